@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import plugin from "../src/index.js";
+import pkg from "../package.json" with { type: "json" };
+
+describe("plugin object", () => {
+  it("has meta with name, version and namespace", () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: "campaign-ims" });
+  });
+
+  it("has recommended, strict and v8 configs", () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual(["recommended", "strict", "v8"]);
+  });
+});
