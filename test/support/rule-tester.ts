@@ -4,9 +4,8 @@
  */
 import { RuleTester } from "eslint";
 import tsParser from "@typescript-eslint/parser";
-import { afterAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 
-RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
