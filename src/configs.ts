@@ -8,18 +8,54 @@
  * a language it supports (ESLint checks `meta.languages`).
  */
 import type { ESLint, Linter } from "eslint";
+import markdown from "@eslint/markdown";
 import tsParser from "@typescript-eslint/parser";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
 
-export const CONFIG_NAMES = ["recommended", "strict", "v8"] as const;
+export const CONFIG_NAMES = ["recommended", "strict", "v8", "markdown"] as const;
 export type ConfigName = (typeof CONFIG_NAMES)[number];
 
 /** Files each language lints under the plugin's configs. */
 export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
   js: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
-  xml: [],
-  http: [],
-  shell: [],
+  // SOAP templates, serverConf.xml, config-<instance>.xml, workflow exports.
+  xml: ["**/*.xml"],
+  // VS Code REST Client and JetBrains HTTP client request files.
+  http: ["**/*.http", "**/*.rest"],
+  // Anything that runs nlserver or curl, or holds ACC_* variables.
+  shell: [
+    "**/*.sh",
+    "**/*.bash",
+    "**/*.zsh",
+    "**/Dockerfile",
+    "**/Dockerfile.*",
+    "**/*.dockerfile",
+    "**/Makefile",
+    "**/makefile",
+    "**/GNUmakefile",
+    "**/*.mk",
+    "**/.github/workflows/*.{yml,yaml}",
+    "**/.gitlab-ci.yml",
+    "**/.env*",
+    "**/*.env",
+    "**/*.properties",
+    "**/*.ps1",
+    "**/*.bat",
+    "**/*.cmd",
+  ],
+  // package.json dependencies on JWT libraries; Postman collections.
+  json: ["**/package.json", "**/*.postman_collection.json"],
+};
+
+/**
+ * Code-fence info strings linted in Markdown runbooks, by language. @eslint/markdown's processor
+ * names each fenced block `<index>.<info string>` (`javascript` → `js`, `typescript` → `ts`).
+ */
+export const MARKDOWN_FENCES: Record<LanguageKey, string[]> = {
+  js: ["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"],
+  xml: ["xml", "soap", "wsdl"],
+  http: ["http", "rest"],
+  shell: ["sh", "bash", "shell", "zsh", "console", "shellsession", "dockerfile", "env", "properties", "ps1", "powershell", "bat", "cmd", "yaml", "yml"],
   json: [],
 };
 
@@ -43,7 +79,7 @@ export function createConfigs(
   rules: Record<string, CampaignRule<string, any>>,
   namespace: string,
 ): Record<ConfigName, Linter.Config[]> {
-  const build = (config: ConfigName): Linter.Config[] =>
+  const build = (config: Exclude<ConfigName, "markdown">, files = (key: LanguageKey) => LANGUAGE_FILES[key]): Linter.Config[] =>
     (Object.keys(LANGUAGE_IDS) as LanguageKey[]).flatMap((key) => {
       const enabled: Linter.RulesRecord = {};
       for (const [name, rule] of Object.entries(rules)) {
@@ -51,16 +87,33 @@ export function createConfigs(
         const entry = ruleEntry(rule, config);
         if (entry !== undefined) enabled[`${namespace}/${name}`] = entry;
       }
-      if (LANGUAGE_FILES[key].length === 0 || Object.keys(enabled).length === 0) return [];
+      if (files(key).length === 0 || Object.keys(enabled).length === 0) return [];
       return [
         {
           name: `${namespace}/${config}/${key}`,
-          files: LANGUAGE_FILES[key],
+          files: files(key),
           plugins: { [namespace]: plugin },
           ...languageBlock(key),
           rules: enabled,
         },
       ];
     });
-  return { recommended: build("recommended"), strict: build("strict"), v8: build("v8") };
+  // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted.
+  const markdownConfig: Linter.Config[] = [
+    {
+      name: `${namespace}/markdown/processor`,
+      files: ["**/*.md"],
+      processor: markdown.processors.markdown,
+    },
+    ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.md/*.${fence}`)).map((block) => ({
+      ...block,
+      name: block.name!.replace("/recommended/", "/markdown/"),
+    })),
+  ];
+  return {
+    recommended: build("recommended"),
+    strict: build("strict"),
+    v8: build("v8"),
+    markdown: markdownConfig,
+  };
 }

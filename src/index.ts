@@ -1,6 +1,7 @@
 /** The plugin object: `meta`, `rules`, `languages` and the configs computed from rule meta. */
 import type { ESLint, Linter } from "eslint";
 import { createRequire } from "node:module";
+import json from "@eslint/json";
 import { rules } from "../rules/index.js";
 import { createConfigs, type ConfigName } from "./configs.js";
 
@@ -14,7 +15,9 @@ export const NAMESPACE = "campaign-ims";
 const plugin = {
   meta: { name, version, namespace: NAMESPACE },
   rules,
-  languages: {},
+  // `campaign-ims/json` is @eslint/json's language under our namespace, so our JSON rules never
+  // collide with however the user registered @eslint/json.
+  languages: { json: json.languages.json },
   configs: {} as Record<ConfigName, Linter.Config[]>,
 } satisfies ESLint.Plugin;
 

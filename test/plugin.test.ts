@@ -7,7 +7,7 @@ describe("plugin object", () => {
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: "campaign-ims" });
   });
 
-  it("has recommended, strict and v8 configs", () => {
-    expect(Object.keys(plugin.configs).sort()).toEqual(["recommended", "strict", "v8"]);
+  it("has recommended, strict, v8 and markdown configs", () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual(["markdown", "recommended", "strict", "v8"]);
   });
 });
