@@ -1,0 +1,538 @@
+/**
+ * `@adobe/acc-js-sdk` tracking for TS/JS.
+ *
+ * The SDK ships no type declarations, so a typed rule cannot ask the type checker what `x` is.
+ * Instead this module evaluates expressions symbolically with ESLint scope analysis: every
+ * binding is followed back to where it was written (import, `require`, destructuring, alias,
+ * `await`), so `CP.ofUserAndPassword(...)` is an SDK call only when `CP` really came from the SDK,
+ * and a local function that happens to be called `ofUserAndPassword` stays quiet.
+ *
+ * Values the evaluator knows about:
+ * - `sdk`: the SDK (or one of its members, by path from the SDK root: `["ConnectionParameters",
+ *   "ofUserAndPassword"]`);
+ * - `credentials` / `connection`: the result of `new Credentials(...)` / a `ConnectionParameters`
+ *   factory, remembering the call that created it;
+ * - `client`: the result of `await sdk.init(cnx)` or `new Client(sdk, cnx)`, remembering the
+ *   connection it was created from (so `client.logon()` can be tied to its credentials);
+ * - `promise`: an async result (`sdk.init`, `ofExternalAccount`, `import()`), unwrapped by `await`
+ *   and by `.then(value => ...)` callbacks.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+/** The npm package name of the SDK. */
+export const SDK_PACKAGE = "@adobe/acc-js-sdk";
+
+/** What the deep module `@adobe/acc-js-sdk/src/client.js` exports (`module.exports = {...}`). */
+export const SDK_CLIENT_MODULE_EXPORTS: ReadonlySet<string> = new Set(["Client", "Credentials", "ConnectionParameters"]);
+
+// The package itself, its main file, and the deep client module, with or without `.js`.
+const SDK_SOURCE = /^@adobe\/acc-js-sdk(?:\/src\/index(?:\.js)?)?\/?$/;
+const SDK_CLIENT_SOURCE = /^@adobe\/acc-js-sdk\/src\/client(?:\.js)?$/;
+
+/** Which SDK module an import or require source names, if any. Pure: usable by every language. */
+export function sdkModuleKind(source: string): "sdk" | "client-module" | undefined {
+  if (SDK_SOURCE.test(source)) return "sdk";
+  if (SDK_CLIENT_SOURCE.test(source)) return "client-module";
+  return undefined;
+}
+
+/** A call or `new` of an SDK member. */
+export interface SdkCall {
+  /** The member path from the SDK root, dotted: `ConnectionParameters.ofUserAndPassword`, `Credentials`, `init`. */
+  member: string;
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /**
+   * The smallest node naming the member: the callee's property (an `Identifier`, or the string
+   * `Literal` of `x["ofUserAndPassword"]`), or the callee identifier itself for an alias or a
+   * destructured binding (`ofUserAndPassword(...)`, `new CP(...)`).
+   */
+  memberNode: TSESTree.Node;
+  kind: "call" | "new";
+}
+
+export type SdkValue =
+  | { kind: "sdk"; path: readonly string[]; clientModule: boolean }
+  | { kind: "credentials"; origin: SdkCall }
+  | { kind: "connection"; origin: SdkCall; credentials: SdkCall | undefined }
+  | { kind: "client"; origin: SdkCall; connection: SdkValue | undefined }
+  | { kind: "nlws"; client: ClientValue }
+  | { kind: "xtkSession"; client: ClientValue }
+  | { kind: "promise"; of: SdkValue }
+  | { kind: "document" }
+  | { kind: "window" };
+
+export type ClientValue = Extract<SdkValue, { kind: "client" }>;
+export type ConnectionValue = Extract<SdkValue, { kind: "connection" }>;
+
+/** A `client.logon()` or `client.NLWS.xtkSession.logon()` call on a tracked client. */
+export interface SdkLogon {
+  node: TSESTree.CallExpression;
+  /** The `logon` property. */
+  memberNode: TSESTree.Node;
+  client: ClientValue;
+}
+
+/** The `ConnectionParameters` factories whose result `Client` logs on with. */
+export const CONNECTION_FACTORIES: ReadonlySet<string> = new Set([
+  "ConnectionParameters.ofUserAndPassword",
+  "ConnectionParameters.ofUserAndServiceToken",
+  "ConnectionParameters.ofSessionToken",
+  "ConnectionParameters.ofSessionAndSecurityToken",
+  "ConnectionParameters.ofSecurityToken",
+  "ConnectionParameters.ofBearerToken",
+  "ConnectionParameters.ofImsBearerToken",
+  "ConnectionParameters.ofAnonymousUser",
+]);
+
+/** Factories that are `static async` (return a promise of connection parameters). */
+const ASYNC_CONNECTION_FACTORIES: ReadonlySet<string> = new Set([
+  "ConnectionParameters.ofExternalAccount",
+  // A documentation bug writes it on Credentials; it is matched as the same call.
+  "Credentials.ofExternalAccount",
+]);
+
+const BROWSER_GLOBALS: ReadonlySet<string> = new Set(["window", "globalThis", "self"]);
+
+type Expression = TSESTree.Node;
+
+/** Strip wrappers that do not change the runtime value: TS assertions, `!`, `?.` chains, `(0, x)`. */
+export function skipWrappers(node: Expression): Expression {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = current.expressions.at(-1);
+        if (last === undefined) return current;
+        current = last;
+        break;
+      }
+      default:
+        return current;
+    }
+  }
+}
+
+function sameValue(a: SdkValue, b: SdkValue): boolean {
+  switch (a.kind) {
+    case "sdk":
+      return b.kind === "sdk" && a.clientModule === b.clientModule && a.path.join(".") === b.path.join(".");
+    case "credentials":
+    case "connection":
+    case "client":
+      return b.kind === a.kind && b.origin.node === a.origin.node;
+    case "nlws":
+    case "xtkSession":
+      return b.kind === a.kind && b.client.origin.node === a.client.origin.node;
+    case "promise":
+      return b.kind === "promise" && sameValue(a.of, b.of);
+    case "document":
+    case "window":
+      return b.kind === a.kind;
+  }
+}
+
+/** The member path of a dotted name, e.g. `"ConnectionParameters.ofUserAndPassword"`. */
+const pathKey = (path: readonly string[]): string => path.join(".");
+
+/** Per-file evaluator; get it with `getSdkTracker(context)`. */
+export class SdkTracker {
+  readonly #sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly #values = new WeakMap<object, SdkValue | null>();
+  readonly #inProgress = new Set<object>();
+  /** Whether the file mentions the SDK at all (cheap gate: no SDK text, no SDK values). */
+  readonly mentionsSdk: boolean;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.#sourceCode = sourceCode;
+    this.mentionsSdk = /acc-js-sdk|accSDK/i.test(sourceCode.text);
+  }
+
+  /** What `node` evaluates to, when it is (or derives from) the SDK. */
+  valueOf(node: Expression): SdkValue | undefined {
+    if (!this.mentionsSdk) return undefined;
+    const cached = this.#values.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.#inProgress.has(node)) return undefined;
+    this.#inProgress.add(node);
+    let value: SdkValue | undefined;
+    try {
+      value = this.#evaluate(node);
+    } finally {
+      this.#inProgress.delete(node);
+    }
+    this.#values.set(node, value ?? null);
+    return value;
+  }
+
+  /** The SDK member path `node` evaluates to (`[]` is the SDK itself). */
+  sdkPath(node: Expression): readonly string[] | undefined {
+    const value = this.valueOf(node);
+    return value?.kind === "sdk" ? value.path : undefined;
+  }
+
+  /** The SDK call a callee names, for a `CallExpression` or `NewExpression`. */
+  sdkCallOf(node: TSESTree.CallExpression | TSESTree.NewExpression): SdkCall | undefined {
+    const path = this.sdkPath(node.callee);
+    if (path === undefined || path.length === 0) return undefined;
+    return { member: pathKey(path), node, memberNode: memberNameNode(node.callee), kind: node.type === AST_NODE_TYPES.NewExpression ? "new" : "call" };
+  }
+
+  /** The client `node` evaluates to (after `await`), with the connection it was created from. */
+  clientOf(node: Expression): ClientValue | undefined {
+    const value = this.valueOf(node);
+    return value?.kind === "client" ? value : undefined;
+  }
+
+  /** The connection parameters `node` evaluates to (after `await`), with the factory call. */
+  connectionOf(node: Expression): ConnectionValue | undefined {
+    const value = this.valueOf(node);
+    return value?.kind === "connection" ? value : undefined;
+  }
+
+  #evaluate(raw: Expression): SdkValue | undefined {
+    const node = skipWrappers(raw);
+    if (node !== raw) return this.valueOf(node);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.#evaluateIdentifier(node);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node, this.#sourceCode.getScope(node));
+        if (name === undefined) return undefined;
+        const object = this.valueOf(node.object);
+        return object === undefined ? undefined : memberOf(object, name);
+      }
+      case AST_NODE_TYPES.AwaitExpression: {
+        const value = this.valueOf(node.argument);
+        return value?.kind === "promise" ? value.of : value;
+      }
+      case AST_NODE_TYPES.ImportExpression: {
+        const source = stringValue(node.source);
+        const kind = source === undefined ? undefined : sdkModuleKind(source);
+        return kind === undefined ? undefined : { kind: "promise", of: sdkRoot(kind) };
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.#evaluateCall(node);
+      case AST_NODE_TYPES.NewExpression: {
+        const call = this.sdkCallOf(node);
+        if (call === undefined) return undefined;
+        if (call.member === "Credentials") return { kind: "credentials", origin: call };
+        if (call.member === "ConnectionParameters") {
+          const credentials = argumentValue(this, node, 1);
+          return { kind: "connection", origin: call, credentials: credentials?.kind === "credentials" ? credentials.origin : undefined };
+        }
+        // `new Client(sdk, connectionParameters)`.
+        if (call.member === "Client") return { kind: "client", origin: call, connection: argumentValue(this, node, 1) };
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  #evaluateCall(node: TSESTree.CallExpression): SdkValue | undefined {
+    const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "require" && this.#isRequire(callee)) {
+      const source = node.arguments[0] === undefined ? undefined : stringValue(node.arguments[0]);
+      const kind = source === undefined ? undefined : sdkModuleKind(source);
+      return kind === undefined ? undefined : sdkRoot(kind);
+    }
+    const call = this.sdkCallOf(node);
+    if (call === undefined) return undefined;
+    if (CONNECTION_FACTORIES.has(call.member)) return { kind: "connection", origin: call, credentials: undefined };
+    if (ASYNC_CONNECTION_FACTORIES.has(call.member)) {
+      return { kind: "promise", of: { kind: "connection", origin: call, credentials: undefined } };
+    }
+    if (call.member === "init") return { kind: "promise", of: { kind: "client", origin: call, connection: argumentValue(this, node, 0) } };
+    return undefined;
+  }
+
+  /** `require` is the CommonJS global, or a `createRequire(...)` result. */
+  #isRequire(identifier: TSESTree.Identifier): boolean {
+    const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
+    if (variable === null || variable.defs.length === 0) return true;
+    return variable.defs.every((def) => {
+      if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) return false;
+      const init = skipWrappers(def.node.init);
+      return init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "createRequire";
+    });
+  }
+
+  #evaluateIdentifier(identifier: TSESTree.Identifier): SdkValue | undefined {
+    const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
+    if (variable === null || variable.defs.length === 0) {
+      // An undeclared or configured global: only the browser globals matter.
+      if (identifier.name === "document") return { kind: "document" };
+      if (BROWSER_GLOBALS.has(identifier.name)) return { kind: "window" };
+      return undefined;
+    }
+    if (this.#inProgress.has(variable)) return undefined;
+    this.#inProgress.add(variable);
+    try {
+      return this.#evaluateVariable(variable);
+    } finally {
+      this.#inProgress.delete(variable);
+    }
+  }
+
+  #evaluateVariable(variable: TSESLint.Scope.Variable): SdkValue | undefined {
+    const [def] = variable.defs;
+    if (def === undefined || variable.defs.length > 1) return undefined;
+    switch (def.type) {
+      case "ImportBinding":
+        return importBindingValue(def.node);
+      case "Parameter":
+        return this.#parameterValue(def.node, def.name);
+      case "Variable":
+        break;
+      default:
+        return undefined;
+    }
+    // Every write must agree: `let cnx = ofUserAndPassword(...); cnx = ofImsBearerToken(...)` is unknown.
+    let value: SdkValue | undefined;
+    let writes = 0;
+    for (const reference of variable.references) {
+      if (!reference.isWrite()) continue;
+      writes++;
+      const written = this.#writtenValue(reference);
+      if (written === undefined || (value !== undefined && !sameValue(value, written))) return undefined;
+      value = written;
+    }
+    return writes === 0 ? undefined : value;
+  }
+
+  /** The value a write reference stores in its identifier, following destructuring. */
+  #writtenValue(reference: TSESLint.Scope.Reference): SdkValue | undefined {
+    const { writeExpr } = reference;
+    if (writeExpr === null || writeExpr === undefined) return undefined;
+    const path: string[] = [];
+    let node: TSESTree.Node = reference.identifier;
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (parent === undefined) return undefined;
+      if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
+        node = parent;
+      } else if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+        const key = propertyKeyName(parent, this.#sourceCode.getScope(parent));
+        if (key === undefined) return undefined;
+        path.unshift(key);
+        node = parent.parent;
+      } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node && parent.init === writeExpr) {
+        break;
+      } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === "=" && parent.right === writeExpr) {
+        break;
+      } else {
+        // Array patterns, rest elements, for-of heads, compound assignments: not tracked.
+        return undefined;
+      }
+    }
+    let value = this.valueOf(writeExpr as TSESTree.Node);
+    for (const name of path) {
+      if (value === undefined) return undefined;
+      value = memberOf(value, name);
+    }
+    return value;
+  }
+
+  /** `promise.then(value => ...)`: the first parameter of a `.then` callback on a tracked promise. */
+  #parameterValue(fn: TSESTree.Node, name: TSESTree.Node): SdkValue | undefined {
+    if (
+      (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
+      fn.params[0] !== name
+    ) {
+      return undefined;
+    }
+    const call = fn.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee, this.#sourceCode.getScope(callee)) !== "then") {
+      return undefined;
+    }
+    const promise = this.valueOf(callee.object);
+    return promise?.kind === "promise" ? promise.of : undefined;
+  }
+}
+
+function argumentValue(tracker: SdkTracker, node: TSESTree.CallExpression | TSESTree.NewExpression, index: number): SdkValue | undefined {
+  const argument = node.arguments[index];
+  if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const value = tracker.valueOf(argument);
+  return value?.kind === "promise" ? undefined : value;
+}
+
+const sdkRoot = (kind: "sdk" | "client-module"): SdkValue => ({ kind: "sdk", path: [], clientModule: kind === "client-module" });
+
+function memberOf(object: SdkValue, name: string): SdkValue | undefined {
+  switch (object.kind) {
+    case "sdk":
+      if (object.path.length === 0) {
+        // ESM interop: `sdk.default` (namespace import, `import()`) is `module.exports`.
+        if (name === "default") return object;
+        if (object.clientModule && !SDK_CLIENT_MODULE_EXPORTS.has(name)) return undefined;
+      }
+      return { kind: "sdk", path: [...object.path, name], clientModule: object.clientModule };
+    case "document":
+      return name === "accSDK" ? sdkRoot("sdk") : undefined;
+    case "window":
+      return name === "document" ? { kind: "document" } : undefined;
+    case "client":
+      return name === "NLWS" ? { kind: "nlws", client: object } : undefined;
+    case "nlws":
+      return name === "xtkSession" ? { kind: "xtkSession", client: object.client } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function importBindingValue(node: TSESTree.Node): SdkValue | undefined {
+  if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    // `import sdk = require("@adobe/acc-js-sdk")`
+    const reference = node.moduleReference;
+    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+    const source = stringValue(reference.expression);
+    const kind = source === undefined ? undefined : sdkModuleKind(source);
+    return kind === undefined ? undefined : sdkRoot(kind);
+  }
+  const declaration = node.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  const kind = sdkModuleKind(declaration.source.value);
+  if (kind === undefined) return undefined;
+  const root = sdkRoot(kind);
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return root;
+    case AST_NODE_TYPES.ImportSpecifier: {
+      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+      return memberOf(root, imported);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function stringValue(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The static name of a member access: `a.b`, `a["b"]`, a template without `${}`, a `const` string. */
+function memberName(node: TSESTree.MemberExpression, scope: TSESLint.Scope.Scope): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return ASTUtils.getStringIfConstant(node.property, scope) ?? undefined;
+}
+
+function propertyKeyName(node: TSESTree.Property, scope: TSESLint.Scope.Scope): string | undefined {
+  if (!node.computed) {
+    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+    return undefined;
+  }
+  return ASTUtils.getStringIfConstant(node.key, scope) ?? undefined;
+}
+
+/** The node that names the called member: the property of `a.b` / `a["b"]`, or the callee identifier. */
+export function memberNameNode(callee: TSESTree.Node): TSESTree.Node {
+  const node = skipWrappers(callee);
+  return node.type === AST_NODE_TYPES.MemberExpression ? node.property : node;
+}
+
+// One tracker per file, shared by every rule that lints it (same SourceCode, same scopes).
+const trackers = new WeakMap<object, SdkTracker>();
+
+/** The file's SDK tracker. */
+export function getSdkTracker(context: { readonly sourceCode: Readonly<TSESLint.SourceCode> }): SdkTracker {
+  let tracker = trackers.get(context.sourceCode);
+  if (tracker === undefined) {
+    tracker = new SdkTracker(context.sourceCode);
+    trackers.set(context.sourceCode, tracker);
+  }
+  return tracker;
+}
+
+/**
+ * A listener that calls `onCall` for every call or `new` of one of `members` (dotted paths from the
+ * SDK root: `"ConnectionParameters.ofUserAndPassword"`, `"Credentials"` for `new Credentials(...)`,
+ * `"Credentials.ofExternalAccount"`, `"init"`), in every import form the tracker follows.
+ */
+export function sdkCallListener(
+  context: { readonly sourceCode: Readonly<TSESLint.SourceCode> },
+  members: Iterable<string>,
+  onCall: (call: SdkCall, tracker: SdkTracker) => void,
+): TSESLint.RuleListener {
+  const wanted = new Set(members);
+  const tracker = getSdkTracker(context);
+  if (!tracker.mentionsSdk) return {};
+  const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
+    const call = tracker.sdkCallOf(node);
+    if (call !== undefined && wanted.has(call.member)) onCall(call, tracker);
+  };
+  return { CallExpression: check, NewExpression: check };
+}
+
+/**
+ * A listener that calls `onLogon` for `client.logon()` and `client.NLWS.xtkSession.logon()` (the
+ * SDK's alias) on a client the tracker can follow back to `sdk.init(...)` or `new Client(...)`.
+ * `logon.client.connection` is the connection value it was created with, when known.
+ */
+export function sdkLogonListener(
+  context: { readonly sourceCode: Readonly<TSESLint.SourceCode> },
+  onLogon: (logon: SdkLogon, tracker: SdkTracker) => void,
+): TSESLint.RuleListener {
+  const tracker = getSdkTracker(context);
+  if (!tracker.mentionsSdk) return {};
+  return {
+    CallExpression(node) {
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (memberName(callee, context.sourceCode.getScope(callee)) !== "logon") return;
+      const target = tracker.valueOf(callee.object);
+      const client = target?.kind === "client" ? target : target?.kind === "xtkSession" ? target.client : undefined;
+      if (client !== undefined) onLogon({ node, memberNode: callee.property, client }, tracker);
+    },
+  };
+}
+
+/**
+ * The SDK call that created the credentials a client logs on with: the connection factory
+ * (`ofUserAndPassword(...)`), the `new Credentials(...)` behind `new ConnectionParameters(...)`,
+ * or, for the pre-1.0 `sdk.init(url, user, password)`, the `init` call itself.
+ */
+export function clientCredentialsOrigin(client: ClientValue): SdkCall | undefined {
+  const connection = client.connection;
+  if (connection?.kind === "connection") return connection.credentials ?? connection.origin;
+  if (client.origin.member === "init" && client.origin.node.arguments.length >= 3) return client.origin;
+  return undefined;
+}
+
+/** Combine listeners: handlers for the same selector run in the order given. */
+export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.RuleListener {
+  const merged: Record<string, ((node: never) => void)[]> = {};
+  for (const listener of listeners) {
+    for (const [selector, handler] of Object.entries(listener)) {
+      if (handler === undefined) continue;
+      (merged[selector] ??= []).push(handler as (node: never) => void);
+    }
+  }
+  const result: Record<string, (node: never) => void> = {};
+  for (const [selector, handlers] of Object.entries(merged)) {
+    const [only] = handlers;
+    result[selector] =
+      handlers.length === 1 && only !== undefined
+        ? only
+        : (node: never) => {
+            for (const handler of handlers) handler(node);
+          };
+  }
+  return result as TSESLint.RuleListener;
+}
