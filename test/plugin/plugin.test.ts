@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import plugin from "../src/index.js";
-import pkg from "../package.json" with { type: "json" };
+import plugin from "../../src/index.js";
+import pkg from "../../package.json" with { type: "json" };
 
 describe("plugin object", () => {
   it("has meta with name, version and namespace", () => {

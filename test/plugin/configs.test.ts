@@ -1,0 +1,116 @@
+import { ESLint, Linter } from "eslint";
+import { defineConfig } from "eslint/config";
+import { describe, expect, it } from "vitest";
+import { createConfigs } from "../../src/configs.js";
+import { createRule } from "../../src/create-rule.js";
+
+// Two synthetic rules: configs must follow their meta, not a hand list.
+const recommendedJsRule = createRule({
+  name: "no-password-logon",
+  meta: {
+    type: "problem",
+    docs: { description: "test", recommended: true, kind: "native-login" },
+    schema: [{ type: "object", properties: { target: { type: "string" } }, additionalProperties: false }],
+    messages: { found: "found {{target}}" },
+    v8Options: [{ target: "8.5" }],
+  },
+  defaultOptions: [{ target: "7" }],
+  create: {
+    js: (context) => ({
+      Literal(node) {
+        context.report({ node, messageId: "found", data: { target: context.options[0].target } });
+      },
+    }),
+  },
+});
+
+const strictOnlyRule = createRule({
+  name: "require-native-auth-lock",
+  meta: {
+    type: "problem",
+    docs: { description: "test", recommended: false, kind: "insecure-config" },
+    schema: [],
+    messages: { found: "strict" },
+  },
+  defaultOptions: [],
+  create: {
+    js: (context) => ({
+      Program(node) {
+        context.report({ node, messageId: "found" });
+      },
+    }),
+  },
+});
+
+const rules = { "no-password-logon": recommendedJsRule, "require-native-auth-lock": strictOnlyRule };
+const plugin: ESLint.Plugin = { meta: { name: "test-plugin", namespace: "campaign-ims" }, rules };
+const configs = createConfigs(plugin, rules, "campaign-ims");
+
+// Holds a keyword of each rule, so the keyword gate lets both rules run.
+const CODE = 'const a = "logon serverConf";';
+
+function lint(config: Linter.Config[], code: string, filename = "file.ts") {
+  return new Linter({ configType: "flat" }).verify(code, config, filename).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe("configs computed from rule meta", () => {
+  it("recommended enables only recommended rules, at error, on the JS block", () => {
+    const [block] = configs.recommended;
+    expect(configs.recommended).toHaveLength(1);
+    expect(block?.name).toBe("campaign-ims/recommended/js");
+    expect(block?.rules).toEqual({ "campaign-ims/no-password-logon": "error" });
+  });
+
+  it("strict enables every rule", () => {
+    expect(configs.strict[0]?.rules).toEqual({
+      "campaign-ims/no-password-logon": "error",
+      "campaign-ims/require-native-auth-lock": "error",
+    });
+  });
+
+  it("v8 passes each rule's v8Options", () => {
+    expect(configs.v8[0]?.rules).toEqual({ "campaign-ims/no-password-logon": ["error", { target: "8.5" }] });
+  });
+
+  it("works spread into a flat config, with defaultOptions applied", () => {
+    expect(lint([...configs.recommended], CODE)).toEqual(["campaign-ims/no-password-logon: found 7"]);
+    expect(lint([...configs.v8], CODE)).toEqual(["campaign-ims/no-password-logon: found 8.5"]);
+  });
+
+  it("works with defineConfig({ extends })", () => {
+    const config = defineConfig({ extends: [configs.strict] });
+    expect(lint(config, CODE).sort()).toEqual([
+      "campaign-ims/no-password-logon: found 7",
+      "campaign-ims/require-native-auth-lock: strict",
+    ]);
+  });
+
+  it("parses TypeScript in the JS block with nothing else configured", () => {
+    expect(lint([...configs.recommended], 'const a: string = "logon";', "file.tsx")).toEqual([
+      "campaign-ims/no-password-logon: found 7",
+    ]);
+  });
+
+  it("registers no visitors on a file without the rule's keywords", () => {
+    expect(lint([...configs.strict], 'const a = "serverConf";')).toEqual(["campaign-ims/require-native-auth-lock: strict"]);
+    expect(lint([...configs.strict], 'const a = "nothing here";')).toEqual([]);
+  });
+
+  it("markdown lints fenced code blocks by info string, maps positions back, and ignores prose", () => {
+    const runbook = ["# Runbook", "", "Prose that says logon is not linted.", "", "```ts", 'const a = "logon";', "```", ""].join("\n");
+    const messages = new Linter({ configType: "flat" }).verify(runbook, configs.markdown, {
+      filename: "docs/runbook.md",
+      // Linter.verify lints only `.js` blocks by default; the eslint CLI lints every block a config matches.
+      filterCodeBlock: () => true,
+    });
+    expect(messages.map(({ ruleId, line, column }) => ({ ruleId, line, column }))).toEqual([
+      { ruleId: "campaign-ims/no-password-logon", line: 6, column: 11 },
+    ]);
+  });
+
+  it("gives every config block a name", () => {
+    for (const config of Object.values(configs)) {
+      for (const block of config) expect(block.name).toMatch(/^campaign-ims\//);
+    }
+  });
+});
