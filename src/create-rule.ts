@@ -81,7 +81,14 @@ export interface CampaignRuleMeta<MessageIds extends string, Options extends unk
   messages: Record<MessageIds, string>;
   /** Options `configs.v8` passes (Campaign v8.5+ targets: fixes that need direct bearer support). */
   v8Options?: Options;
+  /**
+   * Findings the scanner grades below the rule's level: "warn" for lower-risk patterns, "info"
+   * for context-dependent ones. ESLint itself has one severity per rule and reports them all at it.
+   */
+  messageLevels?: Partial<Record<MessageIds, MessageLevel>>;
 }
+
+export type MessageLevel = "warn" | "info";
 
 export interface CampaignRuleSpec<MessageIds extends string, Options extends unknown[]> {
   name: RuleName;
@@ -97,6 +104,7 @@ export interface CampaignRule<MessageIds extends string = string, Options extend
     docs: CampaignRuleDocs & { url: string };
     languages: string[];
     v8Options?: Options;
+    messageLevels?: Partial<Record<MessageIds, MessageLevel>>;
   };
 }
 
