@@ -18,7 +18,7 @@ const recommendedJsRule = createRule({
   create: {
     js: (context) => ({
       Literal(node) {
-        context.report({ node, messageId: "found", data: { target: context.options[0].target } });
+        context.report({ node, messageId: "found", data: { target: context.options[0]?.target ?? "none" } });
       },
     }),
   },
