@@ -1,0 +1,267 @@
+/**
+ * Secret shapes and masking (domain G). Pure string functions, shared by every language and by the
+ * scanner's reports: nothing here knows about ESLint or an AST.
+ *
+ * Two questions are kept apart:
+ * - the *shape* of a value (`secretShape`): what it looks like on its own, e.g. `p8e-…` is an
+ *   Adobe client secret wherever it appears;
+ * - the *slot* it is used in (`classifySecret(value, slot)`): a literal passed where a password
+ *   goes is a password whatever it looks like, unless it is a placeholder (`isPlaceholder`).
+ *
+ * Placeholder decisions (documented in docs/rules/no-hardcoded-campaign-secret.md):
+ * - not secrets: empty or blank values; mask runs (`***`, `xxx`, `XXXX`, `...`, `p8e-xxxxxxxx`);
+ *   `<ClientSecret>`, `[secret]`; interpolations `${password}`, `{{token}}`, `{token}`, `$VAR`,
+ *   `$(…)`, `%VAR%`, `<%= … %>`, `#{…}`; environment references written as text
+ *   (`process.env.X`, `import.meta.env.X`, `env.X`); upper-case names built from placeholder
+ *   words (`PASSWORD_HERE`, `SESSION_TOKEN`, `YOUR_CLIENT_SECRET`); explicit instructions
+ *   (`changeme`, `your-password`, `replace-me`, `password-here`); `null` / `undefined` / `none`;
+ *   a `login/password` pair whose password part is itself a placeholder (`mc/PASSWORD`,
+ *   `${user}/${pw}`).
+ * - secrets: any other literal in a secret slot, including weak or well-known defaults (`admin`,
+ *   `password`, `mc/` with its empty password, `changeit`): they work against a real instance
+ *   until someone changes them, which is what a hard-coded credential inventory is for.
+ */
+
+/** What a secret value is, by shape or by where it is used. */
+export type SecretKind =
+  /** A Campaign session token: `___` + a UUID. */
+  | "session-token"
+  /** A Campaign security token: starts with `@`. */
+  | "security-token"
+  /** A `login/password` pair used as a session token (`mc/`, `mc/PASSWORD`, `user/pass`). */
+  | "login-password"
+  /** An Adobe Developer Console client secret (`p8e-…`). */
+  | "client-secret"
+  /** A base64-encoded PEM private key (`LS0tLS1CRUdJTi…`, i.e. base64 of `-----BEGIN`). */
+  | "private-key-base64"
+  /** A raw PEM private key (`-----BEGIN … PRIVATE KEY-----`). */
+  | "private-key-pem"
+  /** A private key in some other encoding, given where a private key goes. */
+  | "private-key"
+  /** An IMS service token (starts with `==`; passed where the SDK expects a password or service token). */
+  | "ims-service-token"
+  /** An IMS access (bearer) token literal. */
+  | "access-token"
+  /** Any other literal where a password goes. */
+  | "password";
+
+/** Where a value is used; `any` means "nowhere in particular": only unmistakable shapes count. */
+export type SecretSlot =
+  | "any"
+  | "password"
+  | "login-password"
+  | "session-token"
+  | "security-token"
+  | "ims-service-token"
+  | "client-secret"
+  | "private-key"
+  | "access-token";
+
+/** A short human label per kind, for messages and reports. */
+export const SECRET_KIND_LABELS: Readonly<Record<SecretKind, string>> = {
+  "session-token": "session token",
+  "security-token": "security token",
+  "login-password": "login/password session token",
+  "client-secret": "client secret",
+  "private-key-base64": "base64 private key",
+  "private-key-pem": "PEM private key",
+  "private-key": "private key",
+  "ims-service-token": "IMS service token",
+  "access-token": "access token",
+  password: "password",
+};
+
+/** The fixed mask: the same whatever the secret's length, so masking does not reveal the length. */
+export const MASK = "****";
+
+// --- shapes ---------------------------------------------------------------------------------
+
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const SESSION_TOKEN_SHAPE = new RegExp(`^___${UUID}$`, "i");
+// Adobe client secrets: `p8e-` then 8+ URL-safe characters (real ones are 32 long).
+const CLIENT_SECRET_SHAPE = /^p8e-[A-Za-z0-9_-]{8,}$/;
+// base64("-----BEGIN") = "LS0tLS1CRUdJTi"; the rest is the base64 alphabet (line breaks allowed).
+const PRIVATE_KEY_BASE64_SHAPE = /^LS0tLS1CRUdJTi[A-Za-z0-9+/=\s\\n]*$/;
+// The BEGIN line of a PEM private key (PKCS#8, RSA, EC, ENCRYPTED, OPENSSH…), and its body.
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/;
+// Whitespace and escaped line breaks (`\\n` as written in a JS or JSON string) inside a key body.
+const KEY_BODY_SPACING = /\\n|\s/g;
+const PEM_BODY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----([\s\S]*?)(?:-----END|$)/;
+// Without a slot, only a long base64 run after `@` is taken for a security token: short `@…`
+// strings are npm scopes, XPath attributes (`@name`), decorators, e-mail fragments.
+const SECURITY_TOKEN_SHAPE = /^@[A-Za-z0-9+/]{20,}={0,2}$/;
+const IMS_SERVICE_TOKEN_SHAPE = /^==[A-Za-z0-9+/=_.-]{8,}$/;
+// A Campaign operator login: the part of `login/password` that masking may keep.
+const LOGIN = /^[A-Za-z0-9_.@\\-]{1,32}$/;
+// A file path given where a key goes (`./private.key`, `/etc/keys/x.pem`): not the key itself.
+const KEY_PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])[^\s]*$|^[^\s]+\.(?:key|pem|p8|p12|pfx)$/;
+
+// --- placeholders ---------------------------------------------------------------------------
+
+// Runs of masking characters: `***`, `xxx`, `XXXX`, `...`, `•••`, `---`, `###`, `???`.
+const MASK_RUN = /^(?:[*xX.•#?_-]|\u2026)+$/;
+// Interpolations of any template language, anywhere in the value.
+const INTERPOLATION = /\$\{[^}]*\}|\{\{[^}]*\}\}|<%[\s\S]*?%>|#\{[^}]*\}|\$\([^)]*\)/;
+// Whole-value variable references: `$VAR`, `%VAR%`, `{name}`, `:name`, `@@NAME@@`.
+const VARIABLE_REFERENCE = /^(?:\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.-]*\}|@@[A-Za-z_]\w*@@)$/;
+// Bracketed descriptions: `<ClientSecret>`, `<IMS_Technical_Token_Token>`, `[your secret]`.
+const BRACKETED = /^(?:<[^<>]+>|\[[^[\]]+\])$/;
+// Environment lookups written as text (in docs, config values, generated code).
+const ENV_REFERENCE = /^(?:process\.env|import\.meta\.env|env|os\.environ|System\.getenv)(?:\.[A-Za-z_]\w*|\[[^\]]+\]|\([^)]*\))$/;
+// Upper-case names made of words, one of which says "I stand for a secret".
+const UPPER_NAME = /^[A-Z][A-Z0-9]*(?:[_\- .][A-Z0-9]+)*$/;
+const PLACEHOLDER_WORD =
+  /(?:^|[_\- .])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|KEY|HERE|YOUR|MY|REPLACE|CHANGE|CHANGEME|PLACEHOLDER|TODO|TBD|FIXME|EXAMPLE|DUMMY|SAMPLE|FAKE|REDACTED|MASKED|HIDDEN|INSERT|ENTER|VALUE|CREDENTIALS?)(?=$|[_\- .])/;
+// Lower- or mixed-case instructions: `your-password`, `password_here`, `replace-me`, `changeme`.
+const INSTRUCTION =
+  /^(?:(?:your|my|enter|insert|replace|put|add)[\s_-].+|.+[\s_-](?:here|goes-here)|change[\s_-]?me|replace[\s_-]?me|placeholder|redacted|todo|tbd|fixme|null|undefined|none|n\/a)$/i;
+
+/**
+ * Whether `value` stands for a secret without being one (see the module comment for the list).
+ * Surrounding whitespace is ignored.
+ */
+export function isPlaceholder(value: string): boolean {
+  const text = value.trim();
+  if (text === "") return true;
+  if (MASK_RUN.test(text)) return true;
+  if (INTERPOLATION.test(text)) return true;
+  if (VARIABLE_REFERENCE.test(text) || BRACKETED.test(text) || ENV_REFERENCE.test(text)) return true;
+  if (UPPER_NAME.test(text) && PLACEHOLDER_WORD.test(text)) return true;
+  if (INSTRUCTION.test(text)) return true;
+  return false;
+}
+
+/** A value made of a type marker and a body that is only mask characters: `p8e-xxxxxxxx`, `___****`. */
+function isMaskedBody(body: string): boolean {
+  return body === "" || MASK_RUN.test(body) || isPlaceholder(body);
+}
+
+/** The `login` and `password` of a `login/password` session token, or undefined. */
+export function splitLoginPassword(value: string): { login: string; password: string } | undefined {
+  const slash = value.indexOf("/");
+  if (slash <= 0) return undefined;
+  const login = value.slice(0, slash);
+  if (!LOGIN.test(login) && !isPlaceholder(login)) return undefined;
+  return { login, password: value.slice(slash + 1) };
+}
+
+/** Whether a text holds a PEM private key block (with a body that is not a placeholder). */
+function isPemPrivateKey(text: string): boolean {
+  const body = PEM_BODY.exec(text)?.[1];
+  if (body === undefined) return false;
+  // A body of a few characters (`...`, `<key>`) is an example, not a key.
+  const compact = body.replace(KEY_BODY_SPACING, "");
+  return compact.length >= 16 && !isPlaceholder(compact);
+}
+
+/**
+ * The unmistakable shape of a value, whatever slot it is in: a session token (`___` + UUID), a
+ * client secret (`p8e-…`), a base64 or raw PEM private key, a long `@…` security token or a long
+ * `==…` IMS service token. Undefined for anything else (and for masked examples like `p8e-xxxx`).
+ */
+export function secretShape(value: string): SecretKind | undefined {
+  const text = value.trim();
+  if (SESSION_TOKEN_SHAPE.test(text)) return "session-token";
+  if (CLIENT_SECRET_SHAPE.test(text)) return isMaskedBody(text.slice(4)) ? undefined : "client-secret";
+  if (PRIVATE_KEY_BASE64_SHAPE.test(text) && text.length >= 32) return "private-key-base64";
+  if (PEM_BEGIN.test(text)) return isPemPrivateKey(text) ? "private-key-pem" : undefined;
+  if (SECURITY_TOKEN_SHAPE.test(text)) return "security-token";
+  if (IMS_SERVICE_TOKEN_SHAPE.test(text)) return "ims-service-token";
+  return undefined;
+}
+
+/**
+ * What secret `value` is when used in `slot`, or undefined when it is not a secret (a placeholder,
+ * an empty value, or, in the `any` slot, something without an unmistakable shape).
+ */
+export function classifySecret(value: string, slot: SecretSlot = "any"): SecretKind | undefined {
+  const text = value.trim();
+  if (isPlaceholder(text)) return undefined;
+  const shape = secretShape(text);
+  if (shape !== undefined) return shape;
+  // A shaped marker with a masked body (`p8e-xxxx`, `@****`, `==…`) is an example in any slot.
+  for (const marker of ["p8e-", "___", "@", "=="]) {
+    if (text.startsWith(marker) && isMaskedBody(text.slice(marker.length))) return undefined;
+  }
+  if (PEM_BEGIN.test(text)) return undefined;
+  switch (slot) {
+    case "any":
+      return undefined;
+    case "password":
+      // The SDK sends a "password" that starts with `==` as an IMS service token.
+      return text.startsWith("==") ? "ims-service-token" : "password";
+    case "login-password":
+    case "session-token": {
+      if (text.startsWith("@")) return "security-token";
+      const pair = splitLoginPassword(text);
+      if (pair !== undefined) return isPlaceholder(pair.password) && pair.password !== "" ? undefined : "login-password";
+      return slot === "login-password" ? "password" : "session-token";
+    }
+    case "security-token":
+      return "security-token";
+    case "ims-service-token":
+      return "ims-service-token";
+    case "client-secret":
+      return "client-secret";
+    case "private-key":
+      return KEY_PATH.test(text) ? undefined : "private-key";
+    case "access-token":
+      return "access-token";
+  }
+}
+
+/**
+ * The value with its secret part replaced by the fixed mask `****`. Only a non-secret type marker
+ * is kept, and only when the value really starts with it: `p8e-****`, `LS0t****`, `___****`,
+ * `@****`, `==****`, `-----BEGIN RSA PRIVATE KEY-----****`, and for a `login/password` pair the
+ * login (`mc/****`). Everything else is `****`. The output length never depends on the secret.
+ */
+export function maskSecret(value: string, kind: SecretKind): string {
+  const text = value.trim();
+  switch (kind) {
+    case "client-secret":
+      return text.startsWith("p8e-") ? `p8e-${MASK}` : MASK;
+    case "private-key-base64":
+      return text.startsWith("LS0t") ? `LS0t${MASK}` : MASK;
+    case "private-key-pem": {
+      const begin = PEM_BEGIN.exec(text);
+      return begin === null ? MASK : `-----BEGIN ${begin[1] ?? ""}PRIVATE KEY-----${MASK}`;
+    }
+    case "session-token":
+      return text.startsWith("___") ? `___${MASK}` : MASK;
+    case "security-token":
+      return text.startsWith("@") ? `@${MASK}` : MASK;
+    case "ims-service-token":
+      return text.startsWith("==") ? `==${MASK}` : MASK;
+    case "login-password": {
+      const pair = splitLoginPassword(text);
+      return pair !== undefined && LOGIN.test(pair.login) ? `${pair.login}/${MASK}` : MASK;
+    }
+    case "private-key":
+    case "access-token":
+    case "password":
+      return MASK;
+  }
+}
+
+// --- environment variables ------------------------------------------------------------------
+
+// The SDK samples' variable names (domain A) and the obvious spellings of the same secrets.
+const ENV_SECRET_SLOTS: ReadonlyArray<readonly [RegExp, SecretSlot]> = [
+  [/^ACC_(?:PASSWORD|PASSWD|PWD|PASS)$/i, "password"],
+  [/^ACC_SESSION_?TOKEN$/i, "session-token"],
+  [/^ACC_SECURITY_?TOKEN$/i, "security-token"],
+  [/^ACC_(?:IMS_)?SERVICE_?TOKEN$/i, "ims-service-token"],
+  [/^ACC_(?:IMS_)?CLIENT_?SECRET$/i, "client-secret"],
+  [/^ACC_(?:IMS_)?PRIVATE_?KEY$/i, "private-key"],
+];
+
+/**
+ * The secret slot an environment variable name stands for (`ACC_PASSWORD` → `password`,
+ * `ACC_SESSIONTOKEN` → `session-token`), or undefined for names that hold no secret (`ACC_URL`,
+ * `ACC_USER`) and for names outside Campaign's conventions.
+ */
+export function envSecretSlot(name: string): SecretSlot | undefined {
+  for (const [pattern, slot] of ENV_SECRET_SLOTS) if (pattern.test(name)) return slot;
+  return undefined;
+}

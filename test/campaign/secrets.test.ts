@@ -1,0 +1,340 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  MASK,
+  SECRET_KIND_LABELS,
+  classifySecret,
+  envSecretSlot,
+  isPlaceholder,
+  maskSecret,
+  secretShape,
+  splitLoginPassword,
+  type SecretKind,
+  type SecretSlot,
+} from "../../src/campaign/secrets.js";
+
+const SESSION_TOKEN = "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90";
+const CLIENT_SECRET = "p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkL";
+const BASE64_KEY = "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVND";
+const PEM_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\n-----END RSA PRIVATE KEY-----";
+const SECURITY_TOKEN = "@Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi";
+const SERVICE_TOKEN = "==AbCdEf0123456789xyz";
+
+describe("isPlaceholder", () => {
+  it.each([
+    "",
+    "   ",
+    "***",
+    "****",
+    "xxx",
+    "XXXXXXXX",
+    "...",
+    "\u2026",
+    "PASSWORD_HERE",
+    "SESSION_TOKEN",
+    "YOUR_CLIENT_SECRET",
+    "CLIENT-SECRET",
+    "MY_PASSWORD",
+    "PASSWORD",
+    "<ClientSecret>",
+    "<IMS_Technical_Token_Token>",
+    "[your secret]",
+    "${password}",
+    "${ACC_PASSWORD}",
+    "prefix-${secret}-suffix",
+    "{{token}}",
+    "{{ secrets.ACC_PASSWORD }}",
+    "{token}",
+    "$VAR",
+    "$ACC_PASSWORD",
+    "$(cat /run/secrets/acc)",
+    "%ACC_PASSWORD%",
+    "<%= password %>",
+    "#{password}",
+    "@@PASSWORD@@",
+    "process.env.ACC_PASSWORD",
+    "process.env['ACC_PASSWORD']",
+    "import.meta.env.VITE_TOKEN",
+    "env.ACC_PWD",
+    "os.environ['ACC_PWD']",
+    "changeme",
+    "change-me",
+    "replace_me",
+    "your-password",
+    "your client secret",
+    "password_here",
+    "secret-goes-here",
+    "placeholder",
+    "REDACTED",
+    "null",
+    "undefined",
+  ])("%j is a placeholder", (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  it.each([
+    "admin",
+    "ADMIN",
+    "password",
+    "secret",
+    "changeit",
+    "Adm1n-Campaign!",
+    "Pa$$w0rd",
+    "SECRET123",
+    "mc/",
+    "mc/mc",
+    SESSION_TOKEN,
+    CLIENT_SECRET,
+    SECURITY_TOKEN,
+    "50%off%",
+  ])("%j is not a placeholder", (value) => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});
+
+describe("secretShape", () => {
+  it.each<[string, SecretKind]>([
+    [SESSION_TOKEN, "session-token"],
+    [SESSION_TOKEN.toUpperCase(), "session-token"],
+    [CLIENT_SECRET, "client-secret"],
+    ["p8e-abcdefgh", "client-secret"],
+    [BASE64_KEY, "private-key-base64"],
+    [PEM_KEY, "private-key-pem"],
+    ["-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----", "private-key-pem"],
+    ["-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq", "private-key-pem"],
+    [SECURITY_TOKEN, "security-token"],
+    [SERVICE_TOKEN, "ims-service-token"],
+    [`  ${CLIENT_SECRET}  `, "client-secret"],
+  ])("%j is a %s", (value, kind) => {
+    expect(secretShape(value)).toBe(kind);
+  });
+
+  it.each([
+    "",
+    "admin",
+    "mc/mc",
+    "___",
+    "___not-a-uuid",
+    "p8e-",
+    "p8e-short",
+    "p8e-xxxxxxxxxxxx",
+    "p8e-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+    "LS0t",
+    "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
+    "-----BEGIN PRIVATE KEY-----<your key>-----END PRIVATE KEY-----",
+    "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----",
+    "@adobe/acc-js-sdk",
+    "@name",
+    "@Hk3vQz9XpL2mN8rT",
+    "==",
+    "a == b",
+  ])("%j has no secret shape", (value) => {
+    expect(secretShape(value)).toBeUndefined();
+  });
+});
+
+describe("classifySecret", () => {
+  it.each<[string, SecretSlot, SecretKind | undefined]>([
+    // Unmistakable shapes win over the slot.
+    [CLIENT_SECRET, "any", "client-secret"],
+    [CLIENT_SECRET, "password", "client-secret"],
+    [SESSION_TOKEN, "session-token", "session-token"],
+    [SESSION_TOKEN, "any", "session-token"],
+    [BASE64_KEY, "private-key", "private-key-base64"],
+    [PEM_KEY, "any", "private-key-pem"],
+    // Passwords.
+    ["Adm1n-Campaign!", "password", "password"],
+    ["admin", "password", "password"],
+    ["password", "password", "password"],
+    ["changeit", "password", "password"],
+    ["==serviceToken", "password", "ims-service-token"],
+    ["PASSWORD_HERE", "password", undefined],
+    ["${password}", "password", undefined],
+    ["process.env.ACC_PASSWORD", "password", undefined],
+    ["", "password", undefined],
+    ["***", "password", undefined],
+    ["Adm1n-Campaign!", "any", undefined],
+    // Session tokens.
+    ["mc/mc", "session-token", "login-password"],
+    ["mc/", "session-token", "login-password"],
+    ["svc_orders/Orders-2024-Secret", "session-token", "login-password"],
+    ["mc/PASSWORD", "session-token", undefined],
+    ["mc/${password}", "session-token", undefined],
+    ["${user}/${password}", "session-token", undefined],
+    ["SESSION_TOKEN", "session-token", undefined],
+    ["{{token}}", "session-token", undefined],
+    ["opaque-session-value", "session-token", "session-token"],
+    ["@Hk3vQz9XpL2mN8rT", "session-token", "security-token"],
+    ["mc/mc", "any", undefined],
+    ["admin/admin", "login-password", "login-password"],
+    ["admin", "login-password", "password"],
+    // Security tokens.
+    ["@Hk3vQz9XpL2mN8rT", "security-token", "security-token"],
+    ["@****", "security-token", undefined],
+    ["", "security-token", undefined],
+    // Client secrets and keys.
+    ["p8e-xxxxxxxxxxxxxxxx", "client-secret", undefined],
+    ["<ClientSecret>", "client-secret", undefined],
+    ["not-an-adobe-shape", "client-secret", "client-secret"],
+    ["./private.key", "private-key", undefined],
+    ["/etc/campaign/private.pem", "private-key", undefined],
+    ["keys/private.key", "private-key", undefined],
+    ["C:\\keys\\private.key", "private-key", undefined],
+    ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "private-key", "private-key"],
+    ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", "private-key", undefined],
+    // Service and access tokens.
+    ["serviceToken", "ims-service-token", "ims-service-token"],
+    ["eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "access-token", "access-token"],
+    ["<IMS_Technical_Token_Token>", "access-token", undefined],
+  ])("%j in a %s slot is %s", (value, slot, kind) => {
+    expect(classifySecret(value, slot)).toBe(kind);
+  });
+});
+
+describe("splitLoginPassword", () => {
+  it("splits at the first slash so a password with slashes stays whole", () => {
+    expect(splitLoginPassword("admin/pa/ss")).toEqual({ login: "admin", password: "pa/ss" });
+    expect(splitLoginPassword("mc/")).toEqual({ login: "mc", password: "" });
+  });
+
+  it("rejects values that do not start with a login", () => {
+    expect(splitLoginPassword("/admin")).toBeUndefined();
+    expect(splitLoginPassword("admin")).toBeUndefined();
+    expect(splitLoginPassword("a b/c")).toBeUndefined();
+  });
+});
+
+describe("maskSecret", () => {
+  it.each<[string, SecretKind, string]>([
+    [CLIENT_SECRET, "client-secret", "p8e-****"],
+    [BASE64_KEY, "private-key-base64", "LS0t****"],
+    [PEM_KEY, "private-key-pem", "-----BEGIN RSA PRIVATE KEY-----****"],
+    [SESSION_TOKEN, "session-token", "___****"],
+    [SECURITY_TOKEN, "security-token", "@****"],
+    [SERVICE_TOKEN, "ims-service-token", "==****"],
+    ["mc/mc", "login-password", "mc/****"],
+    ["svc_orders/Orders-2024-Secret", "login-password", "svc_orders/****"],
+    ["mc/", "login-password", "mc/****"],
+    ["Adm1n-Campaign!", "password", "****"],
+    ["eyJhbGciOiJSUzI1NiJ9", "access-token", "****"],
+    ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "private-key", "****"],
+    // A kind whose marker the value lacks keeps nothing.
+    ["opaque-session-value", "session-token", "****"],
+    ["not-an-adobe-shape", "client-secret", "****"],
+    ["Hk3vQz9XpL2mN8rT", "security-token", "****"],
+    ["no-slash-here", "login-password", "****"],
+  ])("masks %j (%s) as %j", (value, kind, masked) => {
+    expect(maskSecret(value, kind)).toBe(masked);
+  });
+
+  it("has a label for every kind", () => {
+    for (const label of Object.values(SECRET_KIND_LABELS)) expect(label).not.toBe("");
+  });
+});
+
+// Property tests: whatever the secret, the masked text never contains its secret part and its
+// length does not depend on the secret's length.
+describe("maskSecret properties", () => {
+  const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  const chars = (alphabet: string, minLength: number, maxLength = 64) =>
+    fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+  const hex = (length: number) => fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: length, maxLength: length });
+
+  // Each generator yields [value, kind, secret part, kept marker].
+  const cases: fc.Arbitrary<[string, SecretKind, string, string]> = fc.oneof(
+    chars(URL_SAFE, 8).map((body) => [`p8e-${body}`, "client-secret", body, "p8e-"] as [string, SecretKind, string, string]),
+    chars(BASE64, 8).map((body) => [`LS0tLS1CRUdJTi${body}`, "private-key-base64", `LS1CRUdJTi${body}`, "LS0t"] as [string, SecretKind, string, string]),
+    fc
+      .tuple(hex(8), hex(4), hex(4), hex(4), hex(12))
+      .map((parts) => {
+        const uuid = parts.join("-");
+        return [`___${uuid}`, "session-token", uuid, "___"] as [string, SecretKind, string, string];
+      }),
+    chars(BASE64, 4).map((body) => [`@${body}`, "security-token", body, "@"] as [string, SecretKind, string, string]),
+    chars(BASE64, 4).map((body) => [`==${body}`, "ims-service-token", body, "=="] as [string, SecretKind, string, string]),
+    chars(BASE64, 16, 200).map((body) => [
+      `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`,
+      "private-key-pem",
+      body,
+      "-----BEGIN PRIVATE KEY-----",
+    ] as [string, SecretKind, string, string]),
+    fc
+      .tuple(fc.constantFrom("mc", "admin", "svc_orders", "webapp"), fc.string({ minLength: 4 }).filter((p) => !p.includes("*")))
+      .map(([login, password]) => [`${login}/${password}`, "login-password", password, `${login}/`] as [string, SecretKind, string, string]),
+    fc
+      .string({ minLength: 4 })
+      .filter((p) => !p.includes("*") && p.trim() === p)
+      .map((password) => [password, "password", password, ""] as [string, SecretKind, string, string]),
+  );
+
+  it("never contains the secret part and keeps only the marker plus the fixed mask", () => {
+    fc.assert(
+      fc.property(cases, ([value, kind, secret, marker]) => {
+        const masked = maskSecret(value, kind);
+        expect(masked.includes(secret)).toBe(false);
+        expect(masked).toBe(`${marker}${MASK}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never reveals more than four characters of any value under any kind", () => {
+    const kinds = Object.keys(SECRET_KIND_LABELS) as SecretKind[];
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom(...kinds), (value, kind) => {
+        const masked = maskSecret(value, kind);
+        // Whatever is kept is a fixed marker, a login (`login/`), or nothing: never a suffix of the value.
+        const kept = masked.slice(0, masked.length - MASK.length);
+        expect(masked.endsWith(MASK)).toBe(true);
+        const trimmed = value.trim();
+        if (kept !== "" && kind !== "private-key-pem" && kind !== "login-password") {
+          expect(trimmed.startsWith(kept)).toBe(true);
+          expect(kept.length).toBeLessThanOrEqual(4);
+        }
+        if (kind === "login-password" && kept !== "") {
+          expect(/^[A-Za-z0-9_.@\\-]{1,32}\/$/.test(kept)).toBe(true);
+          expect(trimmed.startsWith(kept)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives the same output for secrets of different lengths", () => {
+    fc.assert(
+      fc.property(chars(URL_SAFE, 8, 20), chars(URL_SAFE, 21, 80), (short, long) => {
+        expect(maskSecret(`p8e-${short}`, "client-secret")).toBe(maskSecret(`p8e-${long}`, "client-secret"));
+        expect(maskSecret(short, "password")).toBe(maskSecret(long, "password"));
+      }),
+    );
+  });
+
+  it("classifies generated Adobe client secrets and session tokens by shape", () => {
+    fc.assert(
+      fc.property(chars(URL_SAFE, 8).filter((body) => !/^[xX_-]+$/.test(body)), (body) => {
+        expect(classifySecret(`p8e-${body}`)).toBe("client-secret");
+      }),
+    );
+  });
+});
+
+describe("envSecretSlot", () => {
+  it.each<[string, SecretSlot | undefined]>([
+    ["ACC_PASSWORD", "password"],
+    ["ACC_PWD", "password"],
+    ["acc_password", "password"],
+    ["ACC_SESSIONTOKEN", "session-token"],
+    ["ACC_SESSION_TOKEN", "session-token"],
+    ["ACC_SECURITYTOKEN", "security-token"],
+    ["ACC_CLIENT_SECRET", "client-secret"],
+    ["ACC_PRIVATE_KEY", "private-key"],
+    ["ACC_SERVICE_TOKEN", "ims-service-token"],
+    ["ACC_URL", undefined],
+    ["ACC_USER", undefined],
+    ["DB_PASSWORD", undefined],
+    ["MY_ACC_PASSWORD", undefined],
+  ])("%s → %s", (name, slot) => {
+    expect(envSecretSlot(name)).toBe(slot);
+  });
+});

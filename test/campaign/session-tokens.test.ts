@@ -1,0 +1,185 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  classifyTokenHeader,
+  findSessionTokenElements,
+  findSessionTokenParams,
+  findTokenHeaderLines,
+  hasCampaignContext,
+  type TextRange,
+} from "../../src/campaign/session-tokens.js";
+
+const slice = (text: string, range: TextRange): string => text.slice(range.start, range.end);
+
+describe("findSessionTokenElements", () => {
+  it("finds a prefixed element with a value, with exact ranges", () => {
+    const text = "<urn:PushEvent><urn:sessiontoken>SESSION_TOKEN</urn:sessiontoken><urn:domEvent/></urn:PushEvent>";
+    const [element, ...rest] = findSessionTokenElements(text);
+    expect(rest).toEqual([]);
+    expect(element).toBeDefined();
+    expect(element!.name).toBe("urn:sessiontoken");
+    expect(element!.value).toBe("SESSION_TOKEN");
+    expect(slice(text, element!.valueRange)).toBe("SESSION_TOKEN");
+    expect(slice(text, element!.nameRange)).toBe("urn:sessiontoken");
+    expect(slice(text, element!.element)).toBe("<urn:sessiontoken>SESSION_TOKEN</urn:sessiontoken>");
+  });
+
+  it.each([
+    ["<sessiontoken>mc/mc</sessiontoken>", "sessiontoken", "mc/mc"],
+    ["<__sessiontoken>___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90</__sessiontoken>", "__sessiontoken", "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90"],
+    ["<ns1:__sessiontoken>x</ns1:__sessiontoken>", "ns1:__sessiontoken", "x"],
+    ['<urn:sessiontoken xsi:type="xsd:string">abc</urn:sessiontoken>', "urn:sessiontoken", "abc"],
+    ['<sessiontoken a="x/>y">abc</sessiontoken>', "sessiontoken", "abc"],
+    ["<urn:SessionToken>abc</urn:SessionToken >", "urn:SessionToken", "abc"],
+    ["<sessiontoken> padded </sessiontoken>", "sessiontoken", " padded "],
+    ["<sessiontoken>\u0001\u0001\u0001</sessiontoken>", "sessiontoken", "\u0001\u0001\u0001"],
+  ])("finds %j", (text, name, value) => {
+    const found = findSessionTokenElements(text);
+    expect(found.map((element) => [element.name, element.value])).toEqual([[name, value]]);
+    expect(slice(text, found[0]!.valueRange)).toBe(value);
+  });
+
+  it.each([
+    "<urn:sessiontoken/>",
+    "<urn:sessiontoken />",
+    "<sessiontoken/>",
+    "<urn:sessiontoken></urn:sessiontoken>",
+    "<urn:sessiontoken>  \n </urn:sessiontoken>",
+    "<urn:sessiontoken>unclosed",
+    "<urn:pstrSessionToken>___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90</urn:pstrSessionToken>",
+    "<sessiontokens>x</sessiontokens>",
+    "<mysessiontoken>x</mysessiontoken>",
+    "the sessiontoken element",
+    "",
+  ])("ignores %j", (text) => {
+    expect(findSessionTokenElements(text)).toEqual([]);
+  });
+
+  it("does not run a self-closing element into the next element's end tag", () => {
+    const text = "<urn:sessiontoken /><x>1</x><urn:sessiontoken>abc</urn:sessiontoken>";
+    const found = findSessionTokenElements(text);
+    expect(found.map((element) => element.value)).toEqual(["abc"]);
+    expect(found[0]!.element.start).toBe(text.lastIndexOf("<urn:sessiontoken>"));
+  });
+
+  it("finds several elements", () => {
+    const text = "<a:sessiontoken>1</a:sessiontoken>\n<b:sessiontoken/>\n<sessiontoken>2</sessiontoken>";
+    expect(findSessionTokenElements(text).map((element) => element.value)).toEqual(["1", "2"]);
+  });
+
+  it("reports value ranges that slice back to the value, whatever surrounds it", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 20 }).filter((s) => !s.toLowerCase().includes("sessiontoken")),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== "" && !s.includes("<")),
+        fc.string({ maxLength: 20 }).filter((s) => !s.toLowerCase().includes("sessiontoken")),
+        (before, value, after) => {
+          const text = `${before}<urn:sessiontoken>${value}</urn:sessiontoken>${after}`;
+          const found = findSessionTokenElements(text);
+          expect(found).toHaveLength(1);
+          expect(found[0]!.value).toBe(value);
+          expect(slice(text, found[0]!.valueRange)).toBe(value);
+          // Emptying the range gives Adobe's after-state.
+          const fixed = text.slice(0, found[0]!.valueRange.start) + text.slice(found[0]!.valueRange.end);
+          expect(findSessionTokenElements(fixed)).toEqual([]);
+        },
+      ),
+    );
+  });
+});
+
+describe("findSessionTokenParams", () => {
+  it("finds URL parameters after ? and &", () => {
+    const text = "https://acme.campaign.adobe.com/xtk/report.jsp?__sessiontoken=mc/mc&id=3";
+    const [param] = findSessionTokenParams(text);
+    expect(param).toMatchObject({ context: "query", value: "mc/mc" });
+    expect(slice(text, param!.nameRange)).toBe("__sessiontoken");
+    expect(slice(text, param!.valueRange)).toBe("mc/mc");
+    expect(findSessionTokenParams("/view?id=3&__sessiontoken=abc")[0]).toMatchObject({ context: "query", value: "abc" });
+  });
+
+  it("finds cookie values", () => {
+    expect(findSessionTokenParams("__sessiontoken=___abc; Path=/")).toMatchObject([{ context: "cookie", value: "___abc" }]);
+    expect(findSessionTokenParams("lang=en; __sessiontoken=xyz")).toMatchObject([{ context: "cookie", value: "xyz" }]);
+    expect(findSessionTokenParams("Cookie: __SessionToken=xyz")).toMatchObject([{ context: "cookie", value: "xyz" }]);
+  });
+
+  it("returns an empty value when the value is appended later", () => {
+    const [param] = findSessionTokenParams("__sessiontoken=");
+    expect(param).toMatchObject({ context: "cookie", value: "", valueRange: { start: 15, end: 15 } });
+  });
+
+  it.each(["x__sessiontoken=1", "my-__sessiontoken=1", "__sessiontoken", "sessiontoken=abc", "__sessiontokens=1"])("ignores %j", (text) => {
+    expect(findSessionTokenParams(text)).toEqual([]);
+  });
+});
+
+describe("classifyTokenHeader", () => {
+  it.each([
+    ["X-Security-Token", "security-token"],
+    ["x-security-token", "security-token"],
+    [" X-SECURITY-TOKEN ", "security-token"],
+    ["X-Session-Token", "session-token"],
+    ["x-session-token", "session-token"],
+  ])("%j carries a %s", (name, kind) => {
+    expect(classifyTokenHeader(name)).toBe(kind);
+  });
+
+  it.each(["X-Amz-Security-Token", "x-amz-security-token", "Cookie", "Authorization", "X-Security-Tokens", "Security-Token", ""])(
+    "%j carries no Campaign token",
+    (name) => {
+      expect(classifyTokenHeader(name)).toBeUndefined();
+    },
+  );
+});
+
+describe("findTokenHeaderLines", () => {
+  it("finds header lines with their values", () => {
+    const text = 'curl -H "X-Security-Token: @abc" -H "x-session-token:mc/mc" https://x';
+    const found = findTokenHeaderLines(text);
+    expect(found.map((line) => [line.kind, line.name, line.value])).toEqual([
+      ["security-token", "X-Security-Token", "@abc"],
+      ["session-token", "x-session-token", "mc/mc"],
+    ]);
+    expect(slice(text, found[0]!.nameRange)).toBe("X-Security-Token");
+    expect(slice(text, found[1]!.valueRange)).toBe("mc/mc");
+  });
+
+  it("stops at the end of the line and trims trailing spaces", () => {
+    const text = "POST /nl/jsp/soaprouter.jsp\r\nX-Session-Token: ___1  \r\nContent-Type: text/xml";
+    expect(findTokenHeaderLines(text).map((line) => line.value)).toEqual(["___1"]);
+  });
+
+  it.each(["X-Amz-Security-Token: abc", "the X-Security-Token header", "MyX-Security-Token: a"])("ignores %j", (text) => {
+    expect(findTokenHeaderLines(text)).toEqual([]);
+  });
+});
+
+describe("hasCampaignContext", () => {
+  it.each([
+    'import sdk from "@adobe/acc-js-sdk";',
+    "document.accSDK",
+    "https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp",
+    'xmlns:urn="urn:xtk:session"',
+    'xmlns:urn="urn:nms:rtEvent"',
+    "SOAPAction: nms:rtEvent#PushEvent",
+    '"xtk:session#Logon"',
+    "xtk:session/Logon",
+    "__sessiontoken=",
+    "<urn:sessiontoken/>",
+    "new HttpSoapConnection(url)",
+    "new SoapService(cnx, 'urn:xtk:session')",
+  ])("%j is Campaign context", (text) => {
+    expect(hasCampaignContext(text)).toBe(true);
+  });
+
+  it.each([
+    'const headers = { "X-Security-Token": token };',
+    "https://sts.amazonaws.com/",
+    "const sessionToken = crypto.randomUUID();",
+    "mailto:nms@example.com",
+    "",
+  ])("%j is not Campaign context", (text) => {
+    expect(hasCampaignContext(text)).toBe(false);
+  });
+});
