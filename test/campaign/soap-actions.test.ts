@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  findSessionMethodElements,
+  findSoapActions,
+  isXtkSessionSchema,
+  sessionMethodOf,
+} from "../../src/campaign/soap-actions.js";
+
+/** The matched substrings, so a wrong offset shows up as a wrong string. */
+const actions = (text: string) => findSoapActions(text).map((m) => [text.slice(m.start, m.end), m.method, m.spelling]);
+const elements = (text: string) => findSessionMethodElements(text).map((m) => [text.slice(m.start, m.end), m.method]);
+
+describe("findSoapActions", () => {
+  it("finds every documented spelling with exact offsets", () => {
+    expect(actions(`SOAPAction: xtk:session#Logon`)).toEqual([["xtk:session#Logon", "Logon", "hash"]]);
+    expect(actions(`SOAPAction: "xtk:session#Logon"`)).toEqual([["xtk:session#Logon", "Logon", "hash"]]);
+    expect(actions(`<header name="Action" value="xtk:session/Logon"/>`)).toEqual([["xtk:session/Logon", "Logon", "slash"]]);
+    expect(actions(`/nl/jsp/soaprouter.jsp?soapAction=xtk%3Asession%23Logon`)).toEqual([
+      ["xtk%3Asession%23Logon", "Logon", "url-encoded"],
+    ]);
+    expect(actions(`soapAction=xtk%3asession%23logon&x=1`)).toEqual([["xtk%3asession%23logon", "Logon", "url-encoded"]]);
+    expect(actions(`soapaction: XTK:SESSION#LOGON`)).toEqual([["XTK:SESSION#LOGON", "Logon", "hash"]]);
+    expect(actions(`urn:xtk:session#Logon`)).toEqual([["xtk:session#Logon", "Logon", "hash"]]);
+  });
+
+  it("finds BearerTokenLogon and several actions in one text", () => {
+    const text = `a xtk:session#BearerTokenLogon b\nc xtk:session#Logon`;
+    expect(findSoapActions(text)).toEqual([
+      { start: 2, end: 30, method: "BearerTokenLogon", spelling: "hash" },
+      { start: 35, end: 52, method: "Logon", spelling: "hash" },
+    ]);
+  });
+
+  it("never matches other methods or schemas", () => {
+    for (const text of [
+      "nms:rtEvent#PushEvent",
+      "xtk:session#Logoff",
+      "xtk:session#GetUserInfo",
+      "xtk:session#LogonWithToken",
+      "xtk:session#Logon2",
+      "xtk:sessionInfo#Logon",
+      "myxtk:session#Logon",
+      "xtk:persist#Logon",
+      "xtk:session#",
+      "Windows logon failed",
+      "nms:session#Logon",
+    ]) {
+      expect(findSoapActions(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("findSessionMethodElements", () => {
+  it("finds the Logon element of Adobe's envelope, offsets on the qualified name", () => {
+    const envelope = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:xtk:session">
+  <soapenv:Header/>
+  <soapenv:Body>
+    <urn:Logon>
+      <urn:sessiontoken/>
+      <urn:strLogin>admin</urn:strLogin>
+      <urn:strPassword>secret</urn:strPassword>
+      <urn:elemParameters/>
+    </urn:Logon>
+  </soapenv:Body>
+</soapenv:Envelope>`;
+    const [found] = findSessionMethodElements(envelope);
+    expect(found).toEqual({ start: envelope.indexOf("urn:Logon"), end: envelope.indexOf("urn:Logon") + 9, method: "Logon", prefix: "urn" });
+  });
+
+  it("default namespace, any prefix, BearerTokenLogon", () => {
+    expect(elements(`<Logon xmlns="urn:xtk:session"><login>a</login></Logon>`)).toEqual([["Logon", "Logon"]]);
+    expect(elements(`<e xmlns:s="urn:xtk:session"><s:Logon/></e>`)).toEqual([["s:Logon", "Logon"]]);
+    expect(elements(`<e xmlns:urn='urn:xtk:session'><urn:BearerTokenLogon><urn:bearerToken>x</urn:bearerToken></urn:BearerTokenLogon></e>`)).toEqual([
+      ["urn:BearerTokenLogon", "BearerTokenLogon"],
+    ]);
+  });
+
+  it("a fragment whose prefix is bound elsewhere in the text (template pieces, malformed)", () => {
+    expect(elements(`<urn:Logon><urn:strLogin>$1</urn:strLogin></urn:Logon> <x xmlns:urn="urn:xtk:session"/>`)).toEqual([
+      ["urn:Logon", "Logon"],
+    ]);
+    expect(elements(`<soap:Envelope xmlns:urn="urn:xtk:session"><soap:Body></wrong><urn:Logon>${"${user}"}`)).toEqual([
+      ["urn:Logon", "Logon"],
+    ]);
+  });
+
+  it("respects scope: a prefix re-bound to another namespace does not match", () => {
+    const text = `<a xmlns:urn="urn:xtk:session"><b xmlns:urn="urn:other:service"><urn:Logon/></b><urn:Logon/></a>`;
+    expect(findSessionMethodElements(text).map((m) => m.start)).toEqual([text.lastIndexOf("urn:Logon")]);
+  });
+
+  it("stays quiet on other methods, other namespaces, unbound prefixes, comments and prose", () => {
+    for (const text of [
+      `<e xmlns:urn="urn:xtk:session"><urn:Logoff/><urn:GetUserInfo/><urn:LogonWithToken/></e>`,
+      `<e xmlns:urn="urn:nms:rtEvent"><urn:Logon/></e>`,
+      `<urn:Logon><urn:strLogin>a</urn:strLogin></urn:Logon>`,
+      `<Logon><user>a</user></Logon>`,
+      `<e xmlns:urn="urn:xtk:session"><!-- <urn:Logon/> --></e>`,
+      `<e xmlns:urn="urn:xtk:session"><![CDATA[<urn:Logon/>]]></e>`,
+      `Call Logon with xmlns="urn:xtk:session" to open a session.`,
+      `<e xmlns:a="urn:xtk:session" xmlns:urn="urn:other"><urn:Logon/></e>`,
+    ]) {
+      expect(findSessionMethodElements(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("schema and method values (SOAP calls assembled from parts)", () => {
+  it("isXtkSessionSchema", () => {
+    expect(isXtkSessionSchema("xtk:session")).toBe(true);
+    expect(isXtkSessionSchema("urn:xtk:session")).toBe(true);
+    expect(isXtkSessionSchema("xtk:sessionInfo")).toBe(false);
+    expect(isXtkSessionSchema("nms:rtEvent")).toBe(false);
+  });
+
+  it("sessionMethodOf", () => {
+    expect(sessionMethodOf("Logon")).toBe("Logon");
+    expect(sessionMethodOf("BearerTokenLogon")).toBe("BearerTokenLogon");
+    expect(sessionMethodOf("xtk:session#Logon")).toBe("Logon");
+    expect(sessionMethodOf("logon")).toBeUndefined();
+    expect(sessionMethodOf("Logoff")).toBeUndefined();
+    expect(sessionMethodOf("xtk:session#Logon extra")).toBeUndefined();
+  });
+});
