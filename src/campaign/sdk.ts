@@ -536,3 +536,109 @@ export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.
   }
   return result as TSESLint.RuleListener;
 }
+
+// ----------------------------------------------------------------------------------------------
+// String and template literal text with exact source offsets, so a rule can match a substring of
+// the literal's value (a SOAP action, an envelope element) and report exactly that substring.
+
+/** A string or template literal's value, mapped back to source offsets. */
+export interface LiteralText {
+  /**
+   * The literal's value with escapes decoded. Each `${}` of a template is one U+0000 character,
+   * so only the quasis are text and no match can run through an interpolation.
+   */
+  text: string;
+  /** The source range (`[start, end)` in `sourceCode.text`) of `text.slice(start, end)`. */
+  range(start: number, end: number): [number, number];
+}
+
+/** The placeholder each `${}` of a template literal becomes in `LiteralText.text`. */
+export const INTERPOLATION_PLACEHOLDER = "\u0000";
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v" };
+const HEX = /^[0-9a-fA-F]+$/;
+const OCTAL = /^[0-7]{1,3}/;
+
+/** Decode the raw source of a string body or template quasi, recording each character's source span. */
+function decodeRaw(raw: string, base: number, out: { text: string[]; starts: number[]; ends: number[] }): void {
+  const push = (value: string, start: number, end: number): void => {
+    for (const unit of value.split("")) {
+      out.text.push(unit);
+      out.starts.push(base + start);
+      out.ends.push(base + end);
+    }
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const char = raw[i] as string;
+    if (char !== "\\") {
+      push(char, i, i + 1);
+      i++;
+      continue;
+    }
+    const next = raw[i + 1] ?? "";
+    let length = 2;
+    let value: string;
+    if (next in SIMPLE_ESCAPES) {
+      value = SIMPLE_ESCAPES[next] as string;
+    } else if (next === "x" && HEX.test(raw.slice(i + 2, i + 4)) && i + 4 <= raw.length) {
+      value = String.fromCharCode(Number.parseInt(raw.slice(i + 2, i + 4), 16));
+      length = 4;
+    } else if (next === "u" && raw[i + 2] === "{") {
+      const close = raw.indexOf("}", i + 3);
+      const digits = close < 0 ? "" : raw.slice(i + 3, close);
+      value = HEX.test(digits) ? String.fromCodePoint(Number.parseInt(digits, 16)) : "";
+      length = close < 0 ? 2 : close + 1 - i;
+    } else if (next === "u" && HEX.test(raw.slice(i + 2, i + 6)) && i + 6 <= raw.length) {
+      value = String.fromCharCode(Number.parseInt(raw.slice(i + 2, i + 6), 16));
+      length = 6;
+    } else if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
+      // Line continuation: no character in the value.
+      value = "";
+      length = next === "\r" && raw[i + 2] === "\n" ? 3 : 2;
+    } else if (OCTAL.test(next)) {
+      const digits = (OCTAL.exec(raw.slice(i + 1)) as RegExpExecArray)[0];
+      value = String.fromCharCode(Number.parseInt(digits, 8));
+      length = 1 + digits.length;
+    } else {
+      value = next;
+    }
+    push(value, i, i + length);
+    i += length;
+  }
+}
+
+/** The text of a string literal or template literal, or `undefined` for other literals. */
+export function literalText(
+  node: TSESTree.Literal | TSESTree.TemplateLiteral,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): LiteralText | undefined {
+  const out = { text: [] as string[], starts: [] as number[], ends: [] as number[] };
+  if (node.type === AST_NODE_TYPES.Literal) {
+    if (typeof node.value !== "string") return undefined;
+    const [start, end] = node.range;
+    decodeRaw(sourceCode.text.slice(start + 1, end - 1), start + 1, out);
+  } else {
+    node.quasis.forEach((quasi, index) => {
+      // A quasi's range includes its delimiters: "`" or "}" before, "${" or "`" after.
+      decodeRaw(quasi.value.raw, quasi.range[0] + 1, out);
+      const expression = node.expressions[index];
+      if (expression !== undefined) {
+        out.text.push(INTERPOLATION_PLACEHOLDER);
+        out.starts.push(quasi.range[1] - 2);
+        out.ends.push(expression.range[1] + 1);
+      }
+    });
+  }
+  const text = out.text.join("");
+  return {
+    text,
+    range(start, end) {
+      if (end <= start) {
+        const at = out.starts[start] ?? out.ends.at(-1) ?? node.range[0];
+        return [at, at];
+      }
+      return [out.starts[start] as number, out.ends[end - 1] as number];
+    },
+  };
+}

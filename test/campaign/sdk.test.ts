@@ -3,6 +3,8 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import {
+  INTERPOLATION_PLACEHOLDER,
+  literalText,
   clientCredentialsOrigin,
   mergeListeners,
   sdkCallListener,
@@ -301,5 +303,68 @@ describe("mergeListeners", () => {
     (merged.Identifier as (node: never) => void)(undefined as never);
     (merged.Literal as (node: never) => void)(undefined as never);
     expect(calls).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("literalText", () => {
+  // Parses `code`, takes its first string/template literal and maps `needle`'s offset in the value
+  // back to the source: the returned slice must be the needle as written in the source.
+  function sourceOf(code: string, needle: string): { value: string; source: string } {
+    const linter = new Linter({ configType: "flat" });
+    let result: { value: string; source: string } | undefined;
+    linter.verify(
+      code,
+      [
+        {
+          files: ["**/*.ts"],
+          plugins: {
+            probe: {
+              rules: {
+                text: {
+                  create(context: any) {
+                    const visit = (node: any) => {
+                      if (result !== undefined) return;
+                      const literal = literalText(node, context.sourceCode);
+                      if (literal === undefined) return;
+                      const at = literal.text.indexOf(needle);
+                      const [start, end] = literal.range(at, at + needle.length);
+                      result = { value: literal.text, source: context.sourceCode.text.slice(start, end) };
+                    };
+                    return { Literal: visit, TemplateLiteral: visit };
+                  },
+                },
+              },
+            } as never,
+          },
+          languageOptions: { parser: tsParser as Linter.Parser },
+          rules: { "probe/text": "error" },
+        },
+      ],
+      "file.ts",
+    );
+    if (result === undefined) throw new Error("no literal");
+    return result;
+  }
+
+  it("maps plain and escaped string literals", () => {
+    expect(sourceOf(`const a = "SOAPAction: xtk:session#Logon";`, "xtk:session#Logon").source).toBe("xtk:session#Logon");
+    expect(sourceOf(`const a = 'x\\n<urn:Logon xmlns=\\'u\\'>';`, "<urn:Logon").source).toBe("<urn:Logon");
+    expect(sourceOf(`const a = "a\\x41\\u0042\\u{43}\\tLogon";`, "ABC\tLogon")).toEqual({
+      value: "aABC\tLogon",
+      source: "\\x41\\u0042\\u{43}\\tLogon",
+    });
+    expect(sourceOf(`const a = "one \\\ntwo";`, "one two").source).toBe("one \\\ntwo");
+  });
+
+  it("maps template quasis and makes each interpolation one placeholder", () => {
+    const code = "const a = `<e xmlns:urn=\"urn:xtk:session\">\n  <urn:Logon>${user}</urn:Logon>\n${x}xtk:session#Logon`;";
+    const found = sourceOf(code, "xtk:session#Logon");
+    expect(found.source).toBe("xtk:session#Logon");
+    expect(found.value).toContain(`<urn:Logon>${INTERPOLATION_PLACEHOLDER}</urn:Logon>`);
+    expect(sourceOf(code, `>${INTERPOLATION_PLACEHOLDER}<`).source).toBe(">${user}<");
+  });
+
+  it("is undefined for non-string literals", () => {
+    expect(() => sourceOf(`const a = 42;`, "4")).toThrow("no literal");
   });
 });
