@@ -37,7 +37,11 @@ interface Parsed extends XmlFragmentResult {
 function parseRegion(text: string, start: number, end: number): Parsed {
   const { children, comments, problem, lineIndex } = tokenize(text, start, end);
   let first: XmlParseProblem | null = problem;
-  const invalid = validateWellFormedness(text, start, end);
+  const subsets: XmlRange[] = [];
+  for (const child of children) {
+    if (child.type === "XmlDoctype" && child.internalSubsetRange !== null) subsets.push(child.internalSubsetRange);
+  }
+  const invalid = validateWellFormedness(text, start, end, subsets);
   if (invalid !== null && (first === null || invalid.offset < first.range[0])) {
     const range: XmlRange = [invalid.offset, Math.min(invalid.offset + 1, end)];
     first = { message: invalid.message, range, loc: lineIndex.loc(range) };

@@ -11,8 +11,14 @@
  * position: unclosed elements at the end of the text (the validator says `Unclosed tag 'a'.` at
  * the start tag, or, for several, `Invalid '["a","b"]' found.` at line 1, column 1), and "Start
  * tag expected." for an empty or whitespace-only text (nothing to lint, nothing to report).
+ *
+ * The validator skips a DOCTYPE by counting `<` and `>`, which a `>` inside a quoted entity value
+ * (`<!ENTITY e "a>b">`) throws off. The DTD is never interpreted here, so the caller passes the
+ * internal subset ranges and they are blanked out (same length, line breaks kept) before
+ * validation.
  */
 import { XMLValidator } from "fast-xml-parser";
+import type { XmlRange } from "./ast.js";
 
 export interface ValidatorProblem {
   message: string;
@@ -23,9 +29,24 @@ export interface ValidatorProblem {
 const UNCLOSED_AT_END = /^(?:Unclosed tag '|Invalid '\[)/u;
 const ONLY_WHITESPACE = /^\uFEFF?[\t\n\r ]*$/u;
 
-/** Validates `text.slice(start, end)` as an XML document; `null` when it is well-formed. */
-export function validateWellFormedness(text: string, start: number, end: number): ValidatorProblem | null {
-  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+const NOT_LINE_BREAK = /[^\r\n]/gu;
+
+/**
+ * Validates `text.slice(start, end)` as an XML document; `null` when it is well-formed.
+ * `blank`: ranges (absolute, inside the region) the validator must not read.
+ */
+export function validateWellFormedness(
+  text: string,
+  start: number,
+  end: number,
+  blank: readonly XmlRange[] = [],
+): ValidatorProblem | null {
+  let slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (const [blankStart, blankEnd] of blank) {
+    const from = blankStart - start;
+    const to = blankEnd - start;
+    slice = slice.slice(0, from) + slice.slice(from, to).replace(NOT_LINE_BREAK, " ") + slice.slice(to);
+  }
   const result = XMLValidator.validate(slice);
   if (result === true) return null;
   const { msg, line, col } = result.err;
