@@ -9,10 +9,10 @@
  * adobe/aio-lib-ims-jwt (`src/ims-jwt.js`), adobe/aio-lib-core-auth (README), domain.md C.
  */
 
-/** A match inside a text: `text.slice(start, end) === match`. */
-export interface TextMatch {
-  start: number;
-  end: number;
+import type { TextRange } from "./session-tokens.js";
+
+/** A match inside the text given: `text.slice(start, end) === match.text` (UTF-16 offsets). */
+export interface TextMatch extends TextRange {
   text: string;
 }
 
