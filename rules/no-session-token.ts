@@ -1,20 +1,593 @@
 /**
- * no-session-token: OWNER FILLS IN (rule under construction).
+ * no-session-token: Campaign session and security tokens, the credentials a native logon hands
+ * out (domain A and B). Campaign v8 accepts only IMS for technical operators; Adobe's migration
+ * sample keeps the SOAP envelope with an empty `<sessiontoken>` and sends `Authorization: Bearer`.
+ *
+ * TS/JS finds:
+ * - SDK factories `ofSessionToken`, `ofSessionAndSecurityToken`, `ofSecurityToken` (info: fine in
+ *   pages served by Campaign) and `new Credentials("SessionToken" | "SessionAndSecurityToken" |
+ *   "SecurityToken", …)`, in every import form `src/campaign/sdk.ts` follows;
+ * - in any string (literal, template, `+` concatenation): a non-empty `<sessiontoken>` element
+ *   (fix: empty it), `__sessiontoken=` in a cookie or URL, `X-Security-Token: …` header lines;
+ * - in Campaign code only (`hasCampaignContext`): the header names `X-Security-Token` and
+ *   `X-Session-Token` as object keys, setter arguments or constants;
+ * - `cnx.addTokens(session, security)` (Campaign context) and JSSP `document.controller.getSessionToken()`.
  */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../src/create-rule.js";
+import {
+  INTERPOLATION_PLACEHOLDER,
+  literalText,
+  mergeListeners,
+  sdkCallListener,
+  skipWrappers,
+  type SdkCall,
+} from "../src/campaign/sdk.js";
+import {
+  classifyTokenHeader,
+  findSessionTokenElements,
+  findSessionTokenParams,
+  findTokenHeaderLines,
+  hasCampaignContext,
+  type TextRange,
+} from "../src/campaign/session-tokens.js";
 
-export default createRule({
+export type MessageIds =
+  | "ofSessionToken"
+  | "ofSessionAndSecurityToken"
+  | "ofSecurityToken"
+  | "credentialsSessionToken"
+  | "credentialsSecurityToken"
+  | "sessionTokenElement"
+  | "securityTokenHeader"
+  | "sessionTokenHeader"
+  | "sessionTokenCookie"
+  | "sessionTokenUrl"
+  | "addTokens"
+  | "jsspGetSessionToken"
+  | "useImsBearerToken"
+  | "emptyAndAddBearerHeader"
+  | "replaceWithBearerHeader"
+  | "removeTokenHeader";
+
+export interface RuleOptions {
+  /** A JS expression that yields an IMS access token, used in fixes and suggestions. */
+  tokenExpression?: string;
+  /** Do not report `ofSecurityToken` / `Credentials("SecurityToken")` (code served by Campaign). */
+  allowSecurityToken?: boolean;
+}
+export type Options = [RuleOptions];
+
+/**
+ * What suggestions send as the bearer token when `tokenExpression` is not configured. TypeScript
+ * files get a `!` (the SDK takes a `string`, `process.env` holds `string | undefined`).
+ */
+export const DEFAULT_TOKEN_EXPRESSION = "process.env.IMS_ACCESS_TOKEN";
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+const SDK_FACTORIES = {
+  "ConnectionParameters.ofSessionToken": { messageId: "ofSessionToken", tokenArguments: 1 },
+  "ConnectionParameters.ofSessionAndSecurityToken": { messageId: "ofSessionAndSecurityToken", tokenArguments: 2 },
+  "ConnectionParameters.ofSecurityToken": { messageId: "ofSecurityToken", tokenArguments: 1 },
+} as const satisfies Record<string, { messageId: MessageIds; tokenArguments: number }>;
+
+const SESSION_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(["SessionToken", "SessionAndSecurityToken"]);
+
+// ----------------------------------------------------------------------------------------------
+// String expressions: a literal, a template, or a `+` concatenation of them with other operands.
+
+/** The text of a string expression, mapped to source offsets (see `stringExpressionText`). */
+export interface StringExpressionText {
+  /** The root node: a string `Literal`, a `TemplateLiteral`, or a `+` chain holding at least one. */
+  node: TSESTree.Expression;
+  /** The decoded value; each `${}` and each non-string operand of `+` is one `INTERPOLATION_PLACEHOLDER`. */
+  text: string;
+  /**
+   * The source range of `text.slice(start, end)`. An edge on the boundary between a literal and an
+   * operand stays inside the literal (so removing the range keeps the quotes balanced).
+   */
+  range(start: number, end: number): [number, number];
+  /** Whether removing `range(start, end)` from the source leaves valid code. */
+  removable(start: number, end: number): boolean;
+}
+
+interface Piece {
+  textStart: number;
+  textEnd: number;
+  node: TSESTree.Node;
+  literal?: ReturnType<typeof literalText>;
+}
+
+const isStringLiteral = (node: TSESTree.Node): node is TSESTree.StringLiteral =>
+  node.type === AST_NODE_TYPES.Literal && typeof node.value === "string";
+
+const isConcatenation = (node: TSESTree.Node): node is TSESTree.BinaryExpression =>
+  node.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+";
+
+/** Whether a node is the outermost string expression (not an operand of a larger `+` chain). */
+function isStringRoot(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent !== undefined && isConcatenation(parent)) return false;
+  // Type positions and module specifiers are not runtime strings.
+  if (parent?.type === AST_NODE_TYPES.TSLiteralType || parent?.type === AST_NODE_TYPES.ImportDeclaration) return false;
+  if (parent?.type === AST_NODE_TYPES.ExportAllDeclaration || parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  return true;
+}
+
+function flattenConcatenation(node: TSESTree.Node, out: TSESTree.Node[]): void {
+  if (isConcatenation(node)) {
+    flattenConcatenation(node.left, out);
+    flattenConcatenation(node.right, out);
+  } else {
+    out.push(node);
+  }
+}
+
+/**
+ * The text of a string expression rooted at `node`, or undefined when `node` is not a root or
+ * holds no string. Texts come from `literalText` (escapes decoded, exact offsets).
+ */
+export function stringExpressionText(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): StringExpressionText | undefined {
+  if (!isStringRoot(node)) return undefined;
+  const operands: TSESTree.Node[] = [];
+  if (isConcatenation(node)) flattenConcatenation(node, operands);
+  else if (isStringLiteral(node) || node.type === AST_NODE_TYPES.TemplateLiteral) operands.push(node);
+  else return undefined;
+
+  const pieces: Piece[] = [];
+  let text = "";
+  for (const operand of operands) {
+    const literal =
+      isStringLiteral(operand) || operand.type === AST_NODE_TYPES.TemplateLiteral ? literalText(operand, sourceCode) : undefined;
+    const value = literal?.text ?? INTERPOLATION_PLACEHOLDER;
+    pieces.push({ textStart: text.length, textEnd: text.length + value.length, node: operand, literal });
+    text += value;
+  }
+  if (!pieces.some((piece) => piece.literal !== undefined)) return undefined;
+
+  // The piece that gives the source offset of a range edge. A start takes the piece holding the
+  // character at `index`, an end the piece holding the character before it; an edge that falls on
+  // an operand next to a literal stays in the literal, so a removal keeps the quotes balanced.
+  const nonEmptyLiteral = (piece: Piece): boolean => piece.literal !== undefined && piece.textEnd > piece.textStart;
+  const holding = (index: number): Piece | undefined => pieces.find((piece) => piece.textStart <= index && index < piece.textEnd);
+  const edgePiece = (index: number, edge: "start" | "end"): Piece | undefined => {
+    const piece = holding(edge === "start" ? index : index - 1);
+    if (piece?.literal !== undefined) return piece;
+    const literal = pieces.find((candidate) => nonEmptyLiteral(candidate) && (edge === "start" ? candidate.textEnd : candidate.textStart) === index);
+    return literal ?? piece;
+  };
+  const offset = (index: number, edge: "start" | "end"): number => {
+    const piece = edgePiece(index, edge);
+    if (piece === undefined) return node.range[edge === "start" ? 1 : 0];
+    if (piece.literal === undefined) return piece.node.range[edge === "start" ? 0 : 1];
+    const local = index - piece.textStart;
+    // An empty range gives the offset of the character at `local` (or the end of the text).
+    return piece.literal.range(local, local)[0];
+  };
+  const literalPieceAt = (index: number, edge: "start" | "end"): Piece | undefined => {
+    const piece = edgePiece(index, edge);
+    return piece?.literal === undefined ? undefined : piece;
+  };
+  // Removing across pieces merges two literals into one: only with the same quotes, in a flat,
+  // unparenthesised `a + b + c` chain (so no bracket is left unbalanced).
+  const flat = isConcatenation(node) ? isFlatChain(node, sourceCode) : true;
+
+  return {
+    node: node as TSESTree.Expression,
+    text,
+    range(start, end) {
+      if (end <= start) {
+        const at = offset(start, "start");
+        return [at, at];
+      }
+      return [offset(start, "start"), offset(end, "end")];
+    },
+    removable(start, end) {
+      const first = literalPieceAt(start, "start");
+      const last = literalPieceAt(end, "end");
+      if (first === undefined || last === undefined) return false;
+      if (first === last) return true;
+      return flat && quoteOf(first.node, sourceCode) === quoteOf(last.node, sourceCode);
+    },
+  };
+}
+
+function quoteOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.text[node.range[0]] ?? "";
+}
+
+function isFlatChain(node: TSESTree.BinaryExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let current: TSESTree.Node = node;
+  while (isConcatenation(current)) {
+    if (isConcatenation(current.right) || ASTUtils.isParenthesized(current.right, sourceCode)) return false;
+    if (current !== node && ASTUtils.isParenthesized(current, sourceCode)) return false;
+    current = current.left;
+  }
+  return !ASTUtils.isParenthesized(current, sourceCode);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Fix helpers.
+
+/** The `Authorization` property text for a headers object literal. */
+const bearerProperty = (tokenExpression: string): string => `Authorization: \`Bearer \${${tokenExpression}}\``;
+
+/** The static key of a property (`a`, `"a"`, `["a"]`). */
+function propertyKey(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return ASTUtils.getStringIfConstant(property.key, sourceCode.getScope(property)) ?? undefined;
+}
+
+function findProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.Property | undefined {
+  const wanted = name.toLowerCase();
+  return object.properties.find(
+    (property): property is TSESTree.Property =>
+      property.type === AST_NODE_TYPES.Property && propertyKey(property, sourceCode)?.toLowerCase() === wanted,
+  );
+}
+
+/** Text and offset that add `propertyText` as the last property of an object literal, in its layout. */
+function addPropertyEdit(
+  object: TSESTree.ObjectExpression,
+  propertyText: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { index: number; text: string } {
+  const closing = sourceCode.getLastToken(object) as TSESTree.Token;
+  const last = object.properties.at(-1);
+  if (last === undefined) return { index: closing.range[0], text: ` ${propertyText} ` };
+  const afterLast = sourceCode.getTokenAfter(last) as TSESTree.Token;
+  const hasTrailingComma = afterLast.value === "," && afterLast !== closing;
+  const multiline = last.loc.end.line !== closing.loc.start.line;
+  if (multiline) {
+    const indent = " ".repeat(last.loc.start.column);
+    return hasTrailingComma
+      ? { index: afterLast.range[1], text: `\n${indent}${propertyText},` }
+      : { index: last.range[1], text: `,\n${indent}${propertyText}` };
+  }
+  return hasTrailingComma
+    ? { index: afterLast.range[1], text: ` ${propertyText},` }
+    : { index: last.range[1], text: `, ${propertyText}` };
+}
+
+/** The source range that removes a property with its comma. */
+function propertyRemovalRange(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): [number, number] {
+  const after = sourceCode.getTokenAfter(property) as TSESTree.Token;
+  if (after.value === ",") {
+    const next = sourceCode.getTokenAfter(after, { includeComments: true }) as TSESTree.Token;
+    return [property.range[0], next.range[0]];
+  }
+  const before = sourceCode.getTokenBefore(property) as TSESTree.Token;
+  return before.value === "," ? [before.range[0], property.range[1]] : [property.range[0], property.range[1]];
+}
+
+/**
+ * The `headers` object literal sent with a request body: a sibling `headers` property of the
+ * object holding the body (`fetch(url, { headers: {...}, body })`), or an options argument of
+ * the call the body is passed to (`axios.post(url, body, { headers: {...} })`). A body held in
+ * a `const` is followed to where the constant is used.
+ */
+function adjacentHeaders(
+  body: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.ObjectExpression | undefined {
+  const sites: TSESTree.Node[] = [body];
+  let node: TSESTree.Node = body;
+  while (node.parent !== undefined && isWrapperOf(node.parent, node)) node = node.parent;
+  sites[0] = node;
+  const declarator = node.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) sites.push(reference.identifier);
+  }
+  for (const site of sites) {
+    const parent = site.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === site && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const headers = headersObject(findProperty(parent.parent, "headers", sourceCode));
+      if (headers !== undefined) return headers;
+    }
+    if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
+      for (const argument of parent.arguments) {
+        const options = skipWrappers(argument);
+        if (options === site || options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const headers = headersObject(findProperty(options, "headers", sourceCode));
+        if (headers !== undefined) return headers;
+      }
+    }
+  }
+  return undefined;
+}
+
+const isWrapperOf = (parent: TSESTree.Node, child: TSESTree.Node): boolean =>
+  (parent.type === AST_NODE_TYPES.TSAsExpression ||
+    parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    parent.type === AST_NODE_TYPES.TSNonNullExpression) &&
+  parent.expression === child;
+
+function headersObject(property: TSESTree.Property | undefined): TSESTree.ObjectExpression | undefined {
+  if (property === undefined) return undefined;
+  const value = skipWrappers(property.value);
+  return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+}
+
+/** The arguments of `ofImsBearerToken(endpoint, token, { ...options, sessionInfo: true })`. */
+function imsBearerArguments(
+  call: SdkCall,
+  tokenArguments: number,
+  tokenExpression: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): string | undefined {
+  const args = call.node.arguments;
+  if (args.length === 0 || args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const endpoint = sourceCode.getText(args[0] as TSESTree.Node);
+  const options = args[1 + tokenArguments];
+  let optionsText = "{ sessionInfo: true }";
+  if (options !== undefined) {
+    const object = skipWrappers(options);
+    if (object.type === AST_NODE_TYPES.ObjectExpression) {
+      const text = sourceCode.getText(object);
+      if (findProperty(object, "sessionInfo", sourceCode) !== undefined) {
+        optionsText = text;
+      } else {
+        const edit = addPropertyEdit(object, "sessionInfo: true", sourceCode);
+        const at = edit.index - object.range[0];
+        optionsText = text.slice(0, at) + edit.text + text.slice(at);
+      }
+    } else {
+      const text = sourceCode.getText(options);
+      optionsText = `{ ...${options.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text}, sessionInfo: true }`;
+    }
+  }
+  return `${endpoint}, ${tokenExpression}, ${optionsText}`;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+export default createRule<MessageIds, Options>({
   name: "no-session-token",
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow Campaign session and security tokens (SDK session-token credentials, <sessiontoken> values, X-Security-Token / X-Session-Token headers, __sessiontoken cookies)",
+      description:
+        "Disallow Campaign session and security tokens (SDK session-token credentials, <sessiontoken> values, X-Security-Token / X-Session-Token headers, __sessiontoken cookies)",
       recommended: true,
       kind: "session-token",
     },
-    schema: [],
-    messages: {},
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          tokenExpression: {
+            type: "string",
+            minLength: 1,
+            description:
+              "A JavaScript expression that yields an IMS access token (for example `await getImsAccessToken()`). Used by the ofImsBearerToken and Authorization header suggestions instead of `process.env.IMS_ACCESS_TOKEN`; when set, adding `Authorization: Bearer` next to an emptied <sessiontoken> becomes part of the fix.",
+          },
+          allowSecurityToken: {
+            type: "boolean",
+            description:
+              "Do not report ofSecurityToken / new Credentials(\"SecurityToken\"): for code that runs only in pages served by Campaign, where the browser sends the session cookie.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      ofSessionToken:
+        "Session-token credentials via ofSessionToken: Campaign session tokens come from a native logon, which Campaign v8 no longer allows. Connect with an IMS technical-account token through ofImsBearerToken.",
+      ofSessionAndSecurityToken:
+        "Session and security tokens via ofSessionAndSecurityToken: they come from a native logon, which Campaign v8 no longer allows. Connect with an IMS technical-account token through ofImsBearerToken.",
+      ofSecurityToken:
+        "Security-token credentials via ofSecurityToken: valid only in pages served by Campaign (the browser sends the session cookie); anywhere else it relies on a native session. Outside Campaign pages, connect with ofImsBearerToken.",
+      credentialsSessionToken:
+        'new Credentials("{{type}}"): session-token credentials come from a native logon, which Campaign v8 no longer allows. Use ConnectionParameters.ofImsBearerToken with an IMS technical-account token.',
+      credentialsSecurityToken:
+        'new Credentials("SecurityToken"): valid only in pages served by Campaign; anywhere else it relies on a native session. Outside Campaign pages, use ConnectionParameters.ofImsBearerToken.',
+      sessionTokenElement:
+        "Session token in the SOAP <{{name}}> parameter: Adobe's IMS migration leaves it empty and authenticates with an Authorization: Bearer header (native sessions are not allowed in Campaign v8). Empty it and send an IMS technical-account token.",
+      securityTokenHeader:
+        "X-Security-Token header: Campaign security tokens come from a native logon, which Campaign v8 no longer allows. Send Authorization: Bearer with an IMS technical-account token instead.",
+      sessionTokenHeader:
+        "X-Session-Token header: Campaign session tokens come from a native logon, which Campaign v8 no longer allows. Send Authorization: Bearer with an IMS technical-account token instead.",
+      sessionTokenCookie:
+        "__sessiontoken cookie: it carries a Campaign session token from a native logon, which Campaign v8 no longer allows. Authenticate with Authorization: Bearer and an IMS technical-account token.",
+      sessionTokenUrl:
+        "__sessiontoken in a URL: the session token ends up in proxy and server logs, and comes from a native logon that Campaign v8 no longer allows. Authenticate with Authorization: Bearer and an IMS technical-account token.",
+      addTokens:
+        "addTokens(session, security): the connection sends Campaign session and security tokens from a native logon, which Campaign v8 no longer allows. Authenticate with an IMS technical-account token (Authorization: Bearer).",
+      jsspGetSessionToken:
+        "document.controller.getSessionToken(): hands the operator's Campaign session token to other code, where it can leak and outlive the IMS session. Keep it server-side; call Campaign APIs with an IMS technical-account token.",
+      useImsBearerToken: "Connect with ofImsBearerToken({{token}}) and sessionInfo: true.",
+      emptyAndAddBearerHeader: "Empty the session token and add Authorization: Bearer {{token}} to the request headers.",
+      replaceWithBearerHeader: "Replace this header with Authorization: Bearer {{token}}.",
+      removeTokenHeader: "Remove this header: the request already sends Authorization.",
+    },
+    messageLevels: { ofSecurityToken: "info", credentialsSecurityToken: "info" },
   },
-  defaultOptions: [],
-  create: {},
+  defaultOptions: [{ allowSecurityToken: false }],
+  create: {
+    js(context) {
+      const { sourceCode } = context;
+      const options = context.options[0] ?? {};
+      const configuredToken = options.tokenExpression;
+      const tokenExpression =
+        configuredToken ?? (TYPESCRIPT_FILE.test(context.filename) ? `${DEFAULT_TOKEN_EXPRESSION}!` : DEFAULT_TOKEN_EXPRESSION);
+      const allowSecurityToken = options.allowSecurityToken === true;
+      const campaignContext = hasCampaignContext(sourceCode.text);
+      const locOf = ([start, end]: [number, number]): TSESTree.SourceLocation => ({
+        start: sourceCode.getLocFromIndex(start),
+        end: sourceCode.getLocFromIndex(end),
+      });
+
+      // --- SDK -----------------------------------------------------------------------------
+      const onSdkCall = (call: SdkCall): void => {
+        if (call.member === "Credentials") {
+          const typeArgument = call.node.arguments[0];
+          if (typeArgument === undefined || typeArgument.type === AST_NODE_TYPES.SpreadElement) return;
+          const type = ASTUtils.getStringIfConstant(typeArgument, sourceCode.getScope(typeArgument));
+          const node = isStringLiteral(typeArgument) || typeArgument.type === AST_NODE_TYPES.TemplateLiteral ? typeArgument : call.memberNode;
+          if (type !== null && SESSION_CREDENTIAL_TYPES.has(type)) {
+            context.report({ node, messageId: "credentialsSessionToken", data: { type } });
+          } else if (type === "SecurityToken" && !allowSecurityToken) {
+            context.report({ node, messageId: "credentialsSecurityToken" });
+          }
+          return;
+        }
+        const factory = SDK_FACTORIES[call.member as keyof typeof SDK_FACTORIES];
+        if (factory === undefined) return;
+        if (factory.messageId === "ofSecurityToken") {
+          if (!allowSecurityToken) context.report({ node: call.memberNode, messageId: "ofSecurityToken" });
+          return;
+        }
+        // Rewriting the callee keeps the receiver: only for `X.ofSessionToken` / `X["ofSessionToken"]`.
+        const property = call.memberNode;
+        const renamable = property.parent?.type === AST_NODE_TYPES.MemberExpression && property.parent.property === property;
+        const args = renamable ? imsBearerArguments(call, factory.tokenArguments, tokenExpression, sourceCode) : undefined;
+        context.report({
+          node: property,
+          messageId: factory.messageId,
+          suggest:
+            args === undefined
+              ? []
+              : [
+                  {
+                    messageId: "useImsBearerToken",
+                    data: { token: tokenExpression },
+                    fix: (fixer) => {
+                      const name = property.type === AST_NODE_TYPES.Literal ? `${sourceCode.text[property.range[0]]}ofImsBearerToken${sourceCode.text[property.range[0]]}` : "ofImsBearerToken";
+                      const first = call.node.arguments[0] as TSESTree.Node;
+                      const last = call.node.arguments.at(-1) as TSESTree.Node;
+                      return [fixer.replaceText(property, name), fixer.replaceTextRange([first.range[0], last.range[1]], args)];
+                    },
+                  },
+                ],
+        });
+      };
+
+      // --- strings -------------------------------------------------------------------------
+      const checkString = (node: TSESTree.Node): void => {
+        const string = stringExpressionText(node, sourceCode);
+        if (string === undefined) return;
+        const { text } = string;
+
+        for (const element of findSessionTokenElements(text)) reportElement(string, element.name, element.valueRange);
+
+        for (const param of findSessionTokenParams(text)) {
+          context.report({
+            loc: locOf(string.range(param.nameRange.start, param.nameRange.end)),
+            messageId: param.context === "query" ? "sessionTokenUrl" : "sessionTokenCookie",
+          });
+        }
+
+        if (campaignContext) {
+          for (const line of findTokenHeaderLines(text)) {
+            context.report({
+              loc: locOf(string.range(line.nameRange.start, line.nameRange.end)),
+              messageId: line.kind === "security-token" ? "securityTokenHeader" : "sessionTokenHeader",
+            });
+          }
+          // The whole string is a header name: a key, a setter argument, a constant.
+          const kind = text.includes(INTERPOLATION_PLACEHOLDER) ? undefined : classifyTokenHeader(text);
+          if (kind !== undefined) reportHeaderName(node, kind);
+        }
+      };
+
+      const reportElement = (string: StringExpressionText, name: string, value: TextRange): void => {
+        const range = string.range(value.start, value.end);
+        if (!string.removable(value.start, value.end)) {
+          context.report({ loc: locOf(range), messageId: "sessionTokenElement", data: { name } });
+          return;
+        }
+        const headers = adjacentHeaders(string.node, sourceCode);
+        const addHeader =
+          headers !== undefined && findProperty(headers, "Authorization", sourceCode) === undefined
+            ? addPropertyEdit(headers, bearerProperty(tokenExpression), sourceCode)
+            : undefined;
+        // With a configured token source the header is part of the fix; otherwise a person picks it.
+        const fixAddsHeader = addHeader !== undefined && configuredToken !== undefined;
+        context.report({
+          loc: locOf(range),
+          messageId: "sessionTokenElement",
+          data: { name },
+          fix: (fixer) => {
+            const empty = fixer.removeRange(range);
+            return fixAddsHeader ? [empty, fixer.insertTextAfterRange([addHeader.index, addHeader.index], addHeader.text)] : empty;
+          },
+          suggest:
+            addHeader === undefined || fixAddsHeader
+              ? []
+              : [
+                  {
+                    messageId: "emptyAndAddBearerHeader",
+                    data: { token: tokenExpression },
+                    fix: (fixer) => [fixer.removeRange(range), fixer.insertTextAfterRange([addHeader.index, addHeader.index], addHeader.text)],
+                  },
+                ],
+        });
+      };
+
+      const reportHeaderName = (node: TSESTree.Node, kind: "security-token" | "session-token"): void => {
+        const messageId = kind === "security-token" ? "securityTokenHeader" : "sessionTokenHeader";
+        const property = node.parent;
+        if (property?.type !== AST_NODE_TYPES.Property || property.key !== node || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+          context.report({ node, messageId });
+          return;
+        }
+        // A header in an object literal: swap it for Authorization, or drop it if that is already there.
+        const hasAuthorization = findProperty(property.parent, "Authorization", sourceCode) !== undefined;
+        context.report({
+          node,
+          messageId,
+          suggest: [
+            hasAuthorization
+              ? { messageId: "removeTokenHeader", fix: (fixer) => fixer.removeRange(propertyRemovalRange(property, sourceCode)) }
+              : {
+                  messageId: "replaceWithBearerHeader",
+                  data: { token: tokenExpression },
+                  fix: (fixer) => fixer.replaceText(property, bearerProperty(tokenExpression)),
+                },
+          ],
+        });
+      };
+
+      // --- server-side and JSSP calls ------------------------------------------------------
+      const checkCall = (node: TSESTree.CallExpression): void => {
+        const callee = skipWrappers(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        const name = callee.property.name;
+        // `tokenizer.addTokens([...])` in other libraries takes one argument and has no Campaign context.
+        if (name === "addTokens" && campaignContext && node.arguments.length >= 2) {
+          context.report({ node: callee.property, messageId: "addTokens" });
+        } else if (name === "getSessionToken") {
+          const object = skipWrappers(callee.object);
+          if (
+            object.type === AST_NODE_TYPES.MemberExpression &&
+            !object.computed &&
+            object.property.type === AST_NODE_TYPES.Identifier &&
+            object.property.name === "controller"
+          ) {
+            context.report({ node: callee.property, messageId: "jsspGetSessionToken" });
+          }
+        }
+      };
+
+      return mergeListeners(
+        sdkCallListener(context, [...Object.keys(SDK_FACTORIES), "Credentials"], onSdkCall),
+        {
+          Literal: checkString,
+          TemplateLiteral: checkString,
+          BinaryExpression: checkString,
+          CallExpression: checkCall,
+        },
+      );
+    },
+  },
 });
