@@ -3,9 +3,12 @@
  * XML region of a larger text (`parseXmlFragment`, for the HTTP language's request bodies).
  *
  * Both build the tree with the tolerant tokenizer and check well-formedness with
- * fast-xml-parser's validator; the earliest of the two findings is the one problem reported
- * (ties go to the tokenizer, whose ranges are exact). One problem per text, like a compiler's
- * first error: a template with thirty `<%= … %>` blocks gets one message, not thirty.
+ * fast-xml-parser's validator. One problem is reported per text, like a compiler's first error (a
+ * template with thirty `<%= … %>` blocks gets one message, not thirty): the tokenizer's first
+ * problem, unless the validator found one on an earlier line. On the same line the tokenizer's
+ * wins: it says what the tree made of the text and its range is exact, where the validator gives
+ * one position, sometimes a little before the construct (`Attributes for 'a' have open quote.`
+ * points at the space after the tag name).
  */
 import type { XmlComment, XmlDocument, XmlDocumentChild, XmlParseProblem, XmlRange } from "./ast.js";
 import type { LineIndex } from "./line-index.js";
@@ -36,13 +39,13 @@ interface Parsed extends XmlFragmentResult {
 
 function parseRegion(text: string, start: number, end: number): Parsed {
   const { children, comments, problem, lineIndex } = tokenize(text, start, end);
-  let first: XmlParseProblem | null = problem;
+  let first: XmlParseProblem | null = problem === null ? null : { message: problem.message, range: problem.range, loc: problem.loc };
   const subsets: XmlRange[] = [];
   for (const child of children) {
     if (child.type === "XmlDoctype" && child.internalSubsetRange !== null) subsets.push(child.internalSubsetRange);
   }
   const invalid = validateWellFormedness(text, start, end, subsets);
-  if (invalid !== null && (first === null || invalid.offset < first.range[0])) {
+  if (invalid !== null && (problem === null || lineIndex.lineIndexOf(invalid.offset) < lineIndex.lineIndexOf(problem.foundAt))) {
     const range: XmlRange = [invalid.offset, Math.min(invalid.offset + 1, end)];
     first = { message: invalid.message, range, loc: lineIndex.loc(range) };
   }

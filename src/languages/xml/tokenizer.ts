@@ -49,11 +49,16 @@ const BASE_NAMESPACES: Readonly<Record<string, string>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE }),
 );
 
+export interface TokenizerProblem extends XmlParseProblem {
+  /** Where the tokenizer noticed it (for a missing end tag: where the element was closed). */
+  foundAt: number;
+}
+
 export interface TokenizeResult {
   children: XmlDocumentChild[];
   comments: XmlComment[];
-  /** The earliest problem the tokenizer had to recover from, or `null`. */
-  problem: XmlParseProblem | null;
+  /** The first problem the tokenizer had to recover from, or `null`. */
+  problem: TokenizerProblem | null;
   lineIndex: LineIndex;
 }
 
@@ -87,15 +92,30 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
   const openNames = new Map<string, number>();
   let rootCount = 0;
 
-  let firstProblem: { message: string; start: number; end: number } | null = null;
-  const report = (message: string, problemStart: number, problemEnd: number): void => {
-    if (firstProblem === null || problemStart < firstProblem.start) {
-      firstProblem = { message, start: problemStart, end: problemEnd };
+  // The first problem in scan order: the one found first (`foundAt`; on a tie, the one reported
+  // first). Found order, not range order: an unclosed comment at line 2 explains why <root> at
+  // line 1 is never closed, and is what the user should fix; of several elements left open, the
+  // innermost (closed first) is reported.
+  let firstProblem: { message: string; start: number; end: number; foundAt: number } | null = null;
+  const report = (message: string, problemStart: number, problemEnd: number, foundAt = problemStart): void => {
+    if (firstProblem === null || foundAt < firstProblem.foundAt) {
+      firstProblem = { message, start: problemStart, end: problemEnd, foundAt };
     }
   };
 
   const container = (): XmlElementChild[] | XmlDocumentChild[] =>
     stack.length === 0 ? documentChildren : stack[stack.length - 1]!.element.children;
+
+  // `%>` after an offset, cached: a text full of `<%` without `%>` must not rescan to the end each time.
+  let templateSearchFrom = -1;
+  let templateClose = -1;
+  const findTemplateClose = (from: number): number => {
+    if (templateSearchFrom < 0 || from < templateSearchFrom || (templateClose !== -1 && from > templateClose)) {
+      templateSearchFrom = from;
+      templateClose = text.indexOf("%>", from);
+    }
+    return templateClose === -1 || templateClose + 2 > end ? -1 : templateClose;
+  };
 
   // ---- text runs --------------------------------------------------------------------------
   let textStart = -1;
@@ -103,11 +123,12 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     if (textStart < 0) return;
     if (textEnd > textStart) {
       const range: XmlRange = [textStart, textEnd];
-      const { value, referenceMap } = decodeReferences(text, textStart, textEnd, report);
+      const raw = text.slice(textStart, textEnd);
+      const { value, referenceMap } = decodeReferences(raw, textStart, report);
       const node: XmlText = {
         type: "XmlText",
         cdata: false,
-        raw: text.slice(textStart, textEnd),
+        raw,
         value,
         valueRange: [textStart, textEnd],
         referenceMap,
@@ -143,7 +164,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     if (count === 1) openNames.delete(element.name);
     else openNames.set(element.name, count - 1);
     if (endTagRange === null) {
-      report(`Missing end tag for <${element.name}>.`, element.startTagRange[0], element.startTagRange[1]);
+      report(`Missing end tag for <${element.name}>.`, element.startTagRange[0], element.startTagRange[1], contentEnd);
     }
   };
 
@@ -201,14 +222,15 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     }
     const range: XmlRange = [p, attributeEnd];
     const { prefix, localName } = splitName(name);
-    const { value, referenceMap } = decodeReferences(text, valueStart, valueEnd, report);
+    const rawValue = text.slice(valueStart, valueEnd);
+    const { value, referenceMap } = decodeReferences(rawValue, valueStart, report);
     attributes.push({
       type: "XmlAttribute",
       name,
       prefix,
       localName,
       namespaceURI: null,
-      rawValue: text.slice(valueStart, valueEnd),
+      rawValue,
       value,
       quote,
       nameRange: [p, nameEnd],
@@ -270,7 +292,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       if (p >= end) {
         p = end;
         tagEnd = end;
-        report(`Start tag <${name}> has no closing ">".`, lt, nameEnd);
+        report(`Start tag <${name}> has no closing ">".`, lt, nameEnd, end);
         break;
       }
       const c = text[p];
@@ -280,14 +302,14 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         element.selfClosing = true;
         tagEnd = p + 2;
       } else if (c === "<") {
-        const close = text[p + 1] === "%" ? text.indexOf("%>", p + 2) : -1;
-        if (close !== -1 && close + 2 <= end) {
+        const close = text[p + 1] === "%" ? findTemplateClose(p + 2) : -1;
+        if (close !== -1) {
           // Template code in attribute position (`<a <%= attrs %>>`): skip it.
           report("Template code <%…%> is not XML.", p, close + 2);
           p = close + 2;
         } else {
           // The tag was never closed; the next markup starts here.
-          report(`Start tag <${name}> has no closing ">".`, lt, p);
+          report(`Start tag <${name}> has no closing ">".`, lt, p, p);
           tagEnd = p;
         }
       } else if (c === "=" || c === "/" || c === '"' || c === "'") {
@@ -495,8 +517,8 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     } else if (next === "/") {
       after = readEndTag(lt);
     } else if (next === "%") {
-      const close = text.indexOf("%>", lt + 2);
-      if (close !== -1 && close + 2 <= end) {
+      const close = findTemplateClose(lt + 2);
+      if (close !== -1) {
         // Template code (`<%= token %>`) is text; searching it still finds what it contains.
         report("Template code <%…%> is not XML.", lt, close + 2);
         keepAsText(lt);
@@ -524,11 +546,11 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
   flushText(end);
   while (stack.length > 0) closeElement(stack.pop()!, end, null);
 
-  const found = firstProblem as { message: string; start: number; end: number } | null;
-  let problem: XmlParseProblem | null = null;
+  const found = firstProblem as { message: string; start: number; end: number; foundAt: number } | null;
+  let problem: TokenizerProblem | null = null;
   if (found !== null) {
     const range: XmlRange = [found.start, found.end];
-    problem = { message: found.message, range, loc: lineIndex.loc(range) };
+    problem = { message: found.message, range, loc: lineIndex.loc(range), foundAt: found.foundAt };
   }
   return { children: documentChildren, comments, problem, lineIndex };
 }
