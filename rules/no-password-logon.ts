@@ -1,20 +1,466 @@
 /**
- * no-password-logon: OWNER FILLS IN (rule under construction).
+ * no-password-logon: native Campaign login/password (and the other logons Campaign v8 rejects).
+ *
+ * TS/JS:
+ * - `@adobe/acc-js-sdk` (every import form, through `src/campaign/sdk.ts`):
+ *   `ConnectionParameters.ofUserAndPassword`, `ofUserAndServiceToken`, `ofExternalAccount` (also the
+ *   doc-bug `Credentials.ofExternalAccount`), `new Credentials("UserPassword" | "ImsServiceToken")`,
+ *   the pre-1.0 `sdk.init(url, user, password)`;
+ * - SOAP in code: `xtk:session#Logon` actions (every spelling) and `urn:xtk:session` Logon
+ *   envelopes in string and template literals; `{ method: "Logon", schema: "xtk:session" }` and
+ *   `f("xtk:session", "Logon", ...)` calls assembled from parts; Node `soap` clients'
+ *   `client.Logon({ sessiontoken, strLogin, strPassword, elemParameters })` / `LogonAsync`;
+ *   server-side `session.Logon(...)` on a `new SoapService(cnx, "urn:xtk:session")`.
+ *
+ * The SDK finding sits on the factory, not on `client.logon()`: after the migration the code
+ * still calls `client.logon()` (with ofImsBearerToken it just returns), so the line that changes,
+ * and the one that carries the fix, is the factory. `client.logon()` is never reported, so one
+ * legacy connection is one finding.
+ *
+ * Fixes: `ofUserAndPassword(url, user, password, options)` and `ofUserAndServiceToken(...)` become
+ * `ofImsBearerToken(url, <token>, { ...options, sessionInfo: true })`; the pre-1.0
+ * `sdk.init(url, user, password)` becomes `sdk.init(sdk.ConnectionParameters.ofImsBearerToken(...))`.
+ * The token source is a person's choice, so this is a suggestion with a placeholder, or a fix when
+ * the `tokenExpression` option says where the token comes from.
  */
-import { createRule } from "../src/create-rule.js";
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  getSdkTracker,
+  literalText,
+  mergeListeners,
+  sdkCallListener,
+  skipWrappers,
+  type SdkCall,
+  type SdkTracker,
+} from "../src/campaign/sdk.js";
+import { findSessionMethodElements, findSoapActions, isXtkSessionSchema } from "../src/campaign/soap-actions.js";
+import { createRule, type JsRuleContext } from "../src/create-rule.js";
 
-export default createRule({
+export type Options = [{ tokenExpression?: string }];
+
+export type MessageIds =
+  | "ofUserAndPassword"
+  | "ofUserAndServiceToken"
+  | "ofExternalAccount"
+  | "credentialsUserPassword"
+  | "credentialsImsServiceToken"
+  | "legacyInit"
+  | "soapLogonAction"
+  | "soapLogonEnvelope"
+  | "soapLogonMethod"
+  | "soapClientLogon"
+  | "soapServiceLogon"
+  | "useImsBearerToken"
+  | "useImsBearerTokenInit";
+
+const V8_REJECTS = "Campaign v8 rejects it";
+const USE_IMS = "Use an IMS technical-account token with ofImsBearerToken.";
+const USE_BEARER =
+  "Drop the Logon call: send an IMS technical-account token in the Authorization: Bearer header with an empty sessiontoken.";
+
+/** The placeholder token in an async context: a call a person implements (e.g. with OAuth Server-to-Server). */
+export const ASYNC_TOKEN_PLACEHOLDER = "await getImsAccessToken()";
+/** The placeholder token where `await` cannot appear: a value a person provides. */
+export const SYNC_TOKEN_PLACEHOLDER = "imsAccessToken";
+
+const AWAIT = /\bawait\b/;
+
+// Keys of an object literal that name a SOAP method and its schema (`{ method: "Logon", schema: "xtk:session" }`).
+const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
+const SCHEMA_KEYS: ReadonlySet<string> = new Set(["schema", "urn", "namespace", "service"]);
+// xtk:session#Logon's parameter names: enough to tell a Campaign Logon from another SOAP service's.
+const LOGON_PARAMETER_KEYS: ReadonlySet<string> = new Set(["sessiontoken", "strLogin", "strPassword", "elemParameters"]);
+const SOAP_CLIENT_LOGON_METHODS: ReadonlySet<string> = new Set(["Logon", "LogonAsync"]);
+// The file talks to xtk:session (a WSDL URL `schemawsdl.jsp?schema=xtk:session`, a namespace).
+const XTK_SESSION_CONTEXT = /xtk(?::|%3a)session/i;
+
+const FACTORY_MESSAGES: Readonly<Record<string, MessageIds>> = {
+  "ConnectionParameters.ofUserAndPassword": "ofUserAndPassword",
+  "ConnectionParameters.ofUserAndServiceToken": "ofUserAndServiceToken",
+  "ConnectionParameters.ofExternalAccount": "ofExternalAccount",
+  "Credentials.ofExternalAccount": "ofExternalAccount",
+};
+
+const CREDENTIALS_MESSAGES: Readonly<Record<string, MessageIds>> = {
+  UserPassword: "credentialsUserPassword",
+  ImsServiceToken: "credentialsImsServiceToken",
+};
+
+type Context = JsRuleContext<MessageIds, Options>;
+
+export default createRule<MessageIds, Options>({
   name: "no-password-logon",
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow native Campaign login/password logons (SDK ofUserAndPassword and friends, SOAP xtk:session#Logon)",
+      description:
+        "Disallow native Campaign login/password logons (SDK ofUserAndPassword and friends, SOAP xtk:session#Logon)",
       recommended: true,
       kind: "native-login",
     },
-    schema: [],
-    messages: {},
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          tokenExpression: {
+            type: "string",
+            minLength: 1,
+            description:
+              "A JS expression that evaluates to the IMS access token, e.g. `await getImsToken()`. When set, ofUserAndPassword / ofUserAndServiceToken / pre-1.0 sdk.init calls are fixed to ofImsBearerToken with it; otherwise they get a suggestion with a placeholder.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      ofUserAndPassword: `Native login/password via ofUserAndPassword: ${V8_REJECTS}. ${USE_IMS}`,
+      ofUserAndServiceToken: `Login plus IMS service token via ofUserAndServiceToken: the SDK's logon() no longer supports it and ${V8_REJECTS}. ${USE_IMS}`,
+      ofExternalAccount: `Native login via ofExternalAccount: it logs on with the external account's stored login/password, and ${V8_REJECTS}. Connect to that instance with ofImsBearerToken and an IMS technical-account token.`,
+      credentialsUserPassword: `Native login/password via new Credentials("UserPassword"): ${V8_REJECTS}. Use ConnectionParameters.ofImsBearerToken with an IMS technical-account token.`,
+      credentialsImsServiceToken: `Login plus IMS service token via new Credentials("ImsServiceToken"): the SDK's logon() no longer supports it and ${V8_REJECTS}. Use ConnectionParameters.ofImsBearerToken with an IMS technical-account token.`,
+      legacyInit: `Native login/password via the pre-1.0 sdk.init(url, user, password): ${V8_REJECTS}. Pass ConnectionParameters.ofImsBearerToken(url, token, options) to sdk.init.`,
+      soapLogonAction: `SOAP action xtk:session#Logon (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      soapLogonEnvelope: `xtk:session Logon envelope (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      soapLogonMethod: `SOAP call to xtk:session Logon (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      soapClientLogon: `xtk:session Logon through a SOAP client (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      soapServiceLogon: `xtk:session Logon through SoapService (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      useImsBearerToken: "Use ofImsBearerToken with {{token}} as the IMS access token (replace it with your token source).",
+      useImsBearerTokenInit:
+        "Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init (replace it with your token source).",
+    },
   },
-  defaultOptions: [],
-  create: {},
+  defaultOptions: [{}],
+  create: {
+    js: (context) => mergeListeners(sdkListener(context), soapTextListener(context), soapCallListener(context)),
+  },
 });
+
+// ---------------------------------------------------------------------------------------------
+// SDK
+
+function sdkListener(context: Context): TSESLint.RuleListener {
+  const members = [...Object.keys(FACTORY_MESSAGES), "Credentials", "init"];
+  return sdkCallListener(context, members, (call, tracker) => {
+    if (call.member === "Credentials") return reportCredentials(context, call);
+    if (call.member === "init") return reportLegacyInit(context, call, tracker);
+    const messageId = FACTORY_MESSAGES[call.member];
+    if (messageId === undefined) return;
+    // ofExternalAccount has no endpoint in code to build ofImsBearerToken from: message only.
+    const rewrite = messageId === "ofExternalAccount" ? undefined : factoryRewrite(context, call);
+    report(context, call.memberNode, messageId, rewrite, "useImsBearerToken");
+  });
+}
+
+function reportCredentials(context: Context, call: SdkCall): void {
+  const [type] = call.node.arguments;
+  const value = type === undefined ? undefined : ASTUtils.getStringIfConstant(type, context.sourceCode.getScope(type));
+  const messageId = value === undefined || value === null ? undefined : CREDENTIALS_MESSAGES[value];
+  if (messageId !== undefined) report(context, call.memberNode, messageId, undefined, "useImsBearerToken");
+}
+
+/** Pre-1.0 `sdk.init(url, user, password[, options])`: three or four string-ish arguments. */
+function reportLegacyInit(context: Context, call: SdkCall, tracker: SdkTracker): void {
+  const args = call.node.arguments;
+  // The fourth argument (pre-1.0 options or a rememberMe flag) can be anything.
+  if (args.length < 3 || args.length > 4 || !args.slice(0, 3).every(isStringish)) return;
+  if (args[3]?.type === AST_NODE_TYPES.SpreadElement) return;
+  if (tracker.valueOf(args[0] as TSESTree.Node) !== undefined) return;
+  // The fourth argument's meaning changed across pre-1.0 versions: no mechanical rewrite for it.
+  const rewrite = args.length === 3 ? initRewrite(context, call) : undefined;
+  report(context, call.memberNode, "legacyInit", rewrite, "useImsBearerTokenInit");
+}
+
+function isStringish(node: TSESTree.Node): boolean {
+  const expression = skipWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return false;
+    case AST_NODE_TYPES.Literal:
+      return typeof expression.value === "string";
+    default:
+      return true;
+  }
+}
+
+/** The fixes of a rewrite, built once the token expression is known. */
+type RewriteBuilder = (fixer: TSESLint.RuleFixer, token: string) => TSESLint.RuleFix[];
+
+/**
+ * `X.ofUserAndPassword(url, user, password, options?)` → `X.ofImsBearerToken(url, token, { ...options, sessionInfo: true })`.
+ * Only when the callee is a member access (so `X.` stays as written) and no comment would be lost.
+ */
+function factoryRewrite(context: Context, call: SdkCall): RewriteBuilder | undefined {
+  const args = call.node.arguments;
+  const [, user, password, options] = args;
+  if (args.length < 3 || args.length > 4 || user === undefined || password === undefined) return undefined;
+  if (args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const renamed = renameMember(call.memberNode, "ofImsBearerToken");
+  if (renamed === undefined) return undefined;
+  const replaced: TSESTree.Range = [user.range[0], password.range[1]];
+  if (context.sourceCode.getCommentsInside(call.node).some((c) => c.range[0] >= replaced[0] && c.range[1] <= replaced[1])) {
+    return undefined;
+  }
+  const optionsFix = options === undefined ? undefined : optionsRewrite(context, options);
+  if (options !== undefined && optionsFix === undefined) return undefined;
+  return (fixer, token) => {
+    const fixes = [renamed(fixer), fixer.replaceTextRange(replaced, token + (options === undefined ? ", { sessionInfo: true }" : ""))];
+    if (optionsFix !== undefined) fixes.push(...optionsFix(fixer));
+    return fixes;
+  };
+}
+
+/** `sdk.init(url, user, password)` → `sdk.init(sdk.ConnectionParameters.ofImsBearerToken(url, token, { sessionInfo: true }))`. */
+function initRewrite(context: Context, call: SdkCall): RewriteBuilder | undefined {
+  const callee = skipWrappers(call.node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const [url, , password] = call.node.arguments;
+  if (url === undefined || password === undefined) return undefined;
+  const replaced: TSESTree.Range = [url.range[0], password.range[1]];
+  if (context.sourceCode.getCommentsInside(call.node).some((c) => c.range[0] >= replaced[0] && c.range[1] <= replaced[1])) {
+    return undefined;
+  }
+  const sdk = context.sourceCode.getText(callee.object);
+  const urlText = context.sourceCode.getText(url);
+  return (fixer, token) => [
+    fixer.replaceTextRange(replaced, `${sdk}.ConnectionParameters.ofImsBearerToken(${urlText}, ${token}, { sessionInfo: true })`),
+  ];
+}
+
+/** Rename the called member in place: `.ofX`, `["ofX"]`, `` [`ofX`] ``; not an alias or a computed name. */
+function renameMember(memberNode: TSESTree.Node, name: string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+  const parent = memberNode.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.property !== memberNode) return undefined;
+  if (memberNode.type === AST_NODE_TYPES.Identifier && !parent.computed) return (fixer) => fixer.replaceText(memberNode, name);
+  if (memberNode.type === AST_NODE_TYPES.Literal && typeof memberNode.value === "string") {
+    const quote = memberNode.raw[0] ?? '"';
+    return (fixer) => fixer.replaceText(memberNode, `${quote}${name}${quote}`);
+  }
+  if (memberNode.type === AST_NODE_TYPES.TemplateLiteral && memberNode.expressions.length === 0) {
+    return (fixer) => fixer.replaceText(memberNode, `\`${name}\``);
+  }
+  return undefined;
+}
+
+/** `options` → `{ ...options, sessionInfo: true }`, merged into an object literal when it is one. */
+function optionsRewrite(
+  context: Context,
+  options: TSESTree.CallExpressionArgument,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+  const expression = skipWrappers(options);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression && expression === options) {
+    const existing = expression.properties.find(
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property && !property.computed && propertyName(property) === "sessionInfo",
+    );
+    if (existing !== undefined) {
+      if (existing.shorthand || existing.kind !== "init" || existing.method) return undefined;
+      const value = existing.value;
+      if (value.type === AST_NODE_TYPES.Literal && value.value === true) return () => [];
+      return (fixer) => [fixer.replaceText(value, "true")];
+    }
+    const last = expression.properties.at(-1);
+    if (last === undefined) return (fixer) => [fixer.replaceText(expression, "{ sessionInfo: true }")];
+    return (fixer) => [fixer.insertTextAfter(last, ", sessionInfo: true")];
+  }
+  if (options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if ((options.type === AST_NODE_TYPES.Identifier && options.name === "undefined") || (options.type === AST_NODE_TYPES.Literal && options.value === null)) {
+    return (fixer) => [fixer.replaceText(options, "{ sessionInfo: true }")];
+  }
+  const text = context.sourceCode.getText(options);
+  const spread = options.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+  return (fixer) => [fixer.replaceText(options, `{ ...${spread}, sessionInfo: true }`)];
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+  return undefined;
+}
+
+/** Whether `await` is valid at `node`: inside an async function, or at the top level of a module. */
+function inAsyncContext(context: Context, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return current.async;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+      case AST_NODE_TYPES.StaticBlock:
+        return false;
+      default:
+        break;
+    }
+  }
+  return context.languageOptions.sourceType === "module";
+}
+
+// A top-level comma would split the expression into several arguments.
+function asArgument(expression: string): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < expression.length; i++) {
+    const char = expression[i] as string;
+    if (quote !== undefined) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+    else if (char === "," && depth === 0) return `(${expression})`;
+  }
+  return expression;
+}
+
+/**
+ * Report with the rewrite as a fix when the `tokenExpression` option is set (and can be used
+ * here), otherwise as a suggestion with a placeholder token.
+ */
+function report(
+  context: Context,
+  node: TSESTree.Node,
+  messageId: MessageIds,
+  rewrite: RewriteBuilder | undefined,
+  suggestionId: "useImsBearerToken" | "useImsBearerTokenInit",
+): void {
+  if (rewrite === undefined) {
+    context.report({ node, messageId });
+    return;
+  }
+  const isAsync = inAsyncContext(context, node);
+  const configured = context.options[0]?.tokenExpression?.trim();
+  if (configured !== undefined && configured !== "" && (isAsync || !AWAIT.test(configured))) {
+    const token = asArgument(configured);
+    context.report({ node, messageId, fix: (fixer) => rewrite(fixer, token) });
+    return;
+  }
+  const token = isAsync ? ASYNC_TOKEN_PLACEHOLDER : SYNC_TOKEN_PLACEHOLDER;
+  context.report({
+    node,
+    messageId,
+    suggest: [{ messageId: suggestionId, data: { token }, fix: (fixer) => rewrite(fixer, token) }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// SOAP in string and template literals
+
+function soapTextListener(context: Context): TSESLint.RuleListener {
+  const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral): void => {
+    // Type positions (`type A = "xtk:session#Logon"`) never run.
+    if (node.parent?.type === AST_NODE_TYPES.TSLiteralType) return;
+    const literal = literalText(node, context.sourceCode);
+    if (literal === undefined || !/logon/i.test(literal.text)) return;
+    const found: { start: number; end: number; messageId: MessageIds }[] = [];
+    for (const action of findSoapActions(literal.text)) {
+      if (action.method === "Logon") found.push({ ...action, messageId: "soapLogonAction" });
+    }
+    for (const element of findSessionMethodElements(literal.text)) {
+      if (element.method === "Logon") found.push({ ...element, messageId: "soapLogonEnvelope" });
+    }
+    found.sort((a, b) => a.start - b.start);
+    for (const { start, end, messageId } of found) {
+      const [from, to] = literal.range(start, end);
+      context.report({
+        loc: { start: context.sourceCode.getLocFromIndex(from), end: context.sourceCode.getLocFromIndex(to) },
+        messageId,
+      });
+    }
+  };
+  return { Literal: check, TemplateLiteral: check };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SOAP calls in code
+
+function soapCallListener(context: Context): TSESLint.RuleListener {
+  const tracker = getSdkTracker(context);
+  const xtkSessionContext = XTK_SESSION_CONTEXT.test(context.sourceCode.text);
+  const constantString = (node: TSESTree.Node): string | undefined =>
+    ASTUtils.getStringIfConstant(node, context.sourceCode.getScope(node)) ?? undefined;
+
+  return {
+    // `{ method: "Logon", schema: "xtk:session" }`
+    ObjectExpression(node) {
+      let method: TSESTree.Node | undefined;
+      let schema = false;
+      for (const property of node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = propertyName(property);
+        if (key === undefined) continue;
+        const value = constantString(property.value);
+        if (value === undefined) continue;
+        if (METHOD_KEYS.has(key) && value.trim() === "Logon") method = property.value;
+        if (SCHEMA_KEYS.has(key) && isXtkSessionSchema(value)) schema = true;
+      }
+      if (method !== undefined && schema) context.report({ node: method, messageId: "soapLogonMethod" });
+    },
+
+    CallExpression(node) {
+      // `call("xtk:session", "Logon", ...)`: the schema argument right before the method name.
+      node.arguments.forEach((argument, index) => {
+        const previous = node.arguments[index - 1];
+        if (previous === undefined || !isStringLiteral(argument) || !isStringLiteral(previous)) return;
+        if (argument.value.trim() === "Logon" && isXtkSessionSchema(previous.value)) {
+          context.report({ node: argument, messageId: "soapLogonMethod" });
+        }
+      });
+
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = callee.computed ? constantString(callee.property) : callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+      if (name === undefined || !SOAP_CLIENT_LOGON_METHODS.has(name)) return;
+      // The SDK's own `client.NLWS.xtkSession.Logon()` is its logon(): not a SOAP client.
+      if (tracker.valueOf(callee.object) !== undefined) return;
+      if (name === "Logon" && isXtkSessionSoapService(context, callee.object)) {
+        context.report({ node: callee.property, messageId: "soapServiceLogon" });
+        return;
+      }
+      const [parameters] = node.arguments;
+      const hasLogonParameters =
+        parameters?.type === AST_NODE_TYPES.ObjectExpression &&
+        parameters.properties.some(
+          (p) => p.type === AST_NODE_TYPES.Property && !p.computed && LOGON_PARAMETER_KEYS.has(propertyName(p) ?? ""),
+        );
+      if (hasLogonParameters || (xtkSessionContext && node.arguments.length > 0)) {
+        context.report({ node: callee.property, messageId: "soapClientLogon" });
+      }
+    },
+  };
+}
+
+function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === "string";
+}
+
+/** `session` bound to `new SoapService(cnx, "urn:xtk:session")` (Campaign server-side JS). */
+function isXtkSessionSoapService(context: Context, object: TSESTree.Node): boolean {
+  const expression = skipWrappers(object);
+  const init =
+    expression.type === AST_NODE_TYPES.Identifier ? singleInitializer(context, expression) : expression;
+  if (init?.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipWrappers(init.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "SoapService") return false;
+  const namespace = init.arguments[1];
+  return namespace !== undefined && isStringLiteral(namespace) && isXtkSessionSchema(namespace.value);
+}
+
+function singleInitializer(context: Context, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (variable === null || variable === undefined || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) {
+    return undefined;
+  }
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1 || def.node.init === null || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return skipWrappers(def.node.init);
+}
