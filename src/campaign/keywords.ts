@@ -31,6 +31,7 @@ export const RULE_KEYWORDS = {
   "no-jwt-service-account": [
     "jwt-auth",
     "aio-lib-ims",
+    "aio-lib-core-ims",
     "exchange/jwt",
     "exchange/v1/jwt",
     "ent_campaign_sdk",
