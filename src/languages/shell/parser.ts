@@ -1,0 +1,78 @@
+/**
+ * `parseShell(text, dialect)`: the whole-file parser behind `campaign-ims/shell`. Never throws;
+ * recoverable problems come back next to the AST.
+ */
+import type { ShellDialect, ShellDocument } from "./ast.js";
+import type { ParseProblem } from "./comment-source-code.js";
+import { parseBatch } from "./parse-batch.js";
+import { parseDockerfile } from "./parse-dockerfile.js";
+import { parseEnvFile, parseProperties } from "./parse-env.js";
+import { parseMakefile } from "./parse-makefile.js";
+import { parsePowerShell } from "./parse-powershell.js";
+import { CI_YAML_KEYS, GITHUB_ACTIONS_KEYS, GITLAB_CI_KEYS, parseCiYaml } from "./parse-yaml.js";
+import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
+import { LineIndex } from "./text-index.js";
+
+export interface ShellParseResult {
+  ast: ShellDocument;
+  /** Recoverable problems (unterminated quotes, here-documents …); the AST is still complete. */
+  problems: ParseProblem[];
+}
+
+const byStart = (a: { range: [number, number] }, b: { range: [number, number] }): number => a.range[0] - b.range[0];
+
+function ensureSorted<T extends { range: [number, number] }>(nodes: T[]): void {
+  for (let i = 1; i < nodes.length; i++) {
+    if ((nodes[i] as T).range[0] < (nodes[i - 1] as T).range[0]) {
+      nodes.sort(byStart);
+      return;
+    }
+  }
+}
+
+export function parseShell(text: string, dialect: ShellDialect, lines: LineIndex = new LineIndex(text)): ShellParseResult {
+  const out: ShellOutput = { commands: [], comments: [], problems: [] };
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  switch (dialect) {
+    case "dockerfile":
+      parseDockerfile(text, lines, out, bom);
+      break;
+    case "makefile":
+      parseMakefile(text, lines, out, bom);
+      break;
+    case "github-actions":
+      parseCiYaml(text, lines, out, bom, GITHUB_ACTIONS_KEYS);
+      break;
+    case "gitlab-ci":
+      parseCiYaml(text, lines, out, bom, GITLAB_CI_KEYS);
+      break;
+    case "yaml":
+      parseCiYaml(text, lines, out, bom, CI_YAML_KEYS);
+      break;
+    case "env":
+      parseEnvFile(text, lines, out, bom);
+      break;
+    case "properties":
+      parseProperties(text, lines, out, bom);
+      break;
+    case "batch":
+      parseBatch(text, lines, out, bom);
+      break;
+    case "powershell":
+      parsePowerShell(text, lines, out, bom);
+      break;
+    default:
+      new PosixScanner(text, lines, out).scan({ start: bom, end: text.length, construct: null });
+  }
+  ensureSorted(out.commands);
+  ensureSorted(out.comments);
+  ensureSorted(out.problems);
+  const ast: ShellDocument = {
+    type: "ShellDocument",
+    dialect,
+    commands: out.commands,
+    comments: out.comments,
+    ...lines.span(0, text.length),
+  };
+  return { ast, problems: out.problems };
+}
