@@ -61,7 +61,7 @@ const TRACKED_MODULES = /jsonwebtoken|jwt-auth/i;
 
 // `auth({...})` keys that `generateAccessToken` takes as they are, and the JWT-only keys the
 // rewrite drops. Any other key (`ims`: a non-production IMS host) makes the rewrite not mechanical.
-const KEPT_AUTH_KEYS = ["clientId", "clientSecret", "orgId"] as const;
+const KEPT_AUTH_KEYS: ReadonlySet<string> = new Set(["clientId", "clientSecret", "orgId"]);
 const DROPPED_AUTH_KEYS: ReadonlySet<string> = new Set(["technicalAccountId", "privateKey", "passphrase", "metaScopes"]);
 
 export default createRule<MessageIds, Options>({
@@ -94,8 +94,8 @@ export default createRule<MessageIds, Options>({
       jwtAuthCall: `JWT token exchange through ${JWT_AUTH_PACKAGE}: ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       jwtExchangeEndpoint: `JWT exchange endpoint /ims/exchange/jwt: ${END_OF_LIFE}. ${USE_TOKEN_ENDPOINT}`,
       campaignMetascope: `Campaign JWT metascope ent_campaign_sdk: metascopes exist only in Service Account (JWT) credentials, which stop working by ${JWT_END_OF_LIFE} at the latest. Add an OAuth Server-to-Server credential to the Campaign project in the Adobe Developer Console and request its scopes.`,
-      jwtImsContext: `aio-lib-ims JWT context (meta_scopes, private_key): ${END_OF_LIFE}. ${USE_OAUTH_CONTEXT}`,
-      jwtAuthConfig: `Service Account (JWT) configuration (metaScopes, privateKey) for ${JWT_AUTH_PACKAGE} or @adobe/fetch: ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
+      jwtImsContext: `aio-lib-ims JWT context (meta_scopes): ${END_OF_LIFE}. ${USE_OAUTH_CONTEXT}`,
+      jwtAuthConfig: `Service Account (JWT) configuration with metaScopes (${JWT_AUTH_PACKAGE}, @adobe/fetch): ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       exchangeJwtToken: `aio-lib-ims exchangeJwtToken trades a signed JWT for a token: ${END_OF_LIFE}. Call getToken with an OAuth Server-to-Server context (client_secrets, technical_account_email, scopes).`,
       jwtSign: `JWT signed with jsonwebtoken for the IMS JWT exchange (this file posts to /ims/exchange/jwt): ${END_OF_LIFE}. OAuth Server-to-Server needs no signed JWT: ${USE_TOKEN_ENDPOINT}`,
       useGenerateAccessToken: `Replace with ${GENERATE_ACCESS_TOKEN} from ${OAUTH_AUTH_PACKAGE} (scopes: {{scopes}}); add that package and an OAuth Server-to-Server credential.`,
@@ -166,7 +166,7 @@ function createJs(context: JsRuleContext<MessageIds, Options>): TSESLint.RuleLis
       });
     }
 
-    if (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === "exchangeJwtToken") {
+    if (callee.type === AST_NODE_TYPES.MemberExpression && staticName(callee, sourceCode) === "exchangeJwtToken") {
       exchangeJwtTokenCalls.push(callee.property);
     }
   }
@@ -190,7 +190,7 @@ function createJs(context: JsRuleContext<MessageIds, Options>): TSESLint.RuleLis
       const keys = new Map<string, TSESTree.Node>();
       for (const property of node.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
-        const name = propertyKeyName(property);
+        const name = staticName(property, sourceCode);
         if (name !== undefined && !keys.has(name)) keys.set(name, property.key);
       }
       const shape = classifyImsContext(keys.keys());
@@ -206,22 +206,12 @@ function createJs(context: JsRuleContext<MessageIds, Options>): TSESLint.RuleLis
   };
 }
 
-/** A string known statically: a string literal or a template literal without `${}`. */
-function staticString(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
+/** A string known without running the code: `"x"`, `` `x` ``, `"a" + "b"`. */
+const staticString = (node: TSESTree.Node): string | undefined => ASTUtils.getStringIfConstant(node) ?? undefined;
 
-function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
-  return staticString(node.property);
-}
-
-function propertyKeyName(node: TSESTree.Property): string | undefined {
-  if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
-  if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
-  return node.computed ? staticString(node.key) : undefined;
+/** The static name of `a.b` / `a["b"]` or of an object property key (`b`, `"b"`, `[B]` with `const B = "b"`). */
+function staticName(node: TSESTree.MemberExpression | TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  return ASTUtils.getPropertyName(node, sourceCode.getScope(node)) ?? undefined;
 }
 
 /** A module and a member path inside it: `jwt.sign` → `{ source: "jsonwebtoken", path: ["sign"] }`. */
@@ -254,7 +244,7 @@ function moduleMemberOf(raw: TSESTree.Node, sourceCode: Readonly<TSESLint.Source
       return source === undefined ? undefined : { source, path: [] };
     }
     case AST_NODE_TYPES.MemberExpression: {
-      const name = staticMemberName(node);
+      const name = staticName(node, sourceCode);
       const object = name === undefined ? undefined : moduleMemberOf(node.object, sourceCode, depth + 1);
       return object === undefined || name === undefined ? undefined : member(object, name);
     }
@@ -290,13 +280,13 @@ function bindingMemberOf(identifier: TSESTree.Identifier, sourceCode: Readonly<T
   if (def.type !== "Variable" || def.node.init === null) return undefined;
   // A variable written again later (`let auth = require(...); auth = other`) is not followed.
   if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-  const path = destructuredPath(def.name, def.node.id);
+  const path = destructuredPath(def.name, def.node.id, sourceCode);
   const init = path === undefined ? undefined : moduleMemberOf(def.node.init, sourceCode, depth + 1);
   return init === undefined || path === undefined ? undefined : path.reduce(member, init);
 }
 
 /** The property path from a declarator's pattern down to one bound name: `{ a: { b } }` → `["a", "b"]`. */
-function destructuredPath(name: TSESTree.Node, pattern: TSESTree.Node): string[] | undefined {
+function destructuredPath(name: TSESTree.Node, pattern: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string[] | undefined {
   const path: string[] = [];
   let node: TSESTree.Node = name;
   while (node !== pattern) {
@@ -304,7 +294,7 @@ function destructuredPath(name: TSESTree.Node, pattern: TSESTree.Node): string[]
     if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
       node = parent;
     } else if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
-      const key = propertyKeyName(parent);
+      const key = staticName(parent, sourceCode);
       if (key === undefined) return undefined;
       path.unshift(key);
       node = parent.parent;
@@ -333,14 +323,14 @@ function generateAccessTokenRewrite(
   const kept = new Map<string, TSESTree.Property>();
   for (const property of config.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init" || property.method) return undefined;
-    const name = propertyKeyName(property);
-    if ((KEPT_AUTH_KEYS as readonly (string | undefined)[]).includes(name) && name !== undefined && !kept.has(name)) {
+    const name = staticName(property, sourceCode);
+    if (name !== undefined && KEPT_AUTH_KEYS.has(name) && !kept.has(name)) {
       kept.set(name, property);
     } else if (name === undefined || !DROPPED_AUTH_KEYS.has(name)) {
       return undefined;
     }
   }
-  if (kept.size !== KEPT_AUTH_KEYS.length || nameInUse(GENERATE_ACCESS_TOKEN, sourceCode)) return undefined;
+  if (kept.size !== KEPT_AUTH_KEYS.size || nameInUse(GENERATE_ACCESS_TOKEN, sourceCode)) return undefined;
 
   const keptText = [...kept.values()].map((property) => sourceCode.getText(property));
   const newConfig = `{ ${[...keptText, `scopes: ${scopesExpression}`].join(", ")} }`;
@@ -376,7 +366,12 @@ function generateAccessTokenRewrite(
   ) {
     binding = def.node;
     source = def.node.parent.source;
-  } else if (def.type === "Variable" && def.node.id === def.name && def.node.init?.type === AST_NODE_TYPES.CallExpression) {
+  } else if (
+    def.type === "Variable" &&
+    // `auth = require(...)` or `{ default: auth } = require(...)`: the declarator binds nothing else.
+    (def.node.id === def.name || (def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.id.properties.length === 1)) &&
+    def.node.init?.type === AST_NODE_TYPES.CallExpression
+  ) {
     const requireSource = def.node.init.arguments[0];
     if (requireSource === undefined || moduleMemberOf(def.node.init, sourceCode) === undefined) return undefined;
     binding = def.node.id;

@@ -201,7 +201,27 @@ export const a = auth({ clientId: "x" });
 export { jwtAuth };
 `;
 
+// Destructured default and a computed key spelled through a const.
+const destructuredDefault = `const { default: jwtAuth } = require("@adobe/jwt-auth");
+const META = "metaScopes";
+module.exports = (p) => jwtAuth({ clientId: p.id, clientSecret: p.secret, orgId: p.org, [META]: p.scopes, privateKey: p.key, technicalAccountId: p.ta });
+`;
+const destructuredDefaultFixed = `const { generateAccessToken } = require("@adobe/aio-lib-core-auth");
+const META = "metaScopes";
+module.exports = (p) => generateAccessToken({ clientId: p.id, clientSecret: p.secret, orgId: p.org, scopes: ${DEFAULT_SCOPES_EXPRESSION} });
+`;
+
 const callCases: InvalidCase[] = [
+  {
+    code: destructuredDefault,
+    filename: "destructured.js",
+    languageOptions: CJS,
+    output: null,
+    errors: [
+      error(destructuredDefault, "jwtAuthImport", '"@adobe/jwt-auth"'),
+      error(destructuredDefault, "jwtAuthCall", "jwtAuth", 1, [useGenerateAccessToken(destructuredDefaultFixed)]),
+    ],
+  },
   {
     code: readmeCjs,
     filename: "actions/token/index.js",
@@ -394,7 +414,13 @@ const exchangeJwtToken = `const { Ims } = require("@adobe/aio-lib-ims");
 module.exports = async (clientId, clientSecret, jwtToken) => new Ims("prod").exchangeJwtToken(clientId, clientSecret, jwtToken);
 `;
 
+// aio-lib-ims under its former name.
+const coreImsExchange = `import { Ims } from "@adobe/aio-lib-core-ims";
+export const token = (id: string, secret: string, jwt: string) => new Ims().exchangeJwtToken(id, secret, jwt);
+`;
+
 const contextCases: InvalidCase[] = [
+  { code: coreImsExchange, filename: "core-ims.ts", output: null, errors: [error(coreImsExchange, "exchangeJwtToken", "exchangeJwtToken")] },
   {
     code: aioContext,
     filename: "actions/campaign/index.js",
