@@ -265,3 +265,76 @@ export function envSecretSlot(name: string): SecretSlot | undefined {
   for (const [pattern, slot] of ENV_SECRET_SLOTS) if (pattern.test(name)) return slot;
   return undefined;
 }
+
+// --- secrets inside text ----------------------------------------------------------------------
+
+/** A secret value found inside a larger text, with `[start, end)` offsets into that text. */
+export interface TextSecret {
+  /** What the value is passed as. */
+  slot: SecretSlot;
+  /** The name that says so, as written: `strPassword`, `urn:password`, `client_secret`. */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  value: string;
+}
+
+// A SOAP `xtk:session#Logon` body: `<urn:Logon>` (any prefix) holds positional login/password
+// parameters, the password as `strPassword` (Adobe's WSDL) or `password`.
+const LOGON_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?Logon[\s/>]/;
+const LOGON_PASSWORD_ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?(?:strPassword|password))(?:\s[^>]*?)?>([^<]*)<\/\1\s*>/gi;
+// `client_secret=` in a form body or query (the IMS token and JWT exchange endpoints).
+const CLIENT_SECRET_PARAM = /(?<![\w-])(client_secret)=([^&#\s"'`<>]*)/gi;
+
+/**
+ * The password parameters of a SOAP Logon body in a text (`<urn:strPassword>…</urn:strPassword>`),
+ * only when the text holds a `<…:Logon>` element. Empty and placeholder values are returned too:
+ * use `classifySecret(value, "password")` to decide.
+ */
+export function findLogonPasswordElements(text: string): TextSecret[] {
+  if (!LOGON_ELEMENT.test(text)) return [];
+  const found: TextSecret[] = [];
+  for (const match of text.matchAll(LOGON_PASSWORD_ELEMENT)) {
+    const name = match[1] ?? "";
+    const value = match[2] ?? "";
+    const valueStart = match.index + match[0].indexOf(">") + 1;
+    found.push({ slot: "password", name, nameStart: match.index + 1, nameEnd: match.index + 1 + name.length, valueStart, valueEnd: valueStart + value.length, value });
+  }
+  return found;
+}
+
+/** Every `client_secret=VALUE` form or query parameter in a text. */
+export function findClientSecretParams(text: string): TextSecret[] {
+  const found: TextSecret[] = [];
+  for (const match of text.matchAll(CLIENT_SECRET_PARAM)) {
+    const name = match[1] ?? "";
+    const value = match[2] ?? "";
+    const valueStart = match.index + name.length + 1;
+    found.push({ slot: "client-secret", name, nameStart: match.index, nameEnd: match.index + name.length, valueStart, valueEnd: valueStart + value.length, value });
+  }
+  return found;
+}
+
+// Adobe IMS credential code: the JWT and OAuth libraries and the IMS host and endpoints.
+const IMS_CREDENTIAL_CONTEXT = /jwt-auth|aio-lib-ims|aio-lib-core-auth|adobelogin|exchange\/jwt|exchange\/v1\/jwt|ims\/token/i;
+
+/**
+ * Whether a text deals with Adobe IMS credentials: it names `@adobe/jwt-auth`,
+ * `@adobe/aio-lib-ims` (and `-jwt`), `@adobe/aio-lib-core-auth`, the IMS host (`adobelogin.com`),
+ * the JWT exchange (`/ims/exchange/jwt`, `/ims/exchange/v1/jwt`) or the token endpoint
+ * (`/ims/token/v3`). There, `clientSecret` / `private_key` values are IMS credentials.
+ */
+export function hasImsCredentialContext(text: string): boolean {
+  return IMS_CREDENTIAL_CONTEXT.test(text);
+}
+
+/** Object keys whose value is an IMS credential, with the slot it goes in. */
+export const IMS_CREDENTIAL_KEYS: ReadonlyMap<string, SecretSlot> = new Map([
+  ["clientSecret", "client-secret"],
+  ["client_secret", "client-secret"],
+  ["client_secrets", "client-secret"],
+  ["privateKey", "private-key"],
+  ["private_key", "private-key"],
+]);

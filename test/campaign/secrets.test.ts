@@ -3,8 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   MASK,
   SECRET_KIND_LABELS,
+  IMS_CREDENTIAL_KEYS,
   classifySecret,
   envSecretSlot,
+  findClientSecretParams,
+  findLogonPasswordElements,
+  hasImsCredentialContext,
   isPlaceholder,
   maskSecret,
   secretShape,
@@ -336,5 +340,69 @@ describe("envSecretSlot", () => {
     ["MY_ACC_PASSWORD", undefined],
   ])("%s → %s", (name, slot) => {
     expect(envSecretSlot(name)).toBe(slot);
+  });
+});
+
+describe("findLogonPasswordElements", () => {
+  const logon = (password: string, tag = "urn:strPassword") =>
+    `<urn:Logon><urn:sessiontoken/><urn:strLogin>admin</urn:strLogin><${tag}>${password}</${tag}><urn:elemParameters/></urn:Logon>`;
+
+  it("finds the password parameter of a Logon body with exact offsets", () => {
+    const text = logon("Adm1n!");
+    const [found, ...rest] = findLogonPasswordElements(text);
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ slot: "password", name: "urn:strPassword", value: "Adm1n!" });
+    expect(text.slice(found!.valueStart, found!.valueEnd)).toBe("Adm1n!");
+    expect(text.slice(found!.nameStart, found!.nameEnd)).toBe("urn:strPassword");
+  });
+
+  it("accepts the element spellings seen in clients", () => {
+    expect(findLogonPasswordElements(logon("x", "password")).map((found) => found.name)).toEqual(["password"]);
+    expect(findLogonPasswordElements(logon("x", "ns1:password")).map((found) => found.name)).toEqual(["ns1:password"]);
+    expect(findLogonPasswordElements(logon("", "strPassword")).map((found) => found.value)).toEqual([""]);
+  });
+
+  it("ignores password elements outside a Logon body", () => {
+    expect(findLogonPasswordElements("<user><password>x</password></user>")).toEqual([]);
+    expect(findLogonPasswordElements("<urn:BearerTokenLogon><urn:password>x</urn:password></urn:BearerTokenLogon>")).toEqual([]);
+  });
+});
+
+describe("findClientSecretParams", () => {
+  it("finds client_secret in a form body with exact offsets", () => {
+    const text = "grant_type=client_credentials&client_id=abc&client_secret=p8e-Q1w2E3r4T5y6&scope=openid";
+    const [found] = findClientSecretParams(text);
+    expect(found).toMatchObject({ slot: "client-secret", name: "client_secret", value: "p8e-Q1w2E3r4T5y6" });
+    expect(text.slice(found!.valueStart, found!.valueEnd)).toBe("p8e-Q1w2E3r4T5y6");
+  });
+
+  it("returns empty values (appended later) and ignores other names", () => {
+    expect(findClientSecretParams("client_secret=").map((found) => found.value)).toEqual([""]);
+    expect(findClientSecretParams("my_client_secret=x&client_secrets=y")).toEqual([]);
+  });
+});
+
+describe("hasImsCredentialContext", () => {
+  it.each([
+    'import auth from "@adobe/jwt-auth";',
+    'require("@adobe/aio-lib-ims")',
+    'import { generateAccessToken } from "@adobe/aio-lib-core-auth";',
+    "https://ims-na1.adobelogin.com/ims/token/v3",
+    "${IMS}/ims/exchange/jwt",
+    "${IMS}/ims/exchange/v1/jwt",
+    "${IMS}/ims/token/v2",
+  ])("%j is IMS credential context", (text) => {
+    expect(hasImsCredentialContext(text)).toBe(true);
+  });
+
+  it.each(['import { google } from "googleapis";', "jwt.sign(payload, key)", ""])("%j is not", (text) => {
+    expect(hasImsCredentialContext(text)).toBe(false);
+  });
+
+  it("maps credential keys to slots, and nothing else", () => {
+    expect(IMS_CREDENTIAL_KEYS.get("clientSecret")).toBe("client-secret");
+    expect(IMS_CREDENTIAL_KEYS.get("private_key")).toBe("private-key");
+    expect(IMS_CREDENTIAL_KEYS.get("constructor")).toBeUndefined();
+    expect(IMS_CREDENTIAL_KEYS.get("clientId")).toBeUndefined();
   });
 });
