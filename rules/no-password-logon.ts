@@ -64,6 +64,8 @@ export const ASYNC_TOKEN_PLACEHOLDER = "await getImsAccessToken()";
 export const SYNC_TOKEN_PLACEHOLDER = "imsAccessToken";
 
 const AWAIT = /\bawait\b/;
+// Cheap pre-check before the SOAP scans of a literal.
+const LOGON = /logon/i;
 
 // Keys of an object literal that name a SOAP method and its schema (`{ method: "Logon", schema: "xtk:session" }`).
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
@@ -359,7 +361,7 @@ function soapTextListener(context: Context): TSESLint.RuleListener {
     // Type positions (`type A = "xtk:session#Logon"`) never run.
     if (node.parent?.type === AST_NODE_TYPES.TSLiteralType) return;
     const literal = literalText(node, context.sourceCode);
-    if (literal === undefined || !/logon/i.test(literal.text)) return;
+    if (literal === undefined || !LOGON.test(literal.text)) return;
     const found: { start: number; end: number; messageId: MessageIds }[] = [];
     for (const action of findSoapActions(literal.text)) {
       if (action.method === "Logon") found.push({ ...action, messageId: "soapLogonAction" });
