@@ -60,6 +60,10 @@ export const RULE_KEYWORDS = {
     "setimsoauth",
     "authIMSTA",
     "ACC_",
+    // OAuth Server-to-Server credential code (client secrets in token requests).
+    "aio-lib-core-auth",
+    "adobelogin",
+    "ims/token",
   ],
 } as const satisfies Record<string, readonly string[]>;
 
