@@ -146,3 +146,23 @@ export function findSessionMethodElements(text: string): SessionMethodElement[] 
   }
   return found;
 }
+
+// A Campaign build number as users write it: `8.5`, `8.6.1`, `7.4.1`, `7.3.3.IMS`, optional `v`.
+const CAMPAIGN_VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?(\.ims)?$/i;
+
+/**
+ * Whether a Campaign version accepts an IMS access token directly (`Authorization: Bearer` on the
+ * SOAP router, the SDK's `ofImsBearerToken`) instead of `xtk:session#BearerTokenLogon`:
+ * Campaign v8.5 and later, and the IMS-ready Campaign Classic v7 builds (7.3.5 and later,
+ * 7.3.2.IMS, 7.3.3.IMS). An unparsable version is not assumed to support it.
+ */
+export function supportsDirectImsBearer(version: string): boolean {
+  const match = CAMPAIGN_VERSION.exec(version.trim());
+  if (match === null) return false;
+  const [major, minor, patch] = [match[1], match[2], match[3]].map((part) => Number(part ?? 0)) as [number, number, number];
+  if (major >= 9) return true;
+  if (major === 8) return minor >= 5;
+  if (major !== 7) return false;
+  if (match[5] !== undefined) return minor === 3 && patch >= 2;
+  return minor > 3 || (minor === 3 && patch >= 5);
+}

@@ -4,6 +4,7 @@ import {
   findSoapActions,
   isXtkSessionSchema,
   sessionMethodOf,
+  supportsDirectImsBearer,
 } from "../../src/campaign/soap-actions.js";
 
 /** The matched substrings, so a wrong offset shows up as a wrong string. */
@@ -120,5 +121,19 @@ describe("schema and method values (SOAP calls assembled from parts)", () => {
     expect(sessionMethodOf("logon")).toBeUndefined();
     expect(sessionMethodOf("Logoff")).toBeUndefined();
     expect(sessionMethodOf("xtk:session#Logon extra")).toBeUndefined();
+  });
+});
+
+describe("supportsDirectImsBearer", () => {
+  it("Campaign v8.5+ and the IMS-ready v7 builds", () => {
+    for (const version of ["8.5", "8.5.1", "v8.6", "8.7.2", "9.0", "7.3.5", "7.4.1", "7.4", "7.3.2.IMS", "7.3.3.ims", " 8.5 "]) {
+      expect(supportsDirectImsBearer(version), version).toBe(true);
+    }
+  });
+
+  it("older builds and anything unparsable", () => {
+    for (const version of ["8.4", "8.4.9", "8", "7.3.4", "7.3.1.IMS", "7.2.5", "6.1", "latest", "", "8.x", "7.2.IMS"]) {
+      expect(supportsDirectImsBearer(version), version).toBe(false);
+    }
   });
 });
