@@ -7,7 +7,7 @@
  * still worth turning off once integrations use IMS. Turning one off can break a live
  * integration, so the change is a suggestion, never a fix.
  */
-import type { XmlAttribute, XmlElement } from "../src/languages/xml/ast.js";
+import type { XmlAttribute, XmlElement } from "../src/languages/xml/index.js";
 import { createRule } from "../src/create-rule.js";
 
 /** The attributes, by risk; the message explains each one. */

@@ -11,7 +11,7 @@
  *     </nonIMSAuthnAPI>
  *   </imsConfig></shared></serverConf>
  */
-import type { XmlElement, XmlNode } from "../src/languages/xml/ast.js";
+import type { XmlElement } from "../src/languages/xml/index.js";
 import { createRule } from "../src/create-rule.js";
 
 type MessageIds =
@@ -78,10 +78,7 @@ export default createRule<MessageIds, Options>({
   create: {
     xml(context) {
       const allowed = new Set([...DEFAULT_ALLOWED_OPERATORS, ...(context.options[0]?.allowedOperators ?? [])]);
-      const sourceCode = context.sourceCode as unknown as {
-        ast: { children: XmlNode[] };
-        getLocFromIndex(index: number): { line: number; column: number };
-      };
+      const { sourceCode } = context;
       const locOf = ([start, end]: [number, number]) => ({
         start: sourceCode.getLocFromIndex(start),
         end: sourceCode.getLocFromIndex(end),
@@ -100,7 +97,7 @@ export default createRule<MessageIds, Options>({
               loc: locOf(root.nameRange),
               messageId: "missingLock",
               suggest: shared?.endTagRange
-                ? [{ messageId: "insertLock", fix: (fixer) => fixer.insertTextBeforeRange(shared.endTagRange!, lockBlock(context.sourceCode.text, shared)) }]
+                ? [{ messageId: "insertLock", fix: (fixer) => fixer.insertTextBeforeRange(shared.endTagRange!, lockBlock(sourceCode.text, shared)) }]
                 : [],
             });
             return;

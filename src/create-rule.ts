@@ -8,6 +8,7 @@
 import type { RuleContext, RuleDefinition, RulesMeta, RuleVisitor, SourceCode } from "@eslint/core";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { hasRuleKeyword, type RuleName } from "./campaign/keywords.js";
+import type { XmlSourceCode } from "./languages/xml/index.js";
 
 export const REPOSITORY_URL = "https://github.com/campaign-ims/eslint-plugin-campaign-ims";
 
@@ -69,7 +70,7 @@ export type LanguageRuleContext<
 
 export interface RuleVisitors<MessageIds extends string, Options extends unknown[]> {
   js?: (context: JsRuleContext<MessageIds, Options>) => TSESLint.RuleListener;
-  xml?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
+  xml?: (context: LanguageRuleContext<MessageIds, Options, XmlSourceCode>) => RuleVisitor;
   http?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
   shell?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
   json?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;

@@ -2,6 +2,7 @@
 import type { ESLint, Linter } from "eslint";
 import { createRequire } from "node:module";
 import json from "@eslint/json";
+import { xmlLanguage } from "./languages/xml/index.js";
 import { rules } from "../rules/index.js";
 import { createConfigs, type ConfigName } from "./configs.js";
 
@@ -17,7 +18,7 @@ const plugin = {
   rules,
   // `campaign-ims/json` is @eslint/json's language under our namespace, so our JSON rules never
   // collide with however the user registered @eslint/json.
-  languages: { json: json.languages.json },
+  languages: { xml: xmlLanguage, json: json.languages.json },
   configs: {} as Record<ConfigName, Linter.Config[]>,
 } satisfies ESLint.Plugin;
 

@@ -21,3 +21,12 @@ export const jsRuleTester = new RuleTester({
 });
 
 export { RuleTester };
+
+/**
+ * A tester for one of the plugin's languages (`xml`, `http`, `shell`, `json`): cases are linted
+ * with the real plugin object registered under its namespace, as a user's config would.
+ */
+export async function languageRuleTester(language: "xml" | "http" | "shell" | "json"): Promise<RuleTester> {
+  const { default: plugin } = await import("../../src/index.js");
+  return new RuleTester({ plugins: { "campaign-ims": plugin }, language: `campaign-ims/${language}` });
+}
