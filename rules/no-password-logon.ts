@@ -28,7 +28,9 @@ import {
   getSdkTracker,
   literalText,
   mergeListeners,
+  renameCalledMember,
   sdkCallListener,
+  sessionInfoOptionsFix,
   skipWrappers,
   type SdkCall,
   type SdkTracker,
@@ -204,13 +206,13 @@ function factoryRewrite(context: Context, call: SdkCall): RewriteBuilder | undef
   const [, user, password, options] = args;
   if (args.length < 3 || args.length > 4 || user === undefined || password === undefined) return undefined;
   if (args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  const renamed = renameMember(call.memberNode, "ofImsBearerToken");
+  const renamed = renameCalledMember(call.memberNode, "ofImsBearerToken");
   if (renamed === undefined) return undefined;
   const replaced: TSESTree.Range = [user.range[0], password.range[1]];
   if (context.sourceCode.getCommentsInside(call.node).some((c) => c.range[0] >= replaced[0] && c.range[1] <= replaced[1])) {
     return undefined;
   }
-  const optionsFix = options === undefined ? undefined : optionsRewrite(context, options);
+  const optionsFix = options === undefined ? undefined : sessionInfoOptionsFix(context.sourceCode, options);
   if (options !== undefined && optionsFix === undefined) return undefined;
   return (fixer, token) => {
     const fixes = [renamed(fixer), fixer.replaceTextRange(replaced, token + (options === undefined ? ", { sessionInfo: true }" : ""))];
@@ -234,51 +236,6 @@ function initRewrite(context: Context, call: SdkCall): RewriteBuilder | undefine
   return (fixer, token) => [
     fixer.replaceTextRange(replaced, `${sdk}.ConnectionParameters.ofImsBearerToken(${urlText}, ${token}, { sessionInfo: true })`),
   ];
-}
-
-/** Rename the called member in place: `.ofX`, `["ofX"]`, `` [`ofX`] ``; not an alias or a computed name. */
-function renameMember(memberNode: TSESTree.Node, name: string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
-  const parent = memberNode.parent;
-  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.property !== memberNode) return undefined;
-  if (memberNode.type === AST_NODE_TYPES.Identifier && !parent.computed) return (fixer) => fixer.replaceText(memberNode, name);
-  if (memberNode.type === AST_NODE_TYPES.Literal && typeof memberNode.value === "string") {
-    const quote = memberNode.raw[0] ?? '"';
-    return (fixer) => fixer.replaceText(memberNode, `${quote}${name}${quote}`);
-  }
-  if (memberNode.type === AST_NODE_TYPES.TemplateLiteral && memberNode.expressions.length === 0) {
-    return (fixer) => fixer.replaceText(memberNode, `\`${name}\``);
-  }
-  return undefined;
-}
-
-/** `options` → `{ ...options, sessionInfo: true }`, merged into an object literal when it is one. */
-function optionsRewrite(
-  context: Context,
-  options: TSESTree.CallExpressionArgument,
-): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
-  const expression = skipWrappers(options);
-  if (expression.type === AST_NODE_TYPES.ObjectExpression && expression === options) {
-    const existing = expression.properties.find(
-      (property): property is TSESTree.Property =>
-        property.type === AST_NODE_TYPES.Property && !property.computed && propertyName(property) === "sessionInfo",
-    );
-    if (existing !== undefined) {
-      if (existing.shorthand || existing.kind !== "init" || existing.method) return undefined;
-      const value = existing.value;
-      if (value.type === AST_NODE_TYPES.Literal && value.value === true) return () => [];
-      return (fixer) => [fixer.replaceText(value, "true")];
-    }
-    const last = expression.properties.at(-1);
-    if (last === undefined) return (fixer) => [fixer.replaceText(expression, "{ sessionInfo: true }")];
-    return (fixer) => [fixer.insertTextAfter(last, ", sessionInfo: true")];
-  }
-  if (options.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  if ((options.type === AST_NODE_TYPES.Identifier && options.name === "undefined") || (options.type === AST_NODE_TYPES.Literal && options.value === null)) {
-    return (fixer) => [fixer.replaceText(options, "{ sessionInfo: true }")];
-  }
-  const text = context.sourceCode.getText(options);
-  const spread = options.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
-  return (fixer) => [fixer.replaceText(options, `{ ...${spread}, sessionInfo: true }`)];
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

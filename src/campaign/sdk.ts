@@ -538,6 +538,68 @@ export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.
 }
 
 // ----------------------------------------------------------------------------------------------
+// Fix helpers for SDK factory rewrites (`ofX(...)` → `ofImsBearerToken(...)`).
+
+function staticKeyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+  return undefined;
+}
+
+/**
+ * A fix renaming the called member in place (`.ofX`, `["ofX"]`, `` [`ofX`] ``), given the
+ * `memberNode` of an `SdkCall`; `undefined` for a bare alias or a computed name, which cannot be
+ * renamed without touching its binding.
+ */
+export function renameCalledMember(memberNode: TSESTree.Node, name: string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+  const parent = memberNode.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.property !== memberNode) return undefined;
+  if (memberNode.type === AST_NODE_TYPES.Identifier && !parent.computed) return (fixer) => fixer.replaceText(memberNode, name);
+  if (memberNode.type === AST_NODE_TYPES.Literal && typeof memberNode.value === "string") {
+    const quote = memberNode.raw[0] ?? '"';
+    return (fixer) => fixer.replaceText(memberNode, `${quote}${name}${quote}`);
+  }
+  if (memberNode.type === AST_NODE_TYPES.TemplateLiteral && memberNode.expressions.length === 0) {
+    return (fixer) => fixer.replaceText(memberNode, `\`${name}\``);
+  }
+  return undefined;
+}
+
+/**
+ * Fixes turning a connection `options` argument into `{ ...options, sessionInfo: true }`: merged
+ * into an object literal when it is one (an existing `sessionInfo` is set to `true`), `{ sessionInfo:
+ * true }` for `undefined` / `null`; `undefined` for a spread argument.
+ */
+export function sessionInfoOptionsFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: TSESTree.CallExpressionArgument,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+  const expression = skipWrappers(options);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression && expression === options) {
+    const existing = expression.properties.find(
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property && !property.computed && staticKeyName(property) === "sessionInfo",
+    );
+    if (existing !== undefined) {
+      if (existing.shorthand || existing.kind !== "init" || existing.method) return undefined;
+      const value = existing.value;
+      if (value.type === AST_NODE_TYPES.Literal && value.value === true) return () => [];
+      return (fixer) => [fixer.replaceText(value, "true")];
+    }
+    const last = expression.properties.at(-1);
+    if (last === undefined) return (fixer) => [fixer.replaceText(expression, "{ sessionInfo: true }")];
+    return (fixer) => [fixer.insertTextAfter(last, ", sessionInfo: true")];
+  }
+  if (options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if ((options.type === AST_NODE_TYPES.Identifier && options.name === "undefined") || (options.type === AST_NODE_TYPES.Literal && options.value === null)) {
+    return (fixer) => [fixer.replaceText(options, "{ sessionInfo: true }")];
+  }
+  const text = sourceCode.getText(options);
+  const spread = options.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+  return (fixer) => [fixer.replaceText(options, `{ ...${spread}, sessionInfo: true }`)];
+}
+
+// ----------------------------------------------------------------------------------------------
 // String and template literal text with exact source offsets, so a rule can match a substring of
 // the literal's value (a SOAP action, an envelope element) and report exactly that substring.
 
