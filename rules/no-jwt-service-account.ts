@@ -18,7 +18,6 @@ import {
   AIO_LIB_IMS_JWT_PACKAGE,
   JWT_AUTH_PACKAGE,
   JWT_END_OF_LIFE,
-  JWT_NO_NEW_CREDENTIALS_SINCE,
   OAUTH_AUTH_PACKAGE,
   OAUTH_TOKEN_ENDPOINT,
   classifyImsContext,
@@ -45,7 +44,8 @@ export type MessageIds =
   | "jwtSign"
   | "useGenerateAccessToken";
 
-const END_OF_LIFE = `Service Account (JWT) credentials stop working when their certificate expires or on ${JWT_END_OF_LIFE}, whichever is earlier (none issued since ${JWT_NO_NEW_CREDENTIALS_SINCE})`;
+// Adobe's latest end-of-life date; the docs page gives the whole timeline.
+const END_OF_LIFE = `Service Account (JWT) credentials end on ${JWT_END_OF_LIFE} at the latest`;
 const USE_GENERATE_ACCESS_TOKEN = `Use OAuth Server-to-Server: generateAccessToken({ clientId, clientSecret, orgId, scopes }) from ${OAUTH_AUTH_PACKAGE}.`;
 const USE_OAUTH_CONTEXT =
   "Use an OAuth Server-to-Server context: client_id, client_secrets, technical_account_id, technical_account_email, ims_org_id, scopes.";
@@ -93,7 +93,7 @@ export default createRule<MessageIds, Options>({
       aioLibImsJwtImport: `Import of ${AIO_LIB_IMS_JWT_PACKAGE}, the aio-lib-ims JWT plugin: ${END_OF_LIFE}. Give @adobe/aio-lib-ims an OAuth Server-to-Server context (client_secrets, technical_account_email, scopes) instead.`,
       jwtAuthCall: `JWT token exchange through ${JWT_AUTH_PACKAGE}: ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       jwtExchangeEndpoint: `JWT exchange endpoint /ims/exchange/jwt: ${END_OF_LIFE}. ${USE_TOKEN_ENDPOINT}`,
-      campaignMetascope: `Campaign JWT metascope ent_campaign_sdk: metascopes exist only in Service Account (JWT) credentials, which stop working by ${JWT_END_OF_LIFE} at the latest. Add an OAuth Server-to-Server credential to the Campaign project in the Adobe Developer Console and request its scopes.`,
+      campaignMetascope: `Campaign JWT metascope ent_campaign_sdk: metascopes exist only in Service Account (JWT) credentials, which end on ${JWT_END_OF_LIFE} at the latest. Add an OAuth Server-to-Server credential to the Campaign project in the Adobe Developer Console and request its scopes.`,
       jwtImsContext: `aio-lib-ims JWT context (meta_scopes): ${END_OF_LIFE}. ${USE_OAUTH_CONTEXT}`,
       jwtAuthConfig: `Service Account (JWT) configuration with metaScopes (${JWT_AUTH_PACKAGE}, @adobe/fetch): ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       exchangeJwtToken: `aio-lib-ims exchangeJwtToken trades a signed JWT for a token: ${END_OF_LIFE}. Call getToken with an OAuth Server-to-Server context (client_secrets, technical_account_email, scopes).`,

@@ -633,6 +633,19 @@ declare module "@adobe/aio-lib-core-auth" {
 }
 `;
 
+describe("no-jwt-service-account messages", () => {
+  const messages = Object.entries(rule.meta.messages ?? {}).filter(([id]) => id !== "useGenerateAccessToken");
+
+  it.each(messages)("%s cites the end of life and names the OAuth Server-to-Server replacement", (_id, message) => {
+    expect(message).toContain("March 1 2026");
+    expect(message).toContain("OAuth Server-to-Server");
+  });
+
+  it("gives every pattern its own message", () => {
+    expect(new Set(messages.map(([, message]) => message)).size).toBe(messages.length);
+  });
+});
+
 describe("no-jwt-service-account suggestion outputs", () => {
   it("include TypeScript outputs, so the type check below checks something", () => {
     expect(fixOutputs(invalid).filter((output) => /\.tsx?$/.test(output.filename)).length).toBeGreaterThanOrEqual(2);
