@@ -1,9 +1,190 @@
 /**
- * no-hardcoded-campaign-secret: OWNER FILLS IN (rule under construction).
+ * no-hardcoded-campaign-secret: literal credentials in the places the other rules flag (domain
+ * G). The message names the kind of secret and where it is used, with the value masked by
+ * `maskSecret` (never the value itself). No fix: a leaked secret must be rotated, not moved.
+ *
+ * TS/JS finds literal (or `const`-held) values:
+ * - passed to the SDK: the password of `ofUserAndPassword` and the pre-1.0 `sdk.init(url, user,
+ *   password)`, the tokens of `ofSessionToken`, `ofSessionAndSecurityToken`, `ofSecurityToken`,
+ *   `ofUserAndServiceToken`, `ofBearerToken` / `ofImsBearerToken`, and `new Credentials(type, …)`;
+ * - in strings: `<sessiontoken>` values, `__sessiontoken=` cookie/URL values, SOAP Logon
+ *   `<strPassword>` values, `X-Security-Token: …` header lines, `client_secret=` form values;
+ * - `X-Security-Token` / `X-Session-Token` header values in Campaign code (object literals, setters);
+ * - `clientSecret`, `client_secret`, `client_secrets`, `privateKey`, `private_key` values in IMS
+ *   credential code (JWT and OAuth libraries, the IMS host and endpoints);
+ * - fallbacks of Campaign secret environment variables (`process.env.ACC_PASSWORD ?? "…"`);
+ * - anywhere in a file that passes the rule's keyword gate: strings whose whole value has an
+ *   unmistakable shape (`p8e-…` client secret, PEM or base64 PEM private key, `___<uuid>` session
+ *   token; not `@…` / `==…`, which other products use too).
+ * Placeholders (`PASSWORD_HERE`, `${password}`, `{{token}}`, `process.env.X`, …) are not secrets.
  */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../src/create-rule.js";
+import { hasRuleKeyword } from "../src/campaign/keywords.js";
+import { INTERPOLATION_PLACEHOLDER, mergeListeners, sdkCallListener, skipWrappers, type SdkCall } from "../src/campaign/sdk.js";
+import {
+  IMS_CREDENTIAL_KEYS,
+  classifySecret,
+  envSecretSlot,
+  findClientSecretParams,
+  findLogonPasswordElements,
+  hasImsCredentialContext,
+  maskSecret,
+  secretShape,
+  type SecretKind,
+  type SecretSlot,
+} from "../src/campaign/secrets.js";
+import {
+  classifyTokenHeader,
+  findSessionTokenElements,
+  findSessionTokenParams,
+  findTokenHeaderLines,
+  hasCampaignContext,
+  type TokenHeaderKind,
+} from "../src/campaign/session-tokens.js";
+import { stringExpressionText, type StringExpressionText } from "./no-session-token.js";
 
-export default createRule({
+export type MessageIds =
+  | "password"
+  | "loginPassword"
+  | "sessionToken"
+  | "securityToken"
+  | "clientSecret"
+  | "privateKey"
+  | "imsServiceToken"
+  | "accessToken";
+
+export interface RuleOptions {
+  /** Exact values (after trimming) that are known not to be secrets in this code base. */
+  allow?: string[];
+}
+export type Options = [RuleOptions];
+
+const MESSAGE_BY_KIND: Readonly<Record<SecretKind, MessageIds>> = {
+  password: "password",
+  "login-password": "loginPassword",
+  "session-token": "sessionToken",
+  "security-token": "securityToken",
+  "client-secret": "clientSecret",
+  "private-key": "privateKey",
+  "private-key-base64": "privateKey",
+  "private-key-pem": "privateKey",
+  "ims-service-token": "imsServiceToken",
+  "access-token": "accessToken",
+};
+
+/** Which arguments of an SDK call hold secrets, and as what. */
+const SDK_SECRET_ARGUMENTS: Readonly<Record<string, ReadonlyArray<readonly [number, SecretSlot]>>> = {
+  "ConnectionParameters.ofUserAndPassword": [[2, "password"]],
+  "ConnectionParameters.ofUserAndServiceToken": [[2, "ims-service-token"]],
+  "ConnectionParameters.ofSessionToken": [[1, "session-token"]],
+  "ConnectionParameters.ofSessionAndSecurityToken": [
+    [1, "session-token"],
+    [2, "security-token"],
+  ],
+  "ConnectionParameters.ofSecurityToken": [[1, "security-token"]],
+  "ConnectionParameters.ofBearerToken": [[1, "access-token"]],
+  "ConnectionParameters.ofImsBearerToken": [[1, "access-token"]],
+  // Pre-1.0 API: `sdk.init(endpoint, user, password)`.
+  init: [[2, "password"]],
+};
+
+/** `new Credentials(type, sessionToken, securityToken)`: the slots of arguments 1 and 2 by type. */
+const CREDENTIALS_ARGUMENTS: Readonly<Record<string, ReadonlyArray<readonly [number, SecretSlot]>>> = {
+  UserPassword: [[1, "login-password"]],
+  SessionToken: [[1, "session-token"]],
+  SessionAndSecurityToken: [
+    [1, "session-token"],
+    [2, "security-token"],
+  ],
+  SecurityToken: [[2, "security-token"]],
+  ImsServiceToken: [[1, "ims-service-token"]],
+  BearerToken: [[1, "access-token"]],
+};
+
+const HEADER_SLOT: Readonly<Record<TokenHeaderKind, SecretSlot>> = {
+  "security-token": "security-token",
+  "session-token": "session-token",
+};
+
+// Setter methods whose first argument names a header and second carries its value.
+const HEADER_SETTERS: ReadonlySet<string> = new Set(["set", "append", "setHeader", "setRequestHeader", "addHttpHeader", "header"]);
+
+// Shapes reported wherever they appear. `@…` and `==…` are left to their slots: other products
+// use such values too (an `X-Security-Token` of another API).
+const UNMISTAKABLE_SHAPES: ReadonlySet<SecretKind> = new Set(["client-secret", "private-key-base64", "private-key-pem", "session-token"]);
+
+const ENV_OBJECT_PATHS: ReadonlySet<string> = new Set(["process.env", "import.meta.env"]);
+
+/** A string literal, or a template literal without `${}`. */
+type StaticString = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
+
+function staticValue(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/**
+ * The literal strings an expression can evaluate to: the literal itself, both sides of `??` / `||`,
+ * both branches of `?:`, and the initialiser of a `const` it names (followed a few steps).
+ */
+function literalCandidates(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): StaticString[] {
+  if (depth > 4) return [];
+  const expression = skipWrappers(node);
+  if (staticValue(expression) !== undefined) return [expression as StaticString];
+  switch (expression.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      if (expression.operator === "&&") return literalCandidates(expression.right, sourceCode, depth + 1);
+      return [...literalCandidates(expression.left, sourceCode, depth + 1), ...literalCandidates(expression.right, sourceCode, depth + 1)];
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...literalCandidates(expression.consequent, sourceCode, depth + 1), ...literalCandidates(expression.alternate, sourceCode, depth + 1)];
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (
+        definition?.type !== "Variable" ||
+        definition.parent.kind !== "const" ||
+        definition.node.id.type !== AST_NODE_TYPES.Identifier ||
+        definition.node.init === null
+      ) {
+        return [];
+      }
+      return literalCandidates(definition.node.init, sourceCode, depth + 1);
+    }
+    default:
+      return [];
+  }
+}
+
+/** The dotted path of a member chain (`process.env`, `import.meta.env`), or undefined. */
+function memberPath(node: TSESTree.Node): string | undefined {
+  const expression = skipWrappers(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.MetaProperty) return `${expression.meta.name}.${expression.property.name}`;
+  if (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier) {
+    const object = memberPath(expression.object);
+    return object === undefined ? undefined : `${object}.${expression.property.name}`;
+  }
+  return undefined;
+}
+
+/** `process.env.NAME` / `process.env["NAME"]` / `import.meta.env.NAME`: the variable name. */
+function envVariableName(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const expression = skipWrappers(node);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = memberPath(expression.object);
+  if (object === undefined || !ENV_OBJECT_PATHS.has(object)) return undefined;
+  if (!expression.computed) return expression.property.type === AST_NODE_TYPES.Identifier ? expression.property.name : undefined;
+  return ASTUtils.getStringIfConstant(expression.property, sourceCode.getScope(expression)) ?? undefined;
+}
+
+function propertyKey(property: TSESTree.Property, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return ASTUtils.getStringIfConstant(property.key, sourceCode.getScope(property)) ?? undefined;
+}
+
+export default createRule<MessageIds, Options>({
   name: "no-hardcoded-campaign-secret",
   meta: {
     type: "problem",
@@ -12,9 +193,214 @@ export default createRule({
       recommended: true,
       kind: "hardcoded-secret",
     },
-    schema: [],
-    messages: {},
+    schema: [
+      {
+        type: "object",
+        properties: {
+          allow: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Exact values (compared after trimming) that are not secrets in this code base, e.g. the public password of a local test container. Prefer placeholders such as PASSWORD_HERE or ${password}, which are never reported.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      password:
+        "Hard-coded Campaign password ({{masked}}) in {{place}}: anyone who can read the code can log on as this operator, and native passwords are not allowed in Campaign v8. Remove it, rotate it, and move the integration to an IMS technical account.",
+      loginPassword:
+        "Hard-coded login/password session token ({{masked}}) in {{place}}: it is the operator's password in clear text, accepted only with allowUserPassword (which Adobe says never to enable). Remove it, rotate the password, and use an IMS technical-account token.",
+      sessionToken:
+        "Hard-coded Campaign session token ({{masked}}) in {{place}}: it gives the operator's access to whoever reads the code until it expires, and comes from a native logon that Campaign v8 no longer allows. Remove it and use an IMS technical-account token.",
+      securityToken:
+        "Hard-coded Campaign security token ({{masked}}) in {{place}}: together with the session token it replays an operator's native session, which Campaign v8 no longer allows. Remove it and use an IMS technical-account token.",
+      clientSecret:
+        "Hard-coded IMS client secret ({{masked}}) in {{place}}: anyone who can read the code can get tokens for the technical account. Rotate it in the Adobe Developer Console and load it from a secret store or environment variable.",
+      privateKey:
+        "Hard-coded {{label}} ({{masked}}) in {{place}}: it signs Service Account (JWT) credentials, which Adobe retires (no new ones since June 3 2024, end of life by March 1 2026 at the latest). Revoke the certificate and move to OAuth Server-to-Server credentials.",
+      imsServiceToken:
+        "Hard-coded IMS service token ({{masked}}) in {{place}}: it grants access to whoever reads the code, and the SDK's service-token logon is unsupported. Remove it and use an IMS technical-account token from OAuth Server-to-Server.",
+      accessToken:
+        "Hard-coded IMS access token ({{masked}}) in {{place}}: it grants API access to whoever reads the code until it expires. Request tokens at run time from the OAuth Server-to-Server endpoint (/ims/token/v3).",
+    },
   },
-  defaultOptions: [],
-  create: {},
+  defaultOptions: [{ allow: [] }],
+  create: {
+    js(context) {
+      const { sourceCode } = context;
+      const allowed = new Set((context.options[0]?.allow ?? []).map((value) => value.trim()));
+      const campaignContext = hasCampaignContext(sourceCode.text);
+      const imsContext = hasImsCredentialContext(sourceCode.text);
+      // Shape-only findings need the file to be about Campaign/IMS; the rule's own keywords say
+      // so, which keeps the result identical with and without the keyword gate.
+      const shapeContext = hasRuleKeyword("no-hardcoded-campaign-secret", sourceCode);
+
+      const reported = new Set<string>();
+      const shapeCandidates: { node: StaticString; value: string; kind: SecretKind }[] = [];
+
+      /** Report a secret at a source range, once per range. */
+      const reportRange = (range: [number, number], value: string, slot: SecretSlot, place: string): void => {
+        const trimmed = value.trim();
+        if (allowed.has(trimmed)) return;
+        const kind = classifySecret(trimmed, slot);
+        if (kind === undefined) return;
+        const key = `${range[0]}:${range[1]}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        context.report({
+          loc: { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) },
+          messageId: MESSAGE_BY_KIND[kind],
+          data: { masked: maskSecret(trimmed, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+        });
+      };
+
+      /** Report every literal an expression can evaluate to. */
+      const reportExpression = (node: TSESTree.Node, slot: SecretSlot, place: string): void => {
+        for (const literal of literalCandidates(node, sourceCode)) reportRange(literal.range, staticValue(literal) ?? "", slot, place);
+      };
+
+      // --- SDK -----------------------------------------------------------------------------
+      const onSdkCall = (call: SdkCall): void => {
+        const args = call.node.arguments;
+        const name = call.member.split(".").at(-1) ?? call.member;
+        let slots = SDK_SECRET_ARGUMENTS[call.member];
+        let place = call.member === "init" ? "sdk.init" : name;
+        if (call.member === "Credentials") {
+          const type = args[0] === undefined ? null : ASTUtils.getStringIfConstant(args[0], sourceCode.getScope(args[0]));
+          slots = type === null ? undefined : CREDENTIALS_ARGUMENTS[type];
+          place = `new Credentials("${type}")`;
+        }
+        // `sdk.init(connectionParameters)` is the current API: only three or more arguments are pre-1.0.
+        if (slots === undefined || (call.member === "init" && args.length < 3)) return;
+        for (const [index, slot] of slots) {
+          const argument = args[index];
+          if (argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement) reportExpression(argument, slot, place);
+        }
+      };
+
+      // --- strings -------------------------------------------------------------------------
+      const checkString = (node: TSESTree.Node): void => {
+        const string = stringExpressionText(node, sourceCode);
+        if (string === undefined) return;
+        const { text } = string;
+        const reportText = (start: number, end: number, slot: SecretSlot, place: string): void => {
+          const value = text.slice(start, end);
+          // A value built from `${}` or `+ x +` is not a literal.
+          if (!value.includes(INTERPOLATION_PLACEHOLDER)) reportRange(string.range(start, end), value, slot, place);
+        };
+        for (const element of findSessionTokenElements(text)) {
+          reportText(element.valueRange.start, element.valueRange.end, "session-token", `<${element.name}>`);
+        }
+        for (const param of findSessionTokenParams(text)) {
+          reportText(param.valueRange.start, param.valueRange.end, "session-token", param.context === "query" ? "a __sessiontoken URL parameter" : "a __sessiontoken cookie");
+        }
+        for (const element of findLogonPasswordElements(text)) {
+          reportText(element.valueStart, element.valueEnd, "password", `the SOAP Logon <${element.name}>`);
+        }
+        if (campaignContext) {
+          for (const line of findTokenHeaderLines(text)) {
+            reportText(line.valueRange.start, line.valueRange.end, HEADER_SLOT[line.kind], `the ${line.name} header`);
+          }
+        }
+        if (imsContext) {
+          for (const param of findClientSecretParams(text)) reportText(param.valueStart, param.valueEnd, "client-secret", "client_secret");
+        }
+        if (shapeContext) collectShape(string);
+      };
+
+      /** A whole string with an unmistakable shape; reported at the end unless a place claimed it. */
+      const collectShape = (string: StringExpressionText): void => {
+        const node = string.node;
+        const value = staticValue(node);
+        if (value === undefined) return;
+        const kind = secretShape(value);
+        if (kind !== undefined && UNMISTAKABLE_SHAPES.has(kind)) shapeCandidates.push({ node: node as StaticString, value, kind });
+      };
+
+      // --- object properties: IMS credentials and token headers ----------------------------
+      const checkProperty = (property: TSESTree.Property): void => {
+        if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const key = propertyKey(property, sourceCode);
+        if (key === undefined) return;
+        const credentialSlot = imsContext ? IMS_CREDENTIAL_KEYS.get(key) : undefined;
+        if (credentialSlot !== undefined) {
+          const value = skipWrappers(property.value);
+          const values = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+          for (const element of values) if (element !== null && element.type !== AST_NODE_TYPES.SpreadElement) reportExpression(element, credentialSlot, key);
+          return;
+        }
+        const header = campaignContext ? classifyTokenHeader(key) : undefined;
+        if (header !== undefined) reportExpression(property.value, HEADER_SLOT[header], `the ${key} header`);
+      };
+
+      // --- header setters and environment fallbacks -----------------------------------------
+      const checkCall = (node: TSESTree.CallExpression): void => {
+        if (!campaignContext || node.arguments.length < 2) return;
+        const callee = skipWrappers(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+        if (!HEADER_SETTERS.has(callee.property.name)) return;
+        const [name, value] = node.arguments;
+        if (name === undefined || value === undefined || value.type === AST_NODE_TYPES.SpreadElement) return;
+        const header = ASTUtils.getStringIfConstant(name, sourceCode.getScope(name));
+        const kind = header === null ? undefined : classifyTokenHeader(header);
+        if (kind !== undefined) reportExpression(value, HEADER_SLOT[kind], `the ${header} header`);
+      };
+
+      const checkAssignment = (node: TSESTree.AssignmentExpression): void => {
+        // `headers["X-Security-Token"] = "…"`
+        if (!campaignContext || node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        const left = node.left;
+        const header = left.computed
+          ? ASTUtils.getStringIfConstant(left.property, sourceCode.getScope(left))
+          : left.property.type === AST_NODE_TYPES.Identifier
+            ? left.property.name
+            : null;
+        const kind = header === null ? undefined : classifyTokenHeader(header);
+        if (kind !== undefined) reportExpression(node.right, HEADER_SLOT[kind], `the ${header} header`);
+      };
+
+      const checkFallback = (node: TSESTree.LogicalExpression): void => {
+        if (node.operator !== "??" && node.operator !== "||") return;
+        const name = envVariableName(node.left, sourceCode);
+        const slot = name === undefined ? undefined : envSecretSlot(name);
+        if (slot !== undefined) reportExpression(node.right, slot, `the ${name} fallback`);
+      };
+
+      const checkEnvDestructuring = (pattern: TSESTree.ObjectPattern): void => {
+        // `const { ACC_PASSWORD = "…" } = process.env`
+        const declarator = pattern.parent;
+        const source =
+          declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === pattern && declarator.init !== null
+            ? memberPath(declarator.init)
+            : undefined;
+        if (source === undefined || !ENV_OBJECT_PATHS.has(source)) return;
+        for (const property of pattern.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.AssignmentPattern) continue;
+          const name = propertyKey(property, sourceCode);
+          const slot = name === undefined ? undefined : envSecretSlot(name);
+          if (slot !== undefined) reportExpression(property.value.right, slot, `the ${name} fallback`);
+        }
+      };
+
+      return mergeListeners(
+        sdkCallListener(context, [...Object.keys(SDK_SECRET_ARGUMENTS), "Credentials"], onSdkCall),
+        {
+          Literal: checkString,
+          TemplateLiteral: checkString,
+          BinaryExpression: checkString,
+          Property: checkProperty,
+          CallExpression: checkCall,
+          AssignmentExpression: checkAssignment,
+          LogicalExpression: checkFallback,
+          ObjectPattern: checkEnvDestructuring,
+          "Program:exit"() {
+            for (const candidate of shapeCandidates) reportRange(candidate.node.range, candidate.value, "any", "a string literal");
+          },
+        },
+      );
+    },
+  },
 });
