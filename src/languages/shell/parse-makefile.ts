@@ -208,12 +208,19 @@ function makeValue(text: string, lines: LineIndex, start: number, end: number): 
   let pos = start;
   while (pos < stop) {
     const code = text.charCodeAt(pos);
-    if (code === 92 && isLineBreak(text.charCodeAt(pos + 1))) {
-      // The backslash, the line break and the next line's indentation read as one space.
-      let to = pos + 1;
+    let blankEnd = pos;
+    while (blankEnd < stop && isBlank(text.charCodeAt(blankEnd))) blankEnd++;
+    if (text.charCodeAt(blankEnd) === 92 && isLineBreak(text.charCodeAt(blankEnd + 1))) {
+      // Blanks, the backslash, the line break and the next line's indentation read as one space.
+      let to = blankEnd + 1;
       while (to < stop && (isLineBreak(text.charCodeAt(to)) || isBlank(text.charCodeAt(to)))) to++;
       builder.mapped(" ", pos, to);
       pos = to;
+      continue;
+    }
+    if (blankEnd > pos) {
+      builder.literal(pos, blankEnd);
+      pos = blankEnd;
       continue;
     }
     if (code === 92 && text.charCodeAt(pos + 1) === 35) {

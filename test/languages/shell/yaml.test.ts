@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { shellWordSourceRange } from "../../../src/languages/shell/index.js";
+import type { ShellWord } from "../../../src/languages/shell/index.js";
+import { parse, rangeOf, spanOf, wordsOf } from "./support.js";
+
+const WORKFLOW = [
+  "name: deploy",
+  "on: push",
+  "jobs:",
+  "  setup:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      # eslint-disable-next-line campaign-ims/no-jwt-service-account",
+  "      - run: nlserver config -setimsjwtauth:Org/Client/Tech/Secret/LS0t",
+  "      - name: configure",
+  "        run: |",
+  "          # inside the script",
+  "          nlserver config \\",
+  "            -instance:prod -setimsoauth:a/b/c/d",
+  "          cat <<EOF > logon.xml",
+  "          <urn:Logon/>",
+  "          EOF",
+  "          echo \"multi",
+  "          line\"",
+  "      - run: \"echo 'quoted scalar'\"",
+  "      - uses: actions/github-script@v7",
+  "        with:",
+  "          script: |",
+  "            github.rest.issues.create({ title: 'not shell' })",
+  "      - run: >-",
+  "          curl -H 'X-Security-Token: @abc'",
+  "          https://acc/nl/jsp/soaprouter.jsp",
+  "",
+  "          echo folded-paragraph",
+  "",
+].join("\n");
+
+describe("GitHub Actions YAML", () => {
+  it("parses only the shell in run: values (plain, quoted, literal and folded blocks)", () => {
+    const { ast, problems } = parse(WORKFLOW, "github-actions");
+    expect(problems).toEqual([]);
+    expect(wordsOf(ast)).toEqual([
+      ["nlserver", "config", "-setimsjwtauth:Org/Client/Tech/Secret/LS0t"],
+      ["nlserver", "config", "-instance:prod", "-setimsoauth:a/b/c/d"],
+      ["cat"],
+      ["echo", "multi\nline"],
+      ["echo", "quoted scalar"],
+      ["curl", "-H", "X-Security-Token: @abc", "https://acc/nl/jsp/soaprouter.jsp"],
+      ["echo", "folded-paragraph"],
+    ]);
+    expect(ast.commands.every((c) => c.construct === "run")).toBe(true);
+    expect(ast.comments.map((c) => [c.value, c.loc.start.line])).toEqual([
+      [" eslint-disable-next-line campaign-ims/no-jwt-service-account", 7],
+      [" inside the script", 11],
+    ]);
+  });
+
+  it("keeps each script word at its place in the YAML file", () => {
+    const { ast } = parse(WORKFLOW, "github-actions");
+    expect(ast.commands[0]).toMatchObject(spanOf(WORKFLOW, "nlserver config -setimsjwtauth:Org/Client/Tech/Secret/LS0t"));
+    expect(ast.commands[0]?.loc.start).toEqual({ line: 8, column: 14 });
+    const continued = ast.commands[1];
+    expect(continued?.loc).toEqual({ start: { line: 12, column: 11 }, end: { line: 13, column: 48 } });
+    expect(continued?.words[3]).toMatchObject(spanOf(WORKFLOW, "-setimsoauth:a/b/c/d"));
+  });
+
+  it("hides the block indentation from the shell: here-document delimiters and multi-line strings", () => {
+    const { ast } = parse(WORKFLOW, "github-actions");
+    const heredoc = ast.commands[2]?.redirects[0]?.heredoc;
+    expect(heredoc).toMatchObject({ delimiter: "EOF", terminated: true, body: "          <urn:Logon/>\n" });
+    const multi = ast.commands[3]?.words[1] as ShellWord;
+    expect(multi.raw).toBe('"multi\n          line"');
+    // The value's line break maps to the source line break; the indentation is a gap.
+    expect(shellWordSourceRange(multi, 0, multi.value.length)).toEqual([rangeOf(WORKFLOW, "multi")[0], rangeOf(WORKFLOW, 'line"')[0] + 4]);
+    expect(shellWordSourceRange(multi, 6)).toEqual([rangeOf(WORKFLOW, 'line"')[0], rangeOf(WORKFLOW, 'line"')[0] + 4]);
+  });
+
+  it("folds `>` lines into one command and keeps a blank line as a command break", () => {
+    const { ast } = parse(WORKFLOW, "github-actions");
+    const curl = ast.commands[5];
+    expect(curl?.loc).toEqual({ start: { line: 25, column: 11 }, end: { line: 26, column: 44 } });
+    expect(ast.commands[6]?.loc.start).toEqual({ line: 28, column: 11 });
+  });
+
+  it("reads multi-line plain scalars, folded, and stops at the next key", () => {
+    const text = "steps:\n  - run: nlserver config\n      -setimsoauth:a/b/c/d\n    shell: bash\n";
+    const { ast } = parse(text, "github-actions");
+    expect(wordsOf(ast)).toEqual([["nlserver", "config", "-setimsoauth:a/b/c/d"]]);
+    expect(ast.commands[0]?.loc).toEqual({ start: { line: 2, column: 10 }, end: { line: 3, column: 27 } });
+  });
+
+  it("handles chomping indicators, tags and a trailing comment after the indicator", () => {
+    const text = "a:\n  run: !!str |- # the script\n    echo one\n\n    echo two\nb: 1\n";
+    const { ast } = parse(text, "github-actions");
+    expect(wordsOf(ast)).toEqual([["echo", "one"], ["echo", "two"]]);
+    expect(ast.comments.map((c) => c.value)).toEqual([" the script"]);
+  });
+
+  it("keeps exact positions with CRLF line ends", () => {
+    const text = "jobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          nlserver a \\\r\n            b\r\n          echo c\r\n";
+    const { ast } = parse(text, "github-actions");
+    expect(wordsOf(ast)).toEqual([["nlserver", "a", "b"], ["echo", "c"]]);
+    expect(ast.commands[0]?.words[2]?.loc).toEqual({ start: { line: 6, column: 13 }, end: { line: 6, column: 14 } });
+    expect(ast.commands[1]?.loc).toEqual({ start: { line: 7, column: 11 }, end: { line: 7, column: 17 } });
+  });
+});
+
+describe("GitLab CI YAML", () => {
+  const PIPELINE = [
+    "variables:",
+    "  ACC_URL: https://acc",
+    "deploy:",
+    "  before_script:",
+    "  - echo \"before\"",
+    "  - 'nlserver config -setimsjwtauth:A/B/C/D/E'",
+    "  script:",
+    "    # first step",
+    "    - |",
+    "      export ACC_PASSWORD=s3cret",
+    "      nlserver config -setimsoauth:a/b/c/d",
+    "    - >",
+    "      curl --cookie",
+    "      \"__sessiontoken=___123\" https://acc",
+    "    - - nested",
+    "  after_script: [\"not modelled\"]",
+    "  run: not-gitlab-shell",
+    "",
+  ].join("\n");
+
+  it("parses script:, before_script: and after_script: list items, in every scalar form", () => {
+    const { ast, problems } = parse(PIPELINE, "gitlab-ci");
+    expect(problems).toEqual([]);
+    expect(wordsOf(ast)).toEqual([
+      ["echo", "before"],
+      ["nlserver", "config", "-setimsjwtauth:A/B/C/D/E"],
+      ["export"],
+      ["nlserver", "config", "-setimsoauth:a/b/c/d"],
+      ["curl", "--cookie", "__sessiontoken=___123", "https://acc"],
+      ["nested"],
+    ]);
+    expect(ast.commands.map((c) => c.construct)).toEqual(["before_script", "before_script", "script", "script", "script", "script"]);
+    expect(ast.commands[2]?.assignments.map((a) => [a.name, a.value?.value])).toEqual([["ACC_PASSWORD", "s3cret"]]);
+    expect(ast.commands[1]).toMatchObject(spanOf(PIPELINE, "nlserver config -setimsjwtauth:A/B/C/D/E"));
+    expect(ast.comments.map((c) => c.value)).toEqual([" first step"]);
+  });
+
+  it("reads run: only in generic YAML, where all four keys hold shell", () => {
+    const { ast } = parse(PIPELINE, "yaml");
+    expect(wordsOf(ast).at(-1)).toEqual(["not-gitlab-shell"]);
+  });
+});
+
+describe("YAML without any script key", () => {
+  it("yields comments only", () => {
+    const text = "# a compose file\nservices:\n  acc:\n    image: adobe/campaign\n    command: nlserver web # not a shell key\n";
+    const { ast, problems } = parse(text, "yaml");
+    expect(ast.commands).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(ast.comments.map((c) => c.value)).toEqual([" a compose file"]);
+  });
+});
