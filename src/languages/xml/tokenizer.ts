@@ -26,6 +26,7 @@ import type {
   XmlParseProblem,
   XmlProcessingInstruction,
   XmlRange,
+  XmlSourceLocation,
   XmlText,
 } from "./ast.js";
 import { LineIndex } from "./line-index.js";
@@ -67,13 +68,31 @@ interface OpenElement {
   contentStart: number;
 }
 
-function splitName(name: string): { prefix: string | null; localName: string } {
+interface QualifiedName {
+  name: string;
+  prefix: string | null;
+  localName: string;
+}
+
+function splitName(name: string): QualifiedName {
   const colon = name.indexOf(":");
   if (colon <= 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) !== -1) {
-    return { prefix: null, localName: name };
+    return { name, prefix: null, localName: name };
   }
-  return { prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
+  return { name, prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
 }
+
+/**
+ * Leaves share these instead of allocating empty arrays (a large file has hundreds of thousands
+ * of leaf elements). Frozen: the tree is read-only.
+ */
+const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
+const NO_CHILDREN: XmlElementChild[] = Object.freeze([]) as unknown as XmlElementChild[];
+/** An element's `loc` until it is closed (every element is closed before `tokenize` returns). */
+const PENDING_LOC: XmlSourceLocation = Object.freeze({
+  start: Object.freeze({ line: 0, column: 0 }),
+  end: Object.freeze({ line: 0, column: 0 }),
+});
 
 function lookupNamespace(namespaces: Readonly<Record<string, string>>, prefix: string): string | null {
   const uri = namespaces[prefix];
@@ -91,6 +110,17 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
   /** Open elements per qualified name, so a stray end tag is recognised without a stack walk. */
   const openNames = new Map<string, number>();
   let rootCount = 0;
+  /** Names repeat: one string (and one prefix/local split) per distinct name, not per occurrence. */
+  const names = new Map<string, QualifiedName>();
+  const qualifiedName = (from: number, to: number): QualifiedName => {
+    const name = text.slice(from, to);
+    let known = names.get(name);
+    if (known === undefined) {
+      known = splitName(name);
+      names.set(name, known);
+    }
+    return known;
+  };
 
   // The first problem in scan order: the one found first (`foundAt`; on a tie, the one reported
   // first). Found order, not range order: an unclosed comment at line 2 explains why <root> at
@@ -103,8 +133,15 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     }
   };
 
-  const container = (): XmlElementChild[] | XmlDocumentChild[] =>
-    stack.length === 0 ? documentChildren : stack[stack.length - 1]!.element.children;
+  const append = (node: XmlElementChild): void => {
+    if (stack.length === 0) {
+      documentChildren.push(node);
+      return;
+    }
+    const parent = stack[stack.length - 1]!.element;
+    if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
+  };
 
   // `%>` after an offset, cached: a text full of `<%` without `%>` must not rescan to the end each time.
   let templateSearchFrom = -1;
@@ -130,7 +167,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         cdata: false,
         raw,
         value,
-        valueRange: [textStart, textEnd],
+        valueRange: range,
         referenceMap,
         range,
         loc: lineIndex.loc(range),
@@ -143,7 +180,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
           report("Text outside the root element.", at, at + 1);
         }
       }
-      container().push(node);
+      append(node);
     }
     textStart = -1;
   };
@@ -159,7 +196,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     element.contentRange = [open.contentStart, contentEnd];
     element.endTagRange = endTagRange;
     element.range[1] = elementEnd;
-    element.loc.end = lineIndex.position(elementEnd);
+    element.loc = lineIndex.loc(element.range);
     const count = openNames.get(element.name)!;
     if (count === 1) openNames.delete(element.name);
     else openNames.set(element.name, count - 1);
@@ -169,11 +206,11 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
   };
 
   /** Reads one attribute at `p` (on its name); returns the offset after it. */
-  const readAttribute = (p: number, attributes: XmlAttribute[]): number => {
+  const readAttribute = (p: number, element: XmlElement): number => {
     ATTRIBUTE_NAME.lastIndex = p;
     ATTRIBUTE_NAME.exec(text);
     const nameEnd = Math.min(ATTRIBUTE_NAME.lastIndex, end);
-    const name = text.slice(p, nameEnd);
+    const { name, prefix, localName } = qualifiedName(p, nameEnd);
     WHITESPACE.lastIndex = nameEnd;
     WHITESPACE.exec(text);
     let q = WHITESPACE.lastIndex;
@@ -221,10 +258,9 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       report(`Attribute "${name}" has no value.`, p, nameEnd);
     }
     const range: XmlRange = [p, attributeEnd];
-    const { prefix, localName } = splitName(name);
     const rawValue = text.slice(valueStart, valueEnd);
     const { value, referenceMap } = decodeReferences(rawValue, valueStart, report);
-    attributes.push({
+    const attribute: XmlAttribute = {
       type: "XmlAttribute",
       name,
       prefix,
@@ -238,7 +274,9 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       referenceMap,
       range,
       loc: lineIndex.loc(range),
-    });
+    };
+    if (element.attributes === NO_ATTRIBUTES) element.attributes = [attribute];
+    else element.attributes.push(attribute);
     return attributeEnd;
   };
 
@@ -264,8 +302,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
 
   /** Reads a start tag at `lt` whose name is `text[lt + 1, nameEnd)`; returns where content starts. */
   const readStartTag = (lt: number, nameEnd: number): number => {
-    const name = text.slice(lt + 1, nameEnd);
-    const { prefix, localName } = splitName(name);
+    const { name, prefix, localName } = qualifiedName(lt + 1, nameEnd);
     const element: XmlElement = {
       type: "XmlElement",
       name,
@@ -273,15 +310,15 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       localName,
       namespaceURI: null,
       namespaces: BASE_NAMESPACES,
-      attributes: [],
-      children: [],
+      attributes: NO_ATTRIBUTES,
+      children: NO_CHILDREN,
       selfClosing: false,
       startTagRange: [lt, nameEnd],
       nameRange: [lt + 1, nameEnd],
       contentRange: null,
       endTagRange: null,
       range: [lt, nameEnd],
-      loc: { start: lineIndex.position(lt), end: { line: 0, column: 0 } },
+      loc: PENDING_LOC,
     };
     let p = nameEnd;
     let tagEnd = -1;
@@ -316,7 +353,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         report(`Unexpected ${c} in start tag <${name}>.`, p, p + 1);
         p += 1;
       } else {
-        p = readAttribute(p, element.attributes);
+        p = readAttribute(p, element);
       }
     }
     element.startTagRange[1] = tagEnd;
@@ -326,10 +363,10 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       rootCount += 1;
       if (rootCount === 2) report(`More than one root element: <${name}>.`, lt, tagEnd);
     }
-    container().push(element);
+    append(element);
     if (element.selfClosing) {
       element.range[1] = tagEnd;
-      element.loc.end = lineIndex.position(tagEnd);
+      element.loc = lineIndex.loc(element.range);
     } else {
       stack.push({ element, contentStart: tagEnd });
       openNames.set(name, (openNames.get(name) ?? 0) + 1);
@@ -388,7 +425,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       loc: lineIndex.loc(range),
     };
     comments.push(node);
-    container().push(node);
+    append(node);
     return nodeEnd;
   };
 
@@ -407,7 +444,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       loc: lineIndex.loc(range),
     };
     if (stack.length === 0) report("CDATA section outside the root element.", lt, nodeEnd);
-    container().push(node);
+    append(node);
     return nodeEnd;
   };
 
@@ -427,7 +464,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       loc: lineIndex.loc(range),
     };
     if (target === "") report("Processing instruction has no target name.", lt, lt + 2);
-    container().push(node);
+    append(node);
     return nodeEnd;
   };
 

@@ -56,8 +56,8 @@ export class XmlSourceCode extends TextSourceCodeBase<{
   /** Well-formedness problems of the text (at most one), whether or not they are reported. */
   readonly parseProblems: readonly XmlParseProblem[];
   readonly #reportParseProblems: boolean;
-  #steps: XmlTraversalStep[] | undefined;
-  readonly #parents = new WeakMap<XmlNode, XmlNode>();
+  readonly #parents = new Map<XmlNode, XmlNode>();
+  #allParentsKnown = false;
   #inlineConfigComments: XmlComment[] | undefined;
 
   constructor({
@@ -137,45 +137,49 @@ export class XmlSourceCode extends TextSourceCodeBase<{
     return { problems, configs };
   }
 
-  /** The parent of a node (`undefined` for the document). */
+  /** The parent of a node (`undefined` for the document and for nodes not in this tree). */
   override getParent(node: XmlNode): XmlNode | undefined {
-    if (this.#steps === undefined) this.traverse();
+    if (!this.#parents.has(node) && !this.#allParentsKnown) {
+      // Asked before the traversal reached the node: record every parent once.
+      for (const step of this.traverse()) void step;
+    }
     return this.#parents.get(node);
   }
 
   /**
    * Enter and exit steps for every node, depth first, in source order: attributes before
-   * children. Iterative (an explicit stack), so deeply nested documents cannot overflow the call
-   * stack. The steps are computed once and cached: the tree does not change.
+   * children; `args` are `[node, parent]`. Iterative (an explicit stack), so deeply nested
+   * documents cannot overflow the call stack. Lazy: ESLint consumes the steps once, and a
+   * generator keeps millions of step objects of a large file from being alive at the same time.
+   * Parents are recorded as nodes are entered.
    */
-  override traverse(): Iterable<XmlTraversalStep> {
-    if (this.#steps !== undefined) return this.#steps.values();
-    const steps: XmlTraversalStep[] = [];
-    // Each frame is a node and the index of the next child to visit (-1: not entered yet).
+  override *traverse(): Generator<XmlTraversalStep, void, undefined> {
+    const parents = this.#parents;
+    // Each frame is a node, its args and the index of the next child to visit.
     const nodes: XmlNode[] = [this.ast];
-    const next: number[] = [-1];
+    const frames: [XmlNode, XmlNode | undefined][] = [[this.ast, undefined]];
+    const next: number[] = [0];
+    yield new XmlTraversalStep({ target: this.ast, phase: 1, args: frames[0]! });
     while (nodes.length > 0) {
       const top = nodes.length - 1;
       const node = nodes[top]!;
-      const parent = top > 0 ? nodes[top - 1] : undefined;
-      if (next[top] === -1) {
-        if (parent !== undefined) this.#parents.set(node, parent);
-        steps.push(new XmlTraversalStep({ target: node, phase: 1, args: [node, parent] }));
-        next[top] = 0;
-      }
       const child = childAt(node, next[top]!);
       if (child === undefined) {
-        steps.push(new XmlTraversalStep({ target: node, phase: 2, args: [node, parent] }));
+        yield new XmlTraversalStep({ target: node, phase: 2, args: frames[top]! });
         nodes.pop();
+        frames.pop();
         next.pop();
       } else {
         next[top]! += 1;
+        parents.set(child, node);
+        const args: [XmlNode, XmlNode] = [child, node];
         nodes.push(child);
-        next.push(-1);
+        frames.push(args);
+        next.push(0);
+        yield new XmlTraversalStep({ target: child, phase: 1, args });
       }
     }
-    this.#steps = steps;
-    return steps.values();
+    this.#allParentsKnown = true;
   }
 }
 
