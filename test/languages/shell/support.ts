@@ -173,9 +173,10 @@ export const plugin = {
   },
 };
 
-const config = (rules: Linter.RulesRecord, extra: Partial<Linter.Config>): Linter.Config[] => [
+// A pattern naming the file: ESLint lints a non-JS file only when a non-universal pattern matches it.
+const config = (filename: string, rules: Linter.RulesRecord, extra: Partial<Linter.Config>): Linter.Config[] => [
   {
-    files: ["**/*", "**/.*", "**/.*/**"],
+    files: [`**/${filename}`],
     plugins: { "campaign-ims": plugin as never },
     language: "campaign-ims/shell",
     rules,
@@ -190,12 +191,12 @@ export function lint(
   rules: Linter.RulesRecord = { "campaign-ims/report-commands": "error" },
   extra: Partial<Linter.Config> = {},
 ): Linter.LintMessage[] {
-  return new Linter({ configType: "flat" }).verify(code, config(rules, extra), filename);
+  return new Linter({ configType: "flat" }).verify(code, config(filename, rules, extra), filename);
 }
 
 /** Applies the `fix-jwt` rule's fixes. */
 export function fixJwtIn(code: string, filename: string): Linter.FixReport {
-  return new Linter({ configType: "flat" }).verifyAndFix(code, config({ "campaign-ims/fix-jwt": "error" }, {}), filename);
+  return new Linter({ configType: "flat" }).verifyAndFix(code, config(filename, { "campaign-ims/fix-jwt": "error" }, {}), filename);
 }
 
 /** The parts of a message the tests compare. */
