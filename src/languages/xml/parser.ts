@@ -11,7 +11,7 @@
  * points at the space after the tag name).
  */
 import type { XmlComment, XmlDocument, XmlDocumentChild, XmlParseProblem, XmlRange } from "./ast.js";
-import type { LineIndex } from "./line-index.js";
+import { LineIndex } from "./line-index.js";
 import { tokenize } from "./tokenizer.js";
 import { validateWellFormedness } from "./well-formedness.js";
 
@@ -37,8 +37,8 @@ interface Parsed extends XmlFragmentResult {
   lineIndex: LineIndex;
 }
 
-function parseRegion(text: string, start: number, end: number): Parsed {
-  const { children, comments, problem, lineIndex } = tokenize(text, start, end);
+function parseRegion(text: string, start: number, end: number, lines: LineIndex): Parsed {
+  const { children, comments, problem, lineIndex } = tokenize(text, start, end, lines);
   let first: XmlParseProblem | null = problem === null ? null : { message: problem.message, range: problem.range, loc: problem.loc };
   const subsets: XmlRange[] = [];
   for (const child of children) {
@@ -59,7 +59,7 @@ function parseRegion(text: string, start: number, end: number): Parsed {
  * included (ESLint strips the BOM before a language sees the text; direct callers need not).
  */
 export function parseXml(text: string): XmlParseResult {
-  const { children, comments, problems, lineIndex } = parseRegion(text, 0, text.length);
+  const { children, comments, problems, lineIndex } = parseRegion(text, 0, text.length, new LineIndex(text));
   const range: XmlRange = [0, text.length];
   const document: XmlDocument = { type: "XmlDocument", children, comments, range, loc: lineIndex.loc(range) };
   return { document, problems };
@@ -76,6 +76,10 @@ export function parseXml(text: string): XmlParseResult {
  * prefixed with `PROBLEM_PREFIX`. An empty or whitespace-only region gives no nodes and no
  * problem. Stable signature: the HTTP language depends on it.
  *
+ * Cost: the region, plus indexing the lines of `text` once; consecutive calls with the same `text`
+ * (one per request body of an `.http` file) reuse that index, so parsing every body of a file in
+ * place costs O(file size) in total.
+ *
  * @param text The whole text the positions refer to.
  * @param start Offset in `text` where the XML starts (inclusive).
  * @param end Offset in `text` where the XML ends (exclusive).
@@ -84,6 +88,17 @@ export function parseXmlFragment(text: string, start: number, end: number): XmlF
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) {
     throw new RangeError(`parseXmlFragment: invalid region [${start}, ${end}) of a text of length ${text.length}.`);
   }
-  const { children, comments, problems } = parseRegion(text, start, end);
+  if (fragmentText !== text) {
+    fragmentText = text;
+    fragmentLines = new LineIndex(text);
+  }
+  const { children, comments, problems } = parseRegion(text, start, end, fragmentLines!);
   return { children, comments, problems };
 }
+
+/**
+ * The line index of the last text `parseXmlFragment` was given: a file with several XML regions
+ * (an `.http` file with several requests) is indexed once, not once per region.
+ */
+let fragmentText: string | undefined;
+let fragmentLines: LineIndex | undefined;

@@ -410,6 +410,15 @@ describe("parseXmlFragment", () => {
     expect((children[0] as XmlElement).range).toEqual([start, start + 39]);
   });
 
+  it("parses several regions of one text, then other texts, each with its own lines", () => {
+    const two = "<a/>\n---\n<b>\n<c/></b>";
+    expect(parseXmlFragment(two, 0, 4).children[0]!.loc).toEqual(loc(1, 1, 1, 5));
+    expect(parseXmlFragment(two, 9, two.length).children[0]!.loc).toEqual(loc(3, 1, 4, 9));
+    const other = "\n\n<d/>";
+    expect(parseXmlFragment(other, 2, 6).children[0]!.loc).toEqual(loc(3, 1, 3, 5));
+    expect(parseXmlFragment(two, 9, 12).children[0]!.loc).toEqual(loc(3, 1, 3, 4));
+  });
+
   it("gives nothing for an empty or blank region, and rejects a region outside the text", () => {
     expect(parseXmlFragment(text, start, start)).toEqual({ children: [], comments: [], problems: [] });
     expect(parseXmlFragment("a\r\n\r\n", 1, 5).problems).toEqual([]);
