@@ -173,8 +173,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         loc: lineIndex.loc(range),
       };
       if (stack.length === 0) {
-        NOT_WHITESPACE.lastIndex = 0;
-        const match = NOT_WHITESPACE.exec(node.raw);
+        const match = NOT_WHITESPACE.exec(raw);
         if (match !== null) {
           const at = textStart + match.index;
           report("Text outside the root element.", at, at + 1);
@@ -239,8 +238,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         }
       } else {
         UNQUOTED_VALUE.lastIndex = q;
-        UNQUOTED_VALUE.exec(text);
-        let unquotedEnd = Math.min(UNQUOTED_VALUE.lastIndex, end);
+        let unquotedEnd = UNQUOTED_VALUE.exec(text) === null ? q : Math.min(UNQUOTED_VALUE.lastIndex, end);
         // `x=$1/>`: the `/` belongs to the tag.
         if (unquotedEnd > q && text[unquotedEnd - 1] === "/" && text[unquotedEnd] === ">") unquotedEnd -= 1;
         if (unquotedEnd > q) {
