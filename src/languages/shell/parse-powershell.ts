@@ -46,11 +46,14 @@ class PowerShellScanner {
   #words: ShellWord[] = [];
   #assignments: ShellAssignment[] = [];
   #redirects: ShellRedirect[] = [];
+  /** Where strings end: the text's end, or a line end while an unterminated string is re-read. */
+  #limit: number;
 
   constructor(text: string, lines: LineIndex, out: ShellOutput) {
     this.text = text;
     this.lines = lines;
     this.out = out;
+    this.#limit = text.length;
   }
 
   get #empty(): boolean {
@@ -327,62 +330,93 @@ class PowerShellScanner {
     return { word: builder.finish(pos, lines), end: pos };
   }
 
+  /** The end of the line holding `pos` (before its line break). */
+  #lineEnd(pos: number): number {
+    let at = pos;
+    while (at < this.text.length && !isLineBreak(this.text.charCodeAt(at))) at++;
+    return at;
+  }
+
+  /**
+   * Reads a string with `read` (-1 when it reaches `#limit` unterminated). An unterminated string
+   * is read again up to the end of its line and reported, so the lines after it are still read.
+   */
+  #recovering(start: number, builder: WordBuilder, what: string, read: () => number): number {
+    const mark = builder.mark();
+    const problems = this.out.problems.length;
+    const stop = read();
+    if (stop !== -1) return stop;
+    builder.reset(mark);
+    this.out.problems.length = problems;
+    const saved = this.#limit;
+    const lineEnd = this.#lineEnd(start);
+    this.#limit = lineEnd;
+    read();
+    this.#limit = saved;
+    this.#problem(start, start + 1, `Unterminated ${what}.`);
+    return lineEnd;
+  }
+
   #singleQuoted(start: number, builder: WordBuilder): number {
-    const { text } = this;
-    let pos = start + 1;
-    while (pos < text.length) {
-      const close = text.indexOf("'", pos);
-      if (close === -1) break;
-      builder.literal(pos, close);
-      if (text.charCodeAt(close + 1) === CH_SQUOTE) {
-        builder.mapped("'", close, close + 2);
-        pos = close + 2;
-        continue;
+    return this.#recovering(start, builder, "single-quoted string", () => {
+      const { text } = this;
+      const limit = this.#limit;
+      let pos = start + 1;
+      while (pos < limit) {
+        const close = text.indexOf("'", pos);
+        if (close === -1 || close >= limit) break;
+        builder.literal(pos, close);
+        if (text.charCodeAt(close + 1) === CH_SQUOTE && close + 1 < limit) {
+          builder.mapped("'", close, close + 2);
+          pos = close + 2;
+          continue;
+        }
+        return close + 1;
       }
-      return close + 1;
-    }
-    builder.literal(pos, text.length);
-    this.#problem(start, start + 1, "Unterminated single-quoted string.");
-    return text.length;
+      builder.literal(pos, limit);
+      return -1;
+    });
   }
 
   #doubleQuoted(start: number, builder: WordBuilder): number {
-    const { text } = this;
-    let pos = start + 1;
-    while (pos < text.length) {
-      const code = text.charCodeAt(pos);
-      const next = text.charCodeAt(pos + 1);
-      if (code === CH_DQUOTE) {
-        if (next === CH_DQUOTE) {
-          builder.mapped('"', pos, pos + 2);
+    return this.#recovering(start, builder, "double-quoted string", () => {
+      const { text } = this;
+      const limit = this.#limit;
+      let pos = start + 1;
+      while (pos < limit) {
+        const code = text.charCodeAt(pos);
+        const next = pos + 1 < limit ? text.charCodeAt(pos + 1) : -1;
+        if (code === CH_DQUOTE) {
+          if (next === CH_DQUOTE) {
+            builder.mapped('"', pos, pos + 2);
+            pos += 2;
+            continue;
+          }
+          return pos + 1;
+        }
+        if (code === CH_BACKTICK && next !== -1) {
+          const escaped = text.charAt(pos + 1);
+          builder.mapped(ESCAPES[escaped] ?? escaped, pos, pos + 2);
           pos += 2;
           continue;
         }
-        return pos + 1;
+        if (code === CH_DOLLAR && next === CH_LPAREN) {
+          const end = Math.min(this.#balanced(pos + 1), limit);
+          builder.expansion(pos, end);
+          pos = end;
+          continue;
+        }
+        if (code === CH_DOLLAR && (isNameChar(next) || next === CH_LBRACE)) {
+          const end = Math.min(variableEnd(text, pos), limit);
+          builder.expansion(pos, end);
+          pos = end;
+          continue;
+        }
+        builder.literal(pos, pos + 1);
+        pos++;
       }
-      if (code === CH_BACKTICK && pos + 1 < text.length) {
-        const escaped = text.charAt(pos + 1);
-        builder.mapped(ESCAPES[escaped] ?? escaped, pos, pos + 2);
-        pos += 2;
-        continue;
-      }
-      if (code === CH_DOLLAR && next === CH_LPAREN) {
-        const end = this.#balanced(pos + 1);
-        builder.expansion(pos, end);
-        pos = end;
-        continue;
-      }
-      if (code === CH_DOLLAR && (isNameChar(next) || next === CH_LBRACE)) {
-        const end = variableEnd(text, pos);
-        builder.expansion(pos, end);
-        pos = end;
-        continue;
-      }
-      builder.literal(pos, pos + 1);
-      pos++;
-    }
-    this.#problem(start, start + 1, "Unterminated double-quoted string.");
-    return text.length;
+      return -1;
+    });
   }
 
   /** `@"` / `@'` at `start`, content from the next line to a line starting with `"@` / `'@`. */
@@ -455,8 +489,9 @@ class PowerShellScanner {
       }
       pos++;
     }
+    // Unterminated: the construct ends with its line, so the lines after it are still read.
     this.#problem(start, start + 1, `Unterminated "${text.charAt(start)}": no matching closer.`);
-    return text.length;
+    return this.#lineEnd(start);
   }
 }
 

@@ -180,6 +180,8 @@ export class PosixScanner {
     linePrefix: ((lineStart: number) => number) | undefined;
   };
   #escape = CH_BACKSLASH;
+  /** Where tokens end: the region's end, or a line end while an unterminated quote is re-read. */
+  #end = 0;
   #draft: CommandDraft = { words: [], assignments: [], redirects: [], terminator: null };
   #pending: PendingHeredoc[] = [];
   #deferred: CommandDraft[] = [];
@@ -205,11 +207,12 @@ export class PosixScanner {
       looseContinuation: region.looseContinuation ?? false,
     };
     this.#escape = this.#region.escape === "`" ? CH_BACKTICK : CH_BACKSLASH;
+    this.#end = region.end;
     this.#draft = { words: [], assignments: [], redirects: [], terminator: null };
     this.#pending = [];
     this.#deferred = [];
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let pos = region.start;
     while (pos < end) {
       const code = text.charCodeAt(pos);
@@ -267,13 +270,13 @@ export class PosixScanner {
   #nextLine(pos: number): number {
     const next = skipLineBreak(this.text, pos);
     const prefix = this.#region.linePrefix;
-    return prefix === undefined || next >= this.#region.end ? next : prefix(next);
+    return prefix === undefined || next >= this.#end ? next : prefix(next);
   }
 
   /** If the escape character at `pos` continues the line, the offset of the line break; else -1. */
   #continuationBreak(pos: number): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let at = pos + 1;
     if (this.#region.looseContinuation) while (at < end && isBlank(text.charCodeAt(at))) at++;
     return at < end && isLineBreak(text.charCodeAt(at)) ? at : -1;
@@ -284,7 +287,7 @@ export class PosixScanner {
     let pos = this.#nextLine(breakAt);
     if (!this.#region.dropCommentLines) return pos;
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     for (;;) {
       let at = pos;
       while (at < end && isBlank(text.charCodeAt(at))) at++;
@@ -303,7 +306,7 @@ export class PosixScanner {
 
   #lineContentEnd(pos: number): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let at = pos;
     while (at < end && !isLineBreak(text.charCodeAt(at))) at++;
     return at;
@@ -336,10 +339,10 @@ export class PosixScanner {
       next = this.#readHeredocs(afterBreak);
       this.#flushDeferred();
       // Heredoc bodies past the region (a Dockerfile RUN line) end the scan.
-      if (next >= this.#region.end) return next;
+      if (next >= this.#end) return next;
     }
     const prefix = this.#region.linePrefix;
-    return prefix === undefined || next >= this.#region.end ? next : prefix(next);
+    return prefix === undefined || next >= this.#end ? next : prefix(next);
   }
 
   #operatorAt(pos: number): string | null {
@@ -432,7 +435,7 @@ export class PosixScanner {
 
   #redirect(start: number): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let at = start;
     while (isDigit(text.charCodeAt(at))) at++;
     const code = text.charCodeAt(at);
@@ -537,7 +540,7 @@ export class PosixScanner {
 
   #word(start: number): { word: ShellWord; end: number } {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     const builder = new WordBuilder(text, start);
     let pos = start;
     while (pos < end) {
@@ -621,20 +624,49 @@ export class PosixScanner {
   }
 
   #singleQuoted(start: number, builder: WordBuilder): number {
-    const end = this.#region.end;
+    const end = this.#end;
     const close = this.text.indexOf("'", start + 1);
     if (close === -1 || close >= end) {
-      this.#literalLines(start + 1, end, builder);
+      // Unterminated: the string ends with its line, so the lines after it are still read.
+      const lineEnd = this.#lineContentEnd(start);
+      this.#literalLines(start + 1, lineEnd, builder);
       this.#problem(start, start + 1, "Unterminated single-quoted string.");
-      return end;
+      return lineEnd;
     }
     this.#literalLines(start + 1, close, builder);
     return close + 1;
   }
 
+  /**
+   * Reads a construct with `read` (which returns -1 when it reaches the end unterminated). An
+   * unterminated construct is read again up to the end of its line and reported, so that one
+   * stray quote does not swallow the rest of the file.
+   */
+  #recovering(start: number, builder: WordBuilder, what: string, read: () => number): number {
+    const mark = builder.mark();
+    const problems = this.out.problems.length;
+    const comments = this.out.comments.length;
+    const stop = read();
+    if (stop !== -1) return stop;
+    builder.reset(mark);
+    this.out.problems.length = problems;
+    this.out.comments.length = comments;
+    const saved = this.#end;
+    const lineEnd = this.#lineContentEnd(start);
+    this.#end = lineEnd;
+    read();
+    this.#end = saved;
+    this.#problem(start, Math.min(start + (what.startsWith("$") ? 2 : 1), lineEnd), `Unterminated ${what}.`);
+    return lineEnd;
+  }
+
   #doubleQuoted(start: number, builder: WordBuilder): number {
+    return this.#recovering(start, builder, "double-quoted string", () => this.#doubleQuotedTo(start, builder));
+  }
+
+  #doubleQuotedTo(start: number, builder: WordBuilder): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let pos = start + 1;
     while (pos < end) {
       const code = text.charCodeAt(pos);
@@ -676,14 +708,13 @@ export class PosixScanner {
       builder.literal(pos, at);
       pos = at;
     }
-    this.#problem(start, start + 1, "Unterminated double-quoted string.");
-    return end;
+    return -1;
   }
 
   /** `$…` at `start`: an expansion kept verbatim, ANSI-C `$'…'`, or a literal `$`. */
   #dollar(start: number, builder: WordBuilder, inDoubleQuotes = false): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     const next = text.charCodeAt(start + 1);
     if (start + 1 >= end) {
       builder.literal(start, start + 1);
@@ -715,8 +746,12 @@ export class PosixScanner {
   }
 
   #ansiC(start: number, builder: WordBuilder): number {
+    return this.#recovering(start, builder, "$'…' string", () => this.#ansiCTo(start, builder));
+  }
+
+  #ansiCTo(start: number, builder: WordBuilder): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     let pos = start + 2;
     while (pos < end) {
       const code = text.charCodeAt(pos);
@@ -731,8 +766,7 @@ export class PosixScanner {
       builder.literal(pos, pos + 1);
       pos++;
     }
-    this.#problem(start, start + 2, "Unterminated $'…' string.");
-    return end;
+    return -1;
   }
 
   /**
@@ -741,7 +775,7 @@ export class PosixScanner {
    */
   #nested(pos: number, kind: Nest, builder: WordBuilder, from: number): number {
     const { text } = this;
-    const end = this.#region.end;
+    const end = this.#end;
     const stack: Nest[] = [kind];
     let at = pos;
     while (at < end && stack.length > 0) {
@@ -808,7 +842,8 @@ export class PosixScanner {
       }
       at++;
     }
-    const stop = Math.min(at, end);
+    // Unterminated: the construct ends with its line, so the lines after it are still read.
+    const stop = stack.length > 0 ? this.#lineContentEnd(from) : Math.min(at, end);
     const isExpansion = kind !== Nest.Paren || text.charCodeAt(from) === CH_DOLLAR || text.charCodeAt(from) === CH_LT || text.charCodeAt(from) === CH_GT || text.charCodeAt(from) === CH_BACKTICK;
     if (isExpansion) builder.expansion(from, stop);
     else builder.literal(from, stop);

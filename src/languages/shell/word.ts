@@ -9,6 +9,16 @@ const QUOTE_CHARACTER = /["'`]/u;
 // Value index just past the last expansion of each word (for words split at `=`).
 const lastExpansionEnd = new WeakMap<ShellWord, number>();
 
+export interface WordMark {
+  parts: number;
+  length: number;
+  segments: number;
+  lastValueEnd: number;
+  lastSourceEnd: number;
+  lastExpansionEnd: number;
+  quoted: boolean;
+}
+
 /** Accumulates a word's value and segments while a scanner walks its source. */
 export class WordBuilder {
   readonly text: string;
@@ -84,6 +94,35 @@ export class WordBuilder {
       this.#segments.push({ valueStart: this.#length, valueEnd: this.#length + n, sourceStart: from, sourceEnd: to });
     }
     this.#length += n;
+  }
+
+  /** A checkpoint to return to with `reset` (used to re-read an unterminated quote). */
+  mark(): WordMark {
+    this.#flush();
+    const last = this.#segments[this.#segments.length - 1];
+    return {
+      parts: this.#parts.length,
+      length: this.#length,
+      segments: this.#segments.length,
+      lastValueEnd: last?.valueEnd ?? 0,
+      lastSourceEnd: last?.sourceEnd ?? 0,
+      lastExpansionEnd: this.#lastExpansionEnd,
+      quoted: this.quoted,
+    };
+  }
+
+  reset(mark: WordMark): void {
+    this.#flush();
+    this.#parts.length = mark.parts;
+    this.#length = mark.length;
+    this.#segments.length = mark.segments;
+    const last = this.#segments[this.#segments.length - 1];
+    if (last !== undefined) {
+      last.valueEnd = mark.lastValueEnd;
+      last.sourceEnd = mark.lastSourceEnd;
+    }
+    this.#lastExpansionEnd = mark.lastExpansionEnd;
+    this.quoted = mark.quoted;
   }
 
   /** The finished word, ending at source offset `end`. */

@@ -131,10 +131,10 @@ describe("PowerShell scripts", () => {
     expect(ast.commands[3]?.loc).toEqual({ start: { line: 5, column: 3 }, end: { line: 6, column: 62 } });
   });
 
-  it("reports an unterminated string and keeps the rest of the file", () => {
+  it("reports an unterminated string, ends it with its line and reads the lines after it", () => {
     const { ast, problems } = parse("nlserver a\n$x = 'never closed\nnlserver b\n", "powershell");
     expect(problems.map((p) => [p.message, p.loc.start])).toEqual([["Unterminated single-quoted string.", { line: 2, column: 6 }]]);
-    expect(wordsOf(ast)[0]).toEqual(["nlserver", "a"]);
-    expect(ast.commands[1]?.assignments[0]?.value?.value).toBe("never closed\nnlserver b\n");
+    expect(wordsOf(ast)).toEqual([["nlserver", "a"], [], ["nlserver", "b"]]);
+    expect(ast.commands[1]?.assignments[0]?.value).toMatchObject({ value: "never closed", raw: "'never closed" });
   });
 });

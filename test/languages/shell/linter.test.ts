@@ -30,11 +30,13 @@ describe("shellLanguage through ESLint's Linter", () => {
   });
 
   it("reports a recoverable parse problem as a message next to the findings", () => {
-    const messages = lint("nlserver a\necho 'open\n", "a.sh");
+    // The unterminated string ends with its line: the next command is still found.
+    const messages = lint("nlserver a\necho 'open\nnlserver b\n", "a.sh");
     expect(messages.map(brief)).toEqual([
       { ruleId: "campaign-ims/report-commands", severity: 2, message: "-: nlserver a", line: 1, column: 1, endLine: 1, endColumn: 11 },
-      { ruleId: "campaign-ims/report-commands", severity: 2, message: "-: echo open\n", line: 2, column: 1, endLine: 3, endColumn: 1 },
+      { ruleId: "campaign-ims/report-commands", severity: 2, message: "-: echo open", line: 2, column: 1, endLine: 2, endColumn: 11 },
       { ruleId: null, severity: 2, message: "Unterminated single-quoted string.", line: 2, column: 6, endLine: 2, endColumn: 7 },
+      { ruleId: "campaign-ims/report-commands", severity: 2, message: "-: nlserver b", line: 3, column: 1, endLine: 3, endColumn: 11 },
     ]);
   });
 
