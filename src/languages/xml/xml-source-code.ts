@@ -1,8 +1,9 @@
 /**
  * `XmlSourceCode`: what rules get as `context.sourceCode` for `campaign-ims/xml` files.
  *
- * Modelled on @eslint/json's `JSONSourceCode`: cached traversal steps, parents recorded during
- * traversal, directives read from comments with `ConfigCommentParser`. XML comments are AST nodes
+ * Modelled on @eslint/json's `JSONSourceCode`: parents recorded during traversal, directives read
+ * from comments with `ConfigCommentParser`. Unlike it, the traversal steps are generated lazily
+ * rather than cached (a 20 MB file has three million of them). XML comments are AST nodes
  * (`XmlComment`), so they are also the inline config nodes:
  *
  *   <!-- eslint-disable -->  <!-- eslint-enable campaign-ims/x -->
@@ -37,11 +38,6 @@ const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|
 /** A traversal step; `args` are `[node, parent]`. */
 class XmlTraversalStep extends VisitNodeStep {
   declare target: XmlNode;
-
-  constructor({ target, phase, args }: { target: XmlNode; phase: 1 | 2; args: [XmlNode, XmlNode | undefined] }) {
-    super({ target, phase, args });
-    this.target = target;
-  }
 }
 
 export class XmlSourceCode extends TextSourceCodeBase<{

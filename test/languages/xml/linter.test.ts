@@ -48,6 +48,11 @@ describe("directives in XML comments", () => {
     expect(lint(code).map(brief)).toEqual([y(3, 5, 3, 9)]);
   });
 
+  it("eslint-enable for one rule ends only that rule's disable", () => {
+    const code = ["<r>", "<!-- eslint-disable -->", "<x/><y/>", "<!-- eslint-enable campaign-ims/no-y -->", "<x/><y/>", "</r>"].join("\n");
+    expect(lint(code).map(brief)).toEqual([y(5, 5, 5, 9)]);
+  });
+
   it("eslint-disable-next-line", () => {
     const code = ["<r>", "<!-- eslint-disable-next-line campaign-ims/no-x -->", "<x/><y/>", "<x/>", "</r>"].join("\n");
     expect(lint(code).map(brief)).toEqual([y(3, 5, 3, 9), x(4, 1, 4, 5)]);

@@ -166,6 +166,20 @@ describe("positions of every node kind (BOM and CRLF)", () => {
     expect(document.children[7]).toMatchObject({ type: "XmlText", value: "\r\n", range: [121, 123], loc: loc(6, 11, 7, 1) });
   });
 
+  it("places an attribute whose value spans lines", () => {
+    const source = '<a\r\n  v="one\r\ntwo &amp; three"/>';
+    const attribute = element(parseXml(source).document, "a").attributes[0]!;
+    expect(attribute).toMatchObject({
+      rawValue: "one\r\ntwo &amp; three",
+      value: "one\r\ntwo & three",
+      range: [6, 30],
+      nameRange: [6, 7],
+      valueRange: [9, 29],
+      loc: loc(2, 3, 3, 17),
+    });
+    expect(toSourceOffset(attribute, attribute.value.indexOf("three"))).toBe(source.indexOf("three"));
+  });
+
   it("counts a lone CR as a line break, like XML does", () => {
     const { document: crDocument } = parseXml("<a>\r<b/>\r</a>");
     expect(element(crDocument, "b").loc).toEqual(loc(2, 1, 2, 5));
