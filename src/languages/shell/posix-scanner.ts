@@ -185,11 +185,13 @@ export class PosixScanner {
   #draft: CommandDraft = { words: [], assignments: [], redirects: [], terminator: null };
   #pending: PendingHeredoc[] = [];
   #deferred: CommandDraft[] = [];
+  #builder: WordBuilder;
 
   constructor(text: string, lines: LineIndex, out: ShellOutput) {
     this.text = text;
     this.lines = lines;
     this.out = out;
+    this.#builder = new WordBuilder(text, 0);
   }
 
   /** Scans a region; returns the offset where scanning stopped (past any here-document bodies). */
@@ -541,7 +543,7 @@ export class PosixScanner {
   #word(start: number): { word: ShellWord; end: number } {
     const { text } = this;
     const end = this.#end;
-    const builder = new WordBuilder(text, start);
+    const builder = this.#builder.begin(start);
     let pos = start;
     while (pos < end) {
       const code = text.charCodeAt(pos);

@@ -10,7 +10,7 @@ const QUOTE_CHARACTER = /["'`]/u;
 const lastExpansionEnd = new WeakMap<ShellWord, number>();
 
 export interface WordMark {
-  parts: number;
+  value: string;
   length: number;
   segments: number;
   lastValueEnd: number;
@@ -22,9 +22,9 @@ export interface WordMark {
 /** Accumulates a word's value and segments while a scanner walks its source. */
 export class WordBuilder {
   readonly text: string;
-  readonly start: number;
+  start: number;
   quoted = false;
-  #parts: string[] = [];
+  #value = "";
   #length = 0;
   #segments: ShellWordSegment[] = [];
   #runStart = -1;
@@ -34,6 +34,19 @@ export class WordBuilder {
   constructor(text: string, start: number) {
     this.text = text;
     this.start = start;
+  }
+
+  /** Starts a new word at `start` (a scanner reuses one builder for all its words). */
+  begin(start: number): this {
+    this.start = start;
+    this.quoted = false;
+    this.#value = "";
+    this.#length = 0;
+    this.#segments = [];
+    this.#runStart = -1;
+    this.#runEnd = -1;
+    this.#lastExpansionEnd = -1;
+    return this;
   }
 
   /** Source `[from, to)` goes into the value unchanged. */
@@ -52,7 +65,7 @@ export class WordBuilder {
   mapped(value: string, from: number, to: number): void {
     this.#flush();
     if (value.length === 0) return;
-    this.#parts.push(value);
+    this.#value += value;
     this.#segments.push({ valueStart: this.#length, valueEnd: this.#length + value.length, sourceStart: from, sourceEnd: to });
     this.#length += value.length;
   }
@@ -70,8 +83,7 @@ export class WordBuilder {
   /** The value so far (flushes pending text). */
   get value(): string {
     this.#flush();
-    if (this.#parts.length > 1) this.#parts = [this.#parts.join("")];
-    return this.#parts[0] ?? "";
+    return this.#value;
   }
 
   #flush(): void {
@@ -80,7 +92,8 @@ export class WordBuilder {
     const to = this.#runEnd;
     this.#runStart = -1;
     this.#runEnd = -1;
-    this.#parts.push(this.text.slice(from, to));
+    const piece = this.text.slice(from, to);
+    this.#value = this.#value === "" ? piece : this.#value + piece;
     const last = this.#segments[this.#segments.length - 1];
     const n = to - from;
     if (
@@ -101,7 +114,7 @@ export class WordBuilder {
     this.#flush();
     const last = this.#segments[this.#segments.length - 1];
     return {
-      parts: this.#parts.length,
+      value: this.#value,
       length: this.#length,
       segments: this.#segments.length,
       lastValueEnd: last?.valueEnd ?? 0,
@@ -113,7 +126,7 @@ export class WordBuilder {
 
   reset(mark: WordMark): void {
     this.#flush();
-    this.#parts.length = mark.parts;
+    this.#value = mark.value;
     this.#length = mark.length;
     this.#segments.length = mark.segments;
     const last = this.#segments[this.#segments.length - 1];
@@ -128,10 +141,11 @@ export class WordBuilder {
   /** The finished word, ending at source offset `end`. */
   finish(end: number, lines: LineIndex): ShellWord {
     const value = this.value;
+    const raw = this.text.slice(this.start, end);
     const word: ShellWord = {
       type: "ShellWord",
-      raw: this.text.slice(this.start, end),
-      value,
+      raw,
+      value: value === raw ? raw : value,
       segments: this.#segments,
       quoted: this.quoted,
       hasExpansion: this.#lastExpansionEnd !== -1,
