@@ -1,0 +1,192 @@
+/**
+ * ESLint's messages for one file, turned into findings and problems: severity graded by the
+ * rule's `meta.messageLevels`, category from `meta.docs.kind`, masked evidence and code frame,
+ * operator and endpoint, fingerprint, and the configuration's allowlists applied.
+ */
+import type { Linter } from "eslint";
+import ignore, { type Ignore } from "ignore";
+import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
+import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
+import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
+import { LineIndex } from "./line-index.js";
+import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
+import type { LintSettings } from "./scan-settings.js";
+import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
+
+/** Characters of a source line shown in evidence and code frames (minified files have long lines). */
+const FRAME_WIDTH = 160;
+
+export interface FileResult {
+  path: string;
+  findings: ScannedFinding[];
+  problems: FileProblem[];
+  allowlisted: AllowlistedCounts;
+}
+
+export class Allowlist {
+  private readonly paths: Ignore | undefined;
+  private readonly operators: ReadonlySet<string>;
+  private readonly values: readonly string[];
+
+  constructor(settings: LintSettings["allowlist"]) {
+    this.paths = settings.paths.length > 0 ? ignore().add(settings.paths) : undefined;
+    this.operators = new Set(settings.operators);
+    this.values = settings.values;
+  }
+
+  coversPath(path: string): boolean {
+    return this.paths?.ignores(path) ?? false;
+  }
+
+  coversOperator(operator: string | undefined): boolean {
+    return operator !== undefined && this.operators.has(operator);
+  }
+
+  coversSource(source: string): boolean {
+    return this.values.some((value) => source.includes(value));
+  }
+}
+
+const lower = (severity: Severity, level: MessageLevel | undefined): Severity =>
+  level === "info" ? "info" : level === "warn" && severity === "error" ? "warn" : severity;
+
+/** The masked source line of a finding, windowed around the span on long lines. */
+function codeFrame(redaction: Redaction, lines: LineIndex, start: number, end: number, line: number, endLine: number): CodeFrame {
+  const lineStart = redaction.mapOffset(lines.lineStart(line));
+  const lineEnd = redaction.mapOffset(lines.lineEnd(line));
+  let text = redaction.text.slice(lineStart, lineEnd);
+  let spanStart = Math.min(Math.max(redaction.mapOffset(start) - lineStart, 0), text.length);
+  let spanEnd = endLine === line ? Math.min(Math.max(redaction.mapOffset(end) - lineStart, spanStart), text.length) : text.length;
+  if (spanEnd === spanStart) spanEnd = Math.min(spanStart + 1, Math.max(text.length, spanStart + 1));
+  if (text.length > FRAME_WIDTH) {
+    const windowStart = Math.max(0, Math.min(spanStart - 40, text.length - FRAME_WIDTH));
+    const windowEnd = Math.min(text.length, windowStart + FRAME_WIDTH);
+    const prefix = windowStart > 0 ? "…" : "";
+    text = prefix + text.slice(windowStart, windowEnd) + (windowEnd < text.length ? "…" : "");
+    spanStart = spanStart - windowStart + prefix.length;
+    spanEnd = Math.min(spanEnd - windowStart + prefix.length, text.length);
+  }
+  return { text, start: spanStart, end: spanEnd };
+}
+
+export interface FileFindingsInput {
+  path: string;
+  text: string;
+  messages: readonly Linter.LintMessage[];
+  namespace: string;
+  rules: Readonly<Record<string, CampaignRule<string, any>>>;
+  allowlist: Allowlist;
+}
+
+export function fileFindings(input: FileFindingsInput): FileResult {
+  const { path, messages, namespace, allowlist } = input;
+  // ESLint's columns on line 1 do not count a BOM.
+  const text = input.text.startsWith("\uFEFF") ? input.text.slice(1) : input.text;
+  const result: FileResult = { path, findings: [], problems: [], allowlisted: { paths: 0, operators: 0, values: 0 } };
+  if (messages.length === 0) return result;
+
+  const lines = new LineIndex(text);
+  let redaction: Redaction | undefined;
+  const masked = (): Redaction => (redaction ??= redact(text));
+  let fileEndpoint: string | undefined | null = null;
+  const keys: string[] = [];
+
+  for (const message of messages) {
+    const line = message.line || 1;
+    const column = message.column || 1;
+    const ruleName = message.ruleId?.startsWith(`${namespace}/`) ? message.ruleId.slice(namespace.length + 1) : undefined;
+    const rule = ruleName === undefined ? undefined : input.rules[ruleName];
+    if (rule === undefined) {
+      // Parse problems (no rule), and anything about other plugins' rules in inline comments.
+      const lineSecrets = secretsBetween(masked(), lines.lineStart(line), lines.lineEnd(line));
+      result.problems.push({
+        path,
+        line,
+        column,
+        kind: message.ruleId === null || message.ruleId === undefined ? (message.fatal ? "parse-error" : "parse-problem") : "other",
+        message: scrubText(message.message, lineSecrets),
+      });
+      continue;
+    }
+
+    const endLine = message.endLine ?? line;
+    const endColumn = message.endColumn ?? column;
+    const start = lines.offsetOf(line, column);
+    const end = Math.max(lines.offsetOf(endLine, endColumn), start);
+    const rawSource = text.slice(start, end);
+    const rawLine = text.slice(lines.lineStart(line), lines.lineEnd(line));
+
+    const operator = findOperator(rawSource) ?? findOperator(rawLine);
+    let endpoint = findEndpoint(rawSource) ?? findEndpoint(rawLine);
+    if (endpoint === undefined) {
+      if (fileEndpoint === null) fileEndpoint = findFileEndpoint(text);
+      endpoint = fileEndpoint;
+    }
+
+    if (allowlist.coversPath(path)) {
+      result.allowlisted.paths++;
+      continue;
+    }
+    if (allowlist.coversOperator(operator)) {
+      result.allowlisted.operators++;
+      continue;
+    }
+    if (allowlist.coversSource(rawSource) || allowlist.coversSource(rawLine)) {
+      result.allowlisted.values++;
+      continue;
+    }
+
+    const redacted = masked();
+    const secrets = secretsBetween(redacted, Math.min(start, lines.lineStart(line)), Math.max(end, lines.lineEnd(line)));
+    const frame = codeFrame(redacted, lines, start, end, line, endLine);
+    const docs = rule.meta.docs as { kind: CredentialKind };
+    const levels = (rule.meta as { messageLevels?: Record<string, MessageLevel> }).messageLevels;
+    const severity = lower(message.severity === 2 ? "error" : "warn", message.messageId === undefined ? undefined : levels?.[message.messageId]);
+    const messageSecrets = operator === undefined ? secrets : secrets.filter((secret) => secret !== operator);
+
+    keys.push(
+      fingerprintKey({
+        ruleId: message.ruleId!,
+        path,
+        messageId: message.messageId,
+        maskedSource: redacted.text.slice(redacted.mapOffset(start), redacted.mapOffset(end)),
+        secrets: secretsBetween(redacted, start, end),
+      }),
+    );
+    const finding: ScannedFinding = {
+      ruleId: message.ruleId!,
+      severity,
+      category: docs.kind,
+      path,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message: scrubText(message.message, messageSecrets),
+      fingerprint: "",
+      fixable: message.fix !== undefined,
+      hasSuggestions: (message.suggestions?.length ?? 0) > 0,
+      evidence: frame.text.trim(),
+      frame,
+    };
+    if (operator !== undefined) finding.operator = operator;
+    if (endpoint !== undefined) finding.endpoint = endpoint;
+    result.findings.push(finding);
+  }
+
+  // Occurrences count in source order, so fingerprints do not depend on ESLint's message order.
+  const order = result.findings.map((_, index) => index);
+  order.sort((a, b) => {
+    const x = result.findings[a]!;
+    const y = result.findings[b]!;
+    return x.line - y.line || x.column - y.column || x.endLine - y.endLine || x.endColumn - y.endColumn || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0);
+  });
+  const seen = new Map<string, number>();
+  for (const index of order) {
+    const key = keys[index]!;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    result.findings[index]!.fingerprint = fingerprintOf(key, occurrence);
+  }
+  return result;
+}

@@ -1,0 +1,92 @@
+/**
+ * `.gitignore` and `.campaign-imsignore` files, nested as git nests them: each file's patterns are
+ * relative to its directory, deeper files override shallower ones (a `!pattern` can re-include),
+ * and in one directory `.campaign-imsignore` comes after `.gitignore` so it can override it.
+ * Matching uses the `ignore` package (gitignore semantics).
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, parse } from "node:path";
+import ignore, { type Ignore } from "ignore";
+
+export const IGNORE_FILE_NAMES = [".gitignore", ".campaign-imsignore"] as const;
+
+interface IgnoreFile {
+  /** Absolute directory the patterns are relative to. */
+  directory: string;
+  matcher: Ignore;
+}
+
+/** The ignore files that apply in one directory: its ancestors' and its own, outermost first. */
+export class IgnoreChain {
+  private constructor(private readonly files: readonly IgnoreFile[]) {}
+
+  static readonly empty = new IgnoreChain([]);
+
+  /** This chain plus the ignore files of `directory` (unreadable ones are reported to `onError`). */
+  extend(directory: string, onError: (file: string, error: NodeJS.ErrnoException) => void): IgnoreChain {
+    const added: IgnoreFile[] = [];
+    for (const name of IGNORE_FILE_NAMES) {
+      const file = join(directory, name);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "ENOENT" && code !== "ENOTDIR") onError(file, error as NodeJS.ErrnoException);
+        continue;
+      }
+      added.push({ directory, matcher: ignore({ allowRelativePaths: true }).add(text) });
+    }
+    return added.length === 0 ? this : new IgnoreChain([...this.files, ...added]);
+  }
+
+  /** Whether an absolute path (a directory when `isDirectory`) is ignored. */
+  ignores(absolutePath: string, isDirectory: boolean): boolean {
+    let ignored = false;
+    for (const { directory, matcher } of this.files) {
+      if (!absolutePath.startsWith(directory + "/") && !absolutePath.startsWith(directory + "\\")) continue;
+      let relative = absolutePath.slice(directory.length + 1).replaceAll("\\", "/");
+      if (isDirectory) relative += "/";
+      const result = matcher.test(relative);
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
+
+/** The directory that holds `.git` above or at `directory`, if any (ripgrep-style repository root). */
+export function findRepositoryRoot(directory: string): string | undefined {
+  for (let current = directory; ; current = dirname(current)) {
+    try {
+      readFileSync(join(current, ".git", "HEAD"));
+      return current;
+    } catch {
+      // a worktree or submodule has a `.git` file instead of a directory
+      try {
+        if (readFileSync(join(current, ".git"), "utf8").startsWith("gitdir:")) return current;
+      } catch {
+        // not here
+      }
+    }
+    if (current === parse(current).root) return undefined;
+  }
+}
+
+/**
+ * The chain for a directory inside the scan root: the ignore files of every directory from the
+ * repository root (or the scan root outside a repository) down to `directory` itself.
+ */
+export function chainFor(
+  scanRoot: string,
+  directory: string,
+  onError: (file: string, error: NodeJS.ErrnoException) => void,
+): IgnoreChain {
+  const top = findRepositoryRoot(scanRoot) ?? scanRoot;
+  const directories: string[] = [];
+  for (let current = directory; ; current = dirname(current)) {
+    directories.unshift(current);
+    if (current === top || current === parse(current).root) break;
+  }
+  return directories.reduce((chain, current) => chain.extend(current, onError), IgnoreChain.empty);
+}

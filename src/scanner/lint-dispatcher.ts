@@ -1,0 +1,102 @@
+/**
+ * Where files get linted: in the walking thread, or in a pool of worker threads (tinypool) when
+ * the tree has many files to parse. With `concurrency: "auto"` the first files are held back
+ * (a bounded number) and linted in-process if the walk ends before the pool would pay for its
+ * start-up (each worker loads ESLint, the parsers and the plugin); an explicit concurrency above
+ * 1 always uses the pool. At most a few tasks per thread are in flight, so memory stays bounded
+ * while the walk runs ahead. Results are sorted afterwards, so the order of completion never
+ * shows in the output.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import Tinypool from "tinypool";
+import type { FileResult } from "./file-findings.js";
+import type { LintEngine } from "./lint-engine.js";
+import type { LintTask } from "./lint-worker.js";
+import type { ScanSettings } from "./scan-settings.js";
+
+/** With "auto", files to parse before a pool is worth starting. */
+export const AUTO_POOL_THRESHOLD = 200;
+const MAX_AUTO_THREADS = 8;
+const TASKS_IN_FLIGHT_PER_THREAD = 4;
+
+const WORKER_FILE = new URL("./lint-worker.js", import.meta.url);
+
+export class LintDispatcher {
+  private readonly results: FileResult[] = [];
+  private readonly held: Array<{ path: string; text: string }> = [];
+  private pool: Tinypool | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private readonly settingsKey: string;
+
+  constructor(
+    private readonly engine: LintEngine,
+    private readonly settings: ScanSettings,
+    private readonly onResult: (result: FileResult) => void = () => {},
+  ) {
+    this.settingsKey = JSON.stringify([settings.root, settings.profile, settings.rules, settings.markdown, settings.allowlist, settings.pluginModule]);
+  }
+
+  /** Threads the pool would use. */
+  get threads(): number {
+    const { concurrency } = this.settings;
+    return concurrency === "auto" ? Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS)) : concurrency;
+  }
+
+  async submit(path: string, text: string): Promise<void> {
+    const { concurrency } = this.settings;
+    if (concurrency === 1 || (concurrency === "auto" && this.threads === 1)) return this.lintHere(path, text);
+    if (this.pool === undefined && concurrency === "auto" && this.held.length < AUTO_POOL_THRESHOLD) {
+      this.held.push({ path, text });
+      return;
+    }
+    this.pool ??= this.startPool();
+    for (const file of this.held.splice(0)) await this.dispatch(file.path, file.text);
+    await this.dispatch(path, text);
+  }
+
+  /** Every result, once all submitted files are linted. */
+  async finish(): Promise<FileResult[]> {
+    if (this.pool === undefined) {
+      for (const file of this.held.splice(0)) this.lintHere(file.path, file.text);
+    }
+    await Promise.all(this.inFlight);
+    await this.pool?.destroy();
+    if (this.failure !== undefined) throw this.failure;
+    return this.results;
+  }
+
+  private lintHere(path: string, text: string): void {
+    const result = this.engine.lintFile(path, text);
+    this.results.push(result);
+    this.onResult(result);
+  }
+
+  private startPool(): Tinypool {
+    const filename = fileURLToPath(WORKER_FILE);
+    if (!existsSync(filename)) {
+      throw new Error(`the lint worker ${filename} is missing: worker threads need the built package (npm run build)`);
+    }
+    return new Tinypool({ filename, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
+  }
+
+  private async dispatch(path: string, text: string): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    while (this.inFlight.size >= this.threads * TASKS_IN_FLIGHT_PER_THREAD) await Promise.race(this.inFlight);
+    const task: LintTask = { settingsKey: this.settingsKey, settings: this.settings, path, text };
+    const running: Promise<void> = this.pool!.run(task).then(
+      (result: FileResult) => {
+        this.results.push(result);
+        this.onResult(result);
+      },
+      (error: unknown) => {
+        // Per-file problems come back as results; a rejection means the worker itself failed.
+        this.failure ??= error;
+      },
+    );
+    const tracked = running.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+}

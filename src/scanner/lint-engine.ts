@@ -1,0 +1,104 @@
+/**
+ * Linting one file in-process with ESLint's `Linter` and the config derived from the plugin
+ * (lint-config.ts). One engine per thread: the walking thread when the scan runs in-process,
+ * each worker thread otherwise. The scanned repository's own ESLint configuration is never read.
+ */
+import { join } from "node:path";
+import { ConfigArray } from "@eslint/config-array";
+import { Linter } from "eslint";
+import { Allowlist, fileFindings, type FileResult } from "./file-findings.js";
+import { buildLintConfig, type LintConfig, type ScannablePlugin } from "./lint-config.js";
+import { scrubText } from "./redact.js";
+import type { LintSettings } from "./scan-settings.js";
+import { ScanConfigError } from "./types.js";
+
+/** A processor that yields no code block: lets ESLint validate a config without parsing anything. */
+const NO_CODE_BLOCKS: Linter.Processor = { preprocess: () => [], postprocess: () => [] };
+
+const CONFIG_CHECK_FILE = "__campaign-ims-config-check__";
+
+export async function loadPlugin(pluginModule: string): Promise<ScannablePlugin> {
+  const loaded = (await import(pluginModule)) as { default?: ScannablePlugin };
+  if (loaded.default === undefined || typeof loaded.default !== "object") {
+    throw new ScanConfigError(`${pluginModule} has no default export to use as the plugin`);
+  }
+  return loaded.default;
+}
+
+export class LintEngine {
+  readonly config: LintConfig;
+  private readonly linter: Linter;
+  private readonly scope: ConfigArray;
+  private readonly allowlist: Allowlist;
+
+  constructor(
+    private readonly plugin: ScannablePlugin,
+    private readonly settings: LintSettings,
+  ) {
+    this.config = buildLintConfig(plugin, settings);
+    this.linter = new Linter({ cwd: settings.root, configType: "flat" });
+    // Which paths some block lints, with ESLint's own matching of `files` patterns.
+    this.scope = new ConfigArray(
+      this.config.configs.filter((block) => block.files !== undefined).map((block) => ({ files: block.files as string[] })),
+      { basePath: settings.root },
+    );
+    this.scope.normalizeSync();
+    this.allowlist = new Allowlist(settings.allowlist);
+  }
+
+  static async create(settings: LintSettings): Promise<LintEngine> {
+    return new LintEngine(await loadPlugin(settings.pluginModule), settings);
+  }
+
+  /** Whether some enabled block lints this path (absolute, or virtual like `a.md/0.sh`). */
+  isLinted(absolutePath: string): boolean {
+    return this.scope.getConfigStatus(absolutePath) === "matched";
+  }
+
+  /**
+   * Let ESLint validate every block (languages, rule options) before the walk starts, so a bad
+   * `--rule` or option is a configuration error (exit code 2), not a crash on some file later.
+   */
+  validate(): void {
+    for (const block of this.config.configs) {
+      if (block.files === undefined || block.rules === undefined) continue;
+      const { ignores: _ignores, ...rest } = block;
+      try {
+        this.linter.verify("", [{ ...rest, files: [CONFIG_CHECK_FILE], processor: NO_CODE_BLOCKS }], {
+          filename: join(this.settings.root, CONFIG_CHECK_FILE),
+        });
+      } catch (error) {
+        throw new ScanConfigError(`invalid rule configuration (${block.name ?? "plugin config block"}): ${(error as Error).message}`);
+      }
+    }
+  }
+
+  lintFile(path: string, text: string): FileResult {
+    const filename = join(this.settings.root, path);
+    let messages: Linter.LintMessage[];
+    try {
+      messages = this.linter.verify(text, this.config.configs, {
+        filename,
+        filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename),
+      });
+    } catch (error) {
+      // A rule or language crashed on this file: report it and go on with the others.
+      const lines = (error as Error).message.split("\n");
+      const rule = lines.find((line) => line.startsWith("Rule: "));
+      return {
+        path,
+        findings: [],
+        problems: [{ path, line: 0, column: 0, kind: "rule-error", message: scrubText([lines[0], rule].filter(Boolean).join(" ")) }],
+        allowlisted: { paths: 0, operators: 0, values: 0 },
+      };
+    }
+    return fileFindings({
+      path,
+      text,
+      messages,
+      namespace: this.config.namespace,
+      rules: this.plugin.rules ?? {},
+      allowlist: this.allowlist,
+    });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Everything a scan needs, resolved from defaults, `campaign-ims.config.json` and command-line
+ * flags (in that order of precedence; `exclude` patterns from the file and the flags add up).
+ * The result is plain data, so it can be sent to worker threads as is.
+ */
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { parseByteSize } from "./byte-size.js";
+import { loadConfigFile, type RuleSetting } from "./config-file.js";
+import { PROFILES, ScanConfigError, type Profile, type Severity } from "./types.js";
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export type FailOn = Severity | "none";
+
+/** Scan inputs that travel to worker threads: plain, structured-cloneable data. */
+export interface LintSettings {
+  /** Absolute scan root. */
+  root: string;
+  profile: Profile;
+  /** Rule levels and options on top of the profile, by full rule id, in order. */
+  rules: Array<[ruleId: string, setting: RuleSetting]>;
+  /** Lint fenced code blocks in Markdown when the plugin has a `markdown` config. */
+  markdown: boolean;
+  allowlist: { paths: string[]; operators: string[]; values: string[] };
+  /** Module specifier (URL) whose default export is the plugin; the package's own by default. */
+  pluginModule: string;
+}
+
+export interface ScanSettings extends LintSettings {
+  /** Absolute paths to scan, inside `root`. */
+  paths: string[];
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+  /** Worker threads: a number, or "auto" (a pool only for trees with many files to parse). */
+  concurrency: number | "auto";
+}
+
+/** What decides the exit code once the scan is done. */
+export interface GateSettings {
+  failOn: FailOn;
+  maxWarnings?: number;
+  /** Parse problems, rule errors and unreadable files fail the run (exit code 2). */
+  strict: boolean;
+}
+
+/** What the command line asks for; every field optional. */
+export interface ScanRequest {
+  cwd: string;
+  paths: string[];
+  root?: string;
+  config?: string;
+  profile?: string;
+  rules?: string[];
+  include?: string[];
+  exclude?: string[];
+  maxFileSize?: string;
+  failOn?: string;
+  maxWarnings?: string;
+  strict?: boolean;
+  concurrency?: string;
+  pluginModule?: string;
+}
+
+export const DEFAULT_PLUGIN_MODULE = new URL("../index.js", import.meta.url).href;
+
+const FAIL_ON: readonly FailOn[] = ["error", "warn", "info", "none"];
+const LEVELS = new Set<unknown>(["off", "warn", "error", 0, 1, 2]);
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ScanConfigError(`${what} must be one of ${allowed.join(", ")} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function nonNegativeInteger(text: string, what: string): number {
+  if (!/^\d+$/.test(text)) throw new ScanConfigError(`${what} must be a whole number (got "${text}")`);
+  return Number(text);
+}
+
+/** `--rule id=level`: `no-password-logon=warn`, `campaign-ims/no-session-token=off`. */
+function parseRuleFlag(flag: string): [string, RuleSetting] {
+  const match = /^([^=]+)=(.+)$/.exec(flag);
+  const level = match?.[2]?.trim();
+  if (match === null || !LEVELS.has(level) && !/^[012]$/.test(level ?? "")) {
+    throw new ScanConfigError(`--rule expects id=level with level off, warn or error (got "${flag}")`);
+  }
+  const setting = /^[012]$/.test(level!) ? (Number(level) as 0 | 1 | 2) : (level as "off" | "warn" | "error");
+  return [match[1]!.trim(), setting];
+}
+
+/** A path the user gave, resolved (symlinks too) and checked to exist inside the root. */
+function resolveScanPath(cwd: string, root: string, path: string): string {
+  const absolute = resolve(cwd, path);
+  if (!existsSync(absolute)) throw new ScanConfigError(`path not found: ${path}`);
+  const real = realpathSync(absolute);
+  const fromRoot = relative(root, real);
+  if (fromRoot.startsWith(`..${sep}`) || fromRoot === ".." || isAbsolute(fromRoot)) {
+    throw new ScanConfigError(`path ${path} is outside the scan root ${root}: run from a parent directory or pass --root`);
+  }
+  return real;
+}
+
+export function resolveScanSettings(request: ScanRequest): {
+  scan: ScanSettings;
+  gate: GateSettings;
+  configPath?: string;
+} {
+  const root = resolve(request.cwd, request.root ?? ".");
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new ScanConfigError(`scan root is not a directory: ${root}`);
+  const realRoot = realpathSync(root);
+  const { path: configPath, config } = loadConfigFile(realRoot, request.config === undefined ? undefined : resolve(request.cwd, request.config));
+
+  const profile = request.profile === undefined ? (config.profile ?? "recommended") : oneOf(request.profile, PROFILES, "--profile");
+
+  const rules: Array<[string, RuleSetting]> = [
+    ...Object.entries(config.rules ?? {}),
+    ...(request.rules ?? []).map(parseRuleFlag),
+  ];
+
+  const maxFileSizeInput = request.maxFileSize ?? config.maxFileSize;
+  const maxFileSize = maxFileSizeInput === undefined ? DEFAULT_MAX_FILE_SIZE : parseByteSize(maxFileSizeInput);
+  if (maxFileSize === undefined) {
+    throw new ScanConfigError(`--max-file-size must be a size such as 512KB or 5MB (got "${String(maxFileSizeInput)}")`);
+  }
+
+  let concurrency: number | "auto" = "auto";
+  if (request.concurrency !== undefined && request.concurrency !== "auto") {
+    concurrency = nonNegativeInteger(request.concurrency, "--concurrency");
+    if (concurrency < 1) throw new ScanConfigError("--concurrency must be at least 1");
+  }
+
+  const paths = request.paths.length === 0 ? [realRoot] : request.paths.map((path) => resolveScanPath(request.cwd, realRoot, path));
+
+  const scan: ScanSettings = {
+    root: realRoot,
+    paths: [...new Set(paths)].sort(),
+    profile,
+    rules,
+    include: request.include !== undefined && request.include.length > 0 ? request.include : (config.include ?? []),
+    exclude: [...(config.exclude ?? []), ...(request.exclude ?? [])],
+    maxFileSize,
+    markdown: config.markdown ?? true,
+    allowlist: {
+      paths: config.allowlist?.paths ?? [],
+      operators: config.allowlist?.operators ?? [],
+      values: config.allowlist?.values ?? [],
+    },
+    concurrency,
+    pluginModule: request.pluginModule ?? DEFAULT_PLUGIN_MODULE,
+  };
+  const gate: GateSettings = {
+    failOn: request.failOn === undefined ? (config.failOn ?? "error") : oneOf(request.failOn, FAIL_ON, "--fail-on"),
+    strict: request.strict ?? false,
+  };
+  const maxWarnings = request.maxWarnings === undefined ? config.maxWarnings : nonNegativeInteger(request.maxWarnings, "--max-warnings");
+  if (maxWarnings !== undefined) gate.maxWarnings = maxWarnings;
+  return configPath === undefined ? { scan, gate } : { scan, gate, configPath };
+}

@@ -1,0 +1,135 @@
+/**
+ * The scan: walk → read → keyword prefilter → lint → sorted result.
+ *
+ * Only files whose text contains a keyword of the shared table (`containsAnyKeyword`) are parsed;
+ * every rule reports only patterns that contain one of its keywords, so skipping the others
+ * loses nothing (test/scanner/prefilter-soundness.test.ts checks it on every fixture).
+ */
+import { createRequire } from "node:module";
+import { containsAnyKeyword } from "../campaign/keywords.js";
+import type { FileResult } from "./file-findings.js";
+import { LintDispatcher } from "./lint-dispatcher.js";
+import { LintEngine, loadPlugin } from "./lint-engine.js";
+import { readCandidate } from "./read-file.js";
+import type { ScanSettings } from "./scan-settings.js";
+import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
+import { walk } from "./walk.js";
+
+export const TOOL_NAME = "campaign-ims";
+export const TOOL_VERSION = (
+  createRequire(import.meta.url)("eslint-plugin-campaign-ims/package.json") as { version: string }
+).version;
+
+export interface ScanProgress {
+  /** Files of scanned types found so far. */
+  found: number;
+  /** Of those, files completely checked. */
+  done: number;
+  findings: number;
+  /** False once the walk is over (`found` is then the total). */
+  walking: boolean;
+}
+
+export interface ScanHooks {
+  onProgress?: (progress: ScanProgress) => void;
+  /** Details for `--verbose` (paths and counts only: never file content). */
+  onDetail?: (line: string) => void;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const compareFindings = (a: ScannedFinding, b: ScannedFinding): number =>
+  compareStrings(a.path, b.path) ||
+  a.line - b.line ||
+  a.column - b.column ||
+  a.endLine - b.endLine ||
+  a.endColumn - b.endColumn ||
+  compareStrings(a.ruleId, b.ruleId) ||
+  compareStrings(a.message, b.message) ||
+  compareStrings(a.fingerprint, b.fingerprint);
+
+const compareProblems = (a: FileProblem, b: FileProblem): number =>
+  compareStrings(a.path, b.path) || a.line - b.line || a.column - b.column || compareStrings(a.kind, b.kind) || compareStrings(a.message, b.message);
+
+const compareSkipped = (a: SkippedFile, b: SkippedFile): number => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason);
+
+export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promise<ScanResult> {
+  const engine = new LintEngine(await loadPlugin(settings.pluginModule), settings);
+  engine.validate();
+
+  const stats: ScanStats = {
+    filesConsidered: 0,
+    filesScanned: 0,
+    filesLinted: 0,
+    bytesScanned: 0,
+    ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
+    allowlisted: { paths: 0, operators: 0, values: 0 },
+  };
+  const skipped: SkippedFile[] = [];
+  const progress: ScanProgress = { found: 0, done: 0, findings: 0, walking: true };
+  const report = (): void => hooks.onProgress?.({ ...progress });
+  const detail = hooks.onDetail ?? (() => {});
+
+  const dispatcher = new LintDispatcher(engine, settings, (result: FileResult) => {
+    progress.done++;
+    progress.findings += result.findings.length;
+    detail(`linted ${result.path}: ${result.findings.length} finding(s), ${result.problems.length} problem(s)`);
+    report();
+  });
+
+  for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path) })) {
+    if (entry.type === "ignored") {
+      stats.ignored[entry.cause]++;
+      detail(`ignored ${entry.path} (${entry.cause})`);
+      continue;
+    }
+    if (entry.type === "skipped") {
+      skipped.push({ path: entry.path, reason: entry.reason, detail: entry.detail });
+      detail(`skipped ${entry.path}: ${entry.reason} (${entry.detail})`);
+      continue;
+    }
+    stats.filesConsidered++;
+    progress.found++;
+    const read = readCandidate(entry.absolutePath, settings.maxFileSize);
+    if (!read.ok) {
+      skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
+      detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
+      progress.done++;
+      report();
+      continue;
+    }
+    stats.filesScanned++;
+    stats.bytesScanned += read.bytes;
+    if (!containsAnyKeyword(read.text)) {
+      progress.done++;
+      report();
+      continue;
+    }
+    stats.filesLinted++;
+    await dispatcher.submit(entry.path, read.text);
+    report();
+  }
+  progress.walking = false;
+  report();
+
+  const results = await dispatcher.finish();
+  const findings: ScannedFinding[] = [];
+  const errors: FileProblem[] = [];
+  for (const result of results) {
+    findings.push(...result.findings);
+    errors.push(...result.problems);
+    stats.allowlisted.paths += result.allowlisted.paths;
+    stats.allowlisted.operators += result.allowlisted.operators;
+    stats.allowlisted.values += result.allowlisted.values;
+  }
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    root: settings.root,
+    profile: settings.profile,
+    rules: engine.config.rules,
+    findings: findings.sort(compareFindings),
+    skipped: skipped.sort(compareSkipped),
+    errors: errors.sort(compareProblems),
+    stats,
+  };
+}

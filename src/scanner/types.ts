@@ -1,0 +1,151 @@
+/**
+ * The scanner's data model: what a scan finds, skips and fails on. Reports (src/report/) render a
+ * `ScanResult`; nothing in here knows about an output format.
+ */
+import type { CredentialKind } from "../create-rule.js";
+
+/** Finding severity. ESLint has error and warn; rules grade some findings "info" (`meta.messageLevels`). */
+export type Severity = "error" | "warn" | "info";
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warn: 2, error: 3 };
+
+/** The profiles the scanner runs: the plugin's shareable configs of the same names. */
+export const PROFILES = ["recommended", "strict", "v8"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** One finding, exactly the fields of the JSON contract (`findings[]`). */
+export interface Finding {
+  /** Full rule id, `campaign-ims/<rule>`. */
+  ruleId: string;
+  severity: Severity;
+  /** The rule's credential kind (`meta.docs.kind`). */
+  category: CredentialKind;
+  /** POSIX path relative to the scan root. */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The rule's message (rules mask values; the scanner masks known secret shapes again). */
+  message: string;
+  /** Stable across line shifts and reformatting; holds no secret value (see fingerprint.ts). */
+  fingerprint: string;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  /** The finding's source line, trimmed, with every literal value that may be a secret masked. */
+  evidence: string;
+}
+
+/** The masked source line of a finding, with the reported span inside it (for code frames). */
+export interface CodeFrame {
+  text: string;
+  /** Offsets of the reported span in `text` (end exclusive). */
+  start: number;
+  end: number;
+}
+
+/** A finding with what the inventory and the text report need beyond the JSON contract. */
+export interface ScannedFinding extends Finding {
+  /** The operator login the code names literally at the finding, when it names one. */
+  operator?: string;
+  /** The Campaign endpoint (URL origin) the code names literally at the finding. */
+  endpoint?: string;
+  frame: CodeFrame;
+}
+
+export type SkipReason =
+  | "binary"
+  | "too-large"
+  | "unreadable"
+  | "not-a-regular-file"
+  | "symlink"
+  | "unsupported-type";
+
+/** A file the scanner did not check, and why: nothing is skipped silently. */
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+export type ProblemKind =
+  /** The parser gave up: the file has no findings at all. */
+  | "parse-error"
+  /** A recoverable parse problem: findings were still reported. */
+  | "parse-problem"
+  /** A rule threw on this file. */
+  | "rule-error"
+  /** Anything else ESLint reported without a campaign-ims rule (inline configuration problems). */
+  | "other";
+
+/** A problem while checking a file that was read. */
+export interface FileProblem {
+  path: string;
+  line: number;
+  column: number;
+  kind: ProblemKind;
+  message: string;
+}
+
+/** Paths the walk did not enter, by cause (counts; `--verbose` lists them). */
+export interface IgnoredCounts {
+  /** `node_modules` and `.git` directories. */
+  defaultDirectories: number;
+  /** Matched by a `.gitignore` or `.campaign-imsignore`. */
+  ignoreFiles: number;
+  /** Matched by `exclude`. */
+  excluded: number;
+  /** Not matched by `include` (when `include` is set). */
+  notIncluded: number;
+}
+
+/** Findings dropped by the configuration's allowlists, by list. */
+export interface AllowlistedCounts {
+  paths: number;
+  operators: number;
+  values: number;
+}
+
+/** A rule the scan ran, with what reports say about it. */
+export interface RuleInfo {
+  /** Full rule id, `campaign-ims/<rule>`. */
+  id: string;
+  description: string;
+  helpUri: string;
+  kind: CredentialKind;
+  /** The level the scan ran it at. */
+  level: "error" | "warn";
+}
+
+export interface ScanStats {
+  /** Files the walk reached whose type some enabled language lints. */
+  filesConsidered: number;
+  /** Files read and searched for keywords. */
+  filesScanned: number;
+  /** Files that contained a keyword and were parsed and linted. */
+  filesLinted: number;
+  bytesScanned: number;
+  ignored: IgnoredCounts;
+  allowlisted: AllowlistedCounts;
+}
+
+export interface ScanResult {
+  tool: { name: string; version: string };
+  /** Absolute path of the scan root; every `path` is relative to it. */
+  root: string;
+  profile: Profile;
+  /** The rules that ran, sorted by id. */
+  rules: RuleInfo[];
+  /** Sorted by path, line, column, rule. */
+  findings: ScannedFinding[];
+  /** Sorted by path. */
+  skipped: SkippedFile[];
+  /** Sorted by path, line, column. */
+  errors: FileProblem[];
+  stats: ScanStats;
+}
+
+/** A configuration or usage problem: the scan cannot start (exit code 2). */
+export class ScanConfigError extends Error {
+  override name = "ScanConfigError";
+}

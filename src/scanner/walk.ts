@@ -1,0 +1,167 @@
+/**
+ * The file walk: depth-first over each scan path, one directory listing in memory per level, so
+ * memory stays bounded by the tree's depth whatever its size. Entries are visited in code-unit
+ * order of their names, so the walk is the same on every machine.
+ *
+ * - `node_modules` and `.git` are never entered; `.gitignore` / `.campaign-imsignore` (nested) and
+ *   `exclude` prune files and directories; `include`, when set, keeps only matching files.
+ * - Symbolic links are not followed (no loops, no escaping the root): they are listed as skipped
+ *   when they point at a directory or at a file of a scanned type.
+ * - A path named on the command line is scanned even when an ignore file matches it.
+ */
+import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { chainFor, IgnoreChain } from "./ignore-files.js";
+import type { IgnoredCounts, SkipReason } from "./types.js";
+
+/** Directories the walk never enters. */
+export const DEFAULT_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
+
+export type WalkEntry =
+  | { type: "file"; path: string; absolutePath: string }
+  | { type: "skipped"; path: string; reason: SkipReason; detail: string }
+  | { type: "ignored"; path: string; cause: keyof IgnoredCounts };
+
+export interface WalkOptions {
+  root: string;
+  /** Absolute paths inside `root`. */
+  paths: readonly string[];
+  include: readonly string[];
+  exclude: readonly string[];
+  /** Whether some enabled language lints a file at this absolute path (by name). */
+  isScannedType: (absolutePath: string) => boolean;
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+const toPosix = (path: string): string => (sep === "/" ? path : path.split(sep).join("/"));
+
+const errorDetail = (error: unknown): string => {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return code ?? message;
+};
+
+export function* walk(options: WalkOptions): Generator<WalkEntry> {
+  const { root, isScannedType } = options;
+  const relativePath = (absolute: string): string => toPosix(relative(root, absolute)) || ".";
+  const include: Ignore | undefined = options.include.length > 0 ? ignore().add([...options.include]) : undefined;
+  const exclude: Ignore | undefined = options.exclude.length > 0 ? ignore().add([...options.exclude]) : undefined;
+  const isExcluded = (path: string, isDirectory: boolean): boolean =>
+    exclude !== undefined && path !== "." && exclude.ignores(isDirectory ? `${path}/` : path);
+
+  // Unreadable ignore files are reported as skipped once each.
+  const unreadableIgnoreFiles: WalkEntry[] = [];
+  const onIgnoreFileError = (file: string, error: NodeJS.ErrnoException): void => {
+    unreadableIgnoreFiles.push({ type: "skipped", path: relativePath(file), reason: "unreadable", detail: errorDetail(error) });
+  };
+  const drainIgnoreFileErrors = function* (): Generator<WalkEntry> {
+    yield* unreadableIgnoreFiles.splice(0);
+  };
+
+  /** A file (or a link to one) reached by the walk. */
+  const visitFile = function* (absolute: string, dirent: Dirent | undefined, chain: IgnoreChain, named: boolean): Generator<WalkEntry> {
+    const path = relativePath(absolute);
+    // Files of types no rule lints are not counted anywhere: they were never candidates.
+    if (!isScannedType(absolute)) {
+      if (named) yield { type: "skipped", path, reason: "unsupported-type", detail: "no enabled rule lints this type of file" };
+      return;
+    }
+    if (!named && chain.ignores(absolute, false)) return yield { type: "ignored", path, cause: "ignoreFiles" };
+    if (isExcluded(path, false)) return yield { type: "ignored", path, cause: "excluded" };
+    if (!named && include !== undefined && !include.ignores(path)) return yield { type: "ignored", path, cause: "notIncluded" };
+    if (dirent !== undefined && !dirent.isFile()) {
+      return yield { type: "skipped", path, reason: "not-a-regular-file", detail: describeSpecialFile(dirent) };
+    }
+    yield { type: "file", path, absolutePath: absolute };
+  };
+
+  const visitDirectory = function* (start: string): Generator<WalkEntry> {
+    // Each stack frame is a directory whose entries are still to be visited.
+    const stack: Array<{ directory: string; chain: IgnoreChain }> = [
+      { directory: start, chain: chainFor(root, start, onIgnoreFileError) },
+    ];
+    yield* drainIgnoreFileErrors();
+    while (stack.length > 0) {
+      const { directory, chain } = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(directory, { withFileTypes: true }).sort(byName);
+      } catch (error) {
+        yield { type: "skipped", path: relativePath(directory), reason: "unreadable", detail: errorDetail(error) };
+        continue;
+      }
+      const subdirectories: Array<{ directory: string; chain: IgnoreChain }> = [];
+      for (const dirent of entries) {
+        const absolute = join(directory, dirent.name);
+        if (dirent.isDirectory()) {
+          const path = relativePath(absolute);
+          if (DEFAULT_SKIPPED_DIRECTORIES.has(dirent.name)) yield { type: "ignored", path, cause: "defaultDirectories" };
+          else if (chain.ignores(absolute, true)) yield { type: "ignored", path, cause: "ignoreFiles" };
+          else if (isExcluded(path, true)) yield { type: "ignored", path, cause: "excluded" };
+          else {
+            subdirectories.push({ directory: absolute, chain: chain.extend(absolute, onIgnoreFileError) });
+            yield* drainIgnoreFileErrors();
+          }
+        } else if (dirent.isSymbolicLink()) {
+          yield* visitSymlink(absolute, chain);
+        } else {
+          yield* visitFile(absolute, dirent, chain, false);
+        }
+      }
+      // Reversed so the first subdirectory is walked first.
+      stack.push(...subdirectories.reverse());
+    }
+  };
+
+  const visitSymlink = function* (absolute: string, chain: IgnoreChain): Generator<WalkEntry> {
+    const path = relativePath(absolute);
+    let target: ReturnType<typeof statSync> | undefined;
+    try {
+      target = statSync(absolute);
+    } catch {
+      target = undefined;
+    }
+    const isDirectory = target?.isDirectory() ?? false;
+    if (chain.ignores(absolute, isDirectory)) return yield { type: "ignored", path, cause: "ignoreFiles" };
+    if (isExcluded(path, isDirectory)) return yield { type: "ignored", path, cause: "excluded" };
+    if (!isDirectory && !isScannedType(absolute)) return;
+    const what = target === undefined ? "broken link" : isDirectory ? "link to a directory" : "link to a file";
+    yield { type: "skipped", path, reason: "symlink", detail: `${what}; links are not followed` };
+  };
+
+  for (const start of options.paths) {
+    const stats = lstatSync(start);
+    if (stats.isDirectory()) {
+      yield* visitDirectory(start);
+    } else if (stats.isSymbolicLink()) {
+      yield* visitSymlink(start, chainFor(root, dirname(start), onIgnoreFileError));
+    } else {
+      const dirent = direntFor(start, stats);
+      yield* visitFile(start, dirent, IgnoreChain.empty, true);
+    }
+    yield* drainIgnoreFileErrors();
+  }
+}
+
+/** What kind of special file a directory entry is. */
+function describeSpecialFile(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (entry.isFIFO()) return "named pipe (FIFO)";
+  if (entry.isSocket()) return "socket";
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return "device";
+  return "not a regular file";
+}
+
+/** A Dirent-like view of an lstat result, for paths named on the command line. */
+function direntFor(path: string, stats: ReturnType<typeof lstatSync>): Dirent {
+  return Object.assign(Object.create(null) as object, {
+    name: basename(path),
+    isFile: () => stats!.isFile(),
+    isDirectory: () => stats!.isDirectory(),
+    isSymbolicLink: () => stats!.isSymbolicLink(),
+    isFIFO: () => stats!.isFIFO(),
+    isSocket: () => stats!.isSocket(),
+    isCharacterDevice: () => stats!.isCharacterDevice(),
+    isBlockDevice: () => stats!.isBlockDevice(),
+  }) as unknown as Dirent;
+}
