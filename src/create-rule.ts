@@ -8,6 +8,9 @@
 import type { RuleContext, RuleDefinition, RulesMeta, RuleVisitor, SourceCode } from "@eslint/core";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { hasRuleKeyword, type RuleName } from "./campaign/keywords.js";
+import type { JSONSourceCode } from "@eslint/json";
+import type { HttpSourceCode } from "./languages/http/index.js";
+import type { ShellSourceCode } from "./languages/shell/index.js";
 import type { XmlSourceCode } from "./languages/xml/index.js";
 
 export const REPOSITORY_URL = "https://github.com/campaign-ims/eslint-plugin-campaign-ims";
@@ -71,9 +74,9 @@ export type LanguageRuleContext<
 export interface RuleVisitors<MessageIds extends string, Options extends unknown[]> {
   js?: (context: JsRuleContext<MessageIds, Options>) => TSESLint.RuleListener;
   xml?: (context: LanguageRuleContext<MessageIds, Options, XmlSourceCode>) => RuleVisitor;
-  http?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
-  shell?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
-  json?: (context: LanguageRuleContext<MessageIds, Options, any>) => RuleVisitor;
+  http?: (context: LanguageRuleContext<MessageIds, Options, HttpSourceCode>) => RuleVisitor;
+  shell?: (context: LanguageRuleContext<MessageIds, Options, ShellSourceCode>) => RuleVisitor;
+  json?: (context: LanguageRuleContext<MessageIds, Options, JSONSourceCode>) => RuleVisitor;
 }
 
 export interface CampaignRuleMeta<MessageIds extends string, Options extends unknown[]>

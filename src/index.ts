@@ -2,6 +2,8 @@
 import type { ESLint, Linter } from "eslint";
 import { createRequire } from "node:module";
 import json from "@eslint/json";
+import { httpLanguage } from "./languages/http/index.js";
+import { shellLanguage } from "./languages/shell/index.js";
 import { xmlLanguage } from "./languages/xml/index.js";
 import { rules } from "../rules/index.js";
 import { createConfigs, type ConfigName } from "./configs.js";
@@ -18,7 +20,7 @@ const plugin = {
   rules,
   // `campaign-ims/json` is @eslint/json's language under our namespace, so our JSON rules never
   // collide with however the user registered @eslint/json.
-  languages: { xml: xmlLanguage, json: json.languages.json },
+  languages: { xml: xmlLanguage, http: httpLanguage, shell: shellLanguage, json: json.languages.json },
   configs: {} as Record<ConfigName, Linter.Config[]>,
 } satisfies ESLint.Plugin;
 
