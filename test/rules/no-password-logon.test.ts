@@ -15,6 +15,7 @@ const DECLARATIONS = `
 declare const url: string;
 declare const user: string;
 declare const password: string;
+declare const serviceToken: string;
 declare const options: AccJsSdk.ConnectionOptions;
 declare const client0: AccJsSdk.Client;
 declare function getImsAccessToken(): Promise<string>;
@@ -207,7 +208,7 @@ const invalid = [
   {
     code: lines(IMPORT_DEFAULT, `sdk.ConnectionParameters.ofUserAndPassword(url, user, password);`),
     options: [{ tokenExpression: "tokenCache.refresh(), tokenCache.get()" }],
-    errors: [{ messageId: "ofUserAndPassword", line: 2, column: 26, endLine: 2, endColumn: 43 }],
+    errors: [{ messageId: "ofUserAndPassword", line: 2, column: 26, endLine: 2, endColumn: 43, suggestions: [] }],
     output: lines(IMPORT_DEFAULT, `sdk.ConnectionParameters.ofImsBearerToken(url, (tokenCache.refresh(), tokenCache.get()), { sessionInfo: true });`),
   },
   // Object literal options are merged, an existing sessionInfo is set to true, `{}` is filled in.
@@ -223,9 +224,9 @@ const invalid = [
     ),
     options: [{ tokenExpression: "await getImsToken()" }],
     errors: [
-      { messageId: "ofUserAndPassword", line: 3, column: 38, endLine: 3, endColumn: 55 },
-      { messageId: "ofUserAndPassword", line: 4, column: 38, endLine: 4, endColumn: 55 },
-      { messageId: "ofUserAndPassword", line: 5, column: 38, endLine: 5, endColumn: 55 },
+      { messageId: "ofUserAndPassword", line: 3, column: 38, endLine: 3, endColumn: 55, suggestions: [] },
+      { messageId: "ofUserAndPassword", line: 4, column: 38, endLine: 4, endColumn: 55, suggestions: [] },
+      { messageId: "ofUserAndPassword", line: 5, column: 38, endLine: 5, endColumn: 55, suggestions: [] },
     ],
     output: lines(
       IMPORT_NAMESPACE,
@@ -337,6 +338,17 @@ const invalid = [
     ],
     output: null,
   },
+  // Destructuring with a rename from the imported binding.
+  {
+    code: lines(IMPORT_DEFAULT, `const { ConnectionParameters: Params } = sdk;`, `export const cnx = Params.ofUserAndServiceToken(url, user, serviceToken);`),
+    options: [{ tokenExpression: "await getImsToken()" }],
+    errors: [{ messageId: "ofUserAndServiceToken", line: 3, column: 27, endLine: 3, endColumn: 48, suggestions: [] }],
+    output: lines(
+      IMPORT_DEFAULT,
+      `const { ConnectionParameters: Params } = sdk;`,
+      `export const cnx = Params.ofImsBearerToken(url, await getImsToken(), { sessionInfo: true });`,
+    ),
+  },
   // A destructured factory called bare: reported, but the callee cannot be renamed in place.
   {
     code: lines(IMPORT_DEFAULT, `const { ofUserAndPassword } = sdk.ConnectionParameters;`, `ofUserAndPassword(url, user, password);`),
@@ -424,7 +436,7 @@ const invalid = [
     filename: "init.mjs",
     code: lines(IMPORT_DEFAULT, `export const client = await sdk.init(url, user, password);`),
     options: [{ tokenExpression: "await getImsToken()" }],
-    errors: [{ messageId: "legacyInit", line: 2, column: 33, endLine: 2, endColumn: 37 }],
+    errors: [{ messageId: "legacyInit", line: 2, column: 33, endLine: 2, endColumn: 37, suggestions: [] }],
     output: lines(
       IMPORT_DEFAULT,
       `export const client = await sdk.init(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsToken(), { sessionInfo: true }));`,
@@ -483,10 +495,10 @@ const invalid = [
       `const query = \`\${host}/nl/jsp/soaprouter.jsp?soapAction=xtk%3Asession%23Logon\`;`,
     ),
     errors: [
-      { messageId: "soapLogonAction", line: 1, column: 32, endLine: 1, endColumn: 49 },
-      { messageId: "soapLogonAction", line: 2, column: 19, endLine: 2, endColumn: 36 },
-      { messageId: "soapLogonAction", line: 3, column: 44, endLine: 3, endColumn: 61 },
-      { messageId: "soapLogonAction", line: 4, column: 57, endLine: 4, endColumn: 78 },
+      { messageId: "soapLogonAction", line: 1, column: 32, endLine: 1, endColumn: 49, suggestions: [] },
+      { messageId: "soapLogonAction", line: 2, column: 19, endLine: 2, endColumn: 36, suggestions: [] },
+      { messageId: "soapLogonAction", line: 3, column: 44, endLine: 3, endColumn: 61, suggestions: [] },
+      { messageId: "soapLogonAction", line: 4, column: 57, endLine: 4, endColumn: 78, suggestions: [] },
     ],
     output: null,
   },
@@ -505,13 +517,13 @@ const invalid = [
       `  </soapenv:Body>`,
       `</soapenv:Envelope>\`;`,
     ),
-    errors: [{ messageId: "soapLogonEnvelope", line: 3, column: 6, endLine: 3, endColumn: 15 }],
+    errors: [{ messageId: "soapLogonEnvelope", line: 3, column: 6, endLine: 3, endColumn: 15, suggestions: [] }],
     output: null,
   },
   // A string concatenation with escapes: the default namespace form.
   {
     code: `const body = "<Envelope><Body><Logon xmlns=\\"urn:xtk:session\\"><login>" + user + "</login></Logon></Body></Envelope>";`,
-    errors: [{ messageId: "soapLogonEnvelope", line: 1, column: 32, endLine: 1, endColumn: 37 }],
+    errors: [{ messageId: "soapLogonEnvelope", line: 1, column: 32, endLine: 1, endColumn: 37, suggestions: [] }],
     output: null,
   },
   // SOAP calls assembled from parts.
@@ -522,9 +534,9 @@ const invalid = [
       `soapCall("xtk:session", "Logon", ["", user, password]);`,
     ),
     errors: [
-      { messageId: "soapLogonMethod", line: 1, column: 47, endLine: 1, endColumn: 54 },
-      { messageId: "soapLogonMethod", line: 2, column: 53, endLine: 2, endColumn: 60 },
-      { messageId: "soapLogonMethod", line: 3, column: 25, endLine: 3, endColumn: 32 },
+      { messageId: "soapLogonMethod", line: 1, column: 47, endLine: 1, endColumn: 54, suggestions: [] },
+      { messageId: "soapLogonMethod", line: 2, column: 53, endLine: 2, endColumn: 60, suggestions: [] },
+      { messageId: "soapLogonMethod", line: 3, column: 25, endLine: 3, endColumn: 32, suggestions: [] },
     ],
     output: null,
   },
@@ -541,8 +553,8 @@ const invalid = [
       `}`,
     ),
     errors: [
-      { messageId: "soapClientLogon", line: 3, column: 10, endLine: 3, endColumn: 15 },
-      { messageId: "soapClientLogon", line: 4, column: 33, endLine: 4, endColumn: 43 },
+      { messageId: "soapClientLogon", line: 3, column: 10, endLine: 3, endColumn: 15, suggestions: [] },
+      { messageId: "soapClientLogon", line: 4, column: 33, endLine: 4, endColumn: 43, suggestions: [] },
     ],
     output: null,
   },
@@ -553,7 +565,7 @@ const invalid = [
       `const soap = require("soap");`,
       `soap.createClientAsync(host + "/nl/jsp/schemawsdl.jsp?schema=xtk:session").then((client) => client.LogonAsync(["", user, pwd]));`,
     ),
-    errors: [{ messageId: "soapClientLogon", line: 2, column: 100, endLine: 2, endColumn: 110 }],
+    errors: [{ messageId: "soapClientLogon", line: 2, column: 100, endLine: 2, endColumn: 110, suggestions: [] }],
     output: null,
   },
   // Campaign server-side JS: the SOAPAction of addMethod and the Logon call itself.
@@ -567,8 +579,8 @@ const invalid = [
       `var result = session.Logon("", login, password, <param/>);`,
     ),
     errors: [
-      { messageId: "soapLogonAction", line: 3, column: 29, endLine: 3, endColumn: 46 },
-      { messageId: "soapServiceLogon", line: 4, column: 22, endLine: 4, endColumn: 27 },
+      { messageId: "soapLogonAction", line: 3, column: 29, endLine: 3, endColumn: 46, suggestions: [] },
+      { messageId: "soapServiceLogon", line: 4, column: 22, endLine: 4, endColumn: 27, suggestions: [] },
     ],
     output: null,
   },
@@ -578,7 +590,7 @@ jsRuleTester.run("no-password-logon", rule as never, { valid, invalid } as never
 
 describe("no-password-logon fix and suggestion outputs", () => {
   it("parse and type-check", () => {
-    expect(fixOutputs(invalid)).toHaveLength(14);
+    expect(fixOutputs(invalid)).toHaveLength(15);
     expect(checkFixOutputs(invalid, { declarations: DECLARATIONS })).toEqual([]);
   });
 

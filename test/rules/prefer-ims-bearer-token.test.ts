@@ -73,7 +73,7 @@ const invalid = [
   {
     code: lines(IMPORT_DEFAULT, `sdk.ConnectionParameters.ofBearerToken(url, token, { rememberMe: true });`),
     options: [{ targetVersion: "7.3.3.IMS" }],
-    errors: [{ messageId: "ofBearerToken", line: 2, column: 26, endLine: 2, endColumn: 39 }],
+    errors: [{ messageId: "ofBearerToken", line: 2, column: 26, endLine: 2, endColumn: 39, suggestions: [] }],
     output: lines(IMPORT_DEFAULT, `sdk.ConnectionParameters.ofImsBearerToken(url, token, { rememberMe: true, sessionInfo: true });`),
   },
   // An older target (8.4): a suggestion only.
@@ -106,7 +106,7 @@ const invalid = [
       `export const view = <span>{String(cnx)}</span>;`,
     ),
     options: V85,
-    errors: [{ messageId: "ofBearerToken", line: 2, column: 48, endLine: 2, endColumn: 63 }],
+    errors: [{ messageId: "ofBearerToken", line: 2, column: 48, endLine: 2, endColumn: 63, suggestions: [] }],
     output: lines(
       `import * as sdk from "@adobe/acc-js-sdk";`,
       `export const cnx = sdk?.ConnectionParameters?.['ofImsBearerToken'](url, token, { sessionInfo: true });`,
@@ -122,7 +122,7 @@ const invalid = [
       `module.exports = (url, token, opts) => CP.ofBearerToken(url, token, opts);`,
     ),
     options: V85,
-    errors: [{ messageId: "ofBearerToken", line: 2, column: 43, endLine: 2, endColumn: 56 }],
+    errors: [{ messageId: "ofBearerToken", line: 2, column: 43, endLine: 2, endColumn: 56, suggestions: [] }],
     output: lines(
       `const { ConnectionParameters: CP } = require("@adobe/acc-js-sdk");`,
       `module.exports = (url, token, opts) => CP.ofImsBearerToken(url, token, { ...opts, sessionInfo: true });`,
@@ -156,10 +156,10 @@ const invalid = [
       `const call = { schema: "xtk:session", method: "BearerTokenLogon" };`,
     ),
     errors: [
-      { messageId: "bearerTokenLogonAction", line: 1, column: 32, endLine: 1, endColumn: 60 },
-      { messageId: "bearerTokenLogonAction", line: 2, column: 56, endLine: 2, endColumn: 88 },
-      { messageId: "bearerTokenLogonEnvelope", line: 4, column: 4, endLine: 4, endColumn: 24 },
-      { messageId: "bearerTokenLogonMethod", line: 6, column: 47, endLine: 6, endColumn: 65 },
+      { messageId: "bearerTokenLogonAction", line: 1, column: 32, endLine: 1, endColumn: 60, suggestions: [] },
+      { messageId: "bearerTokenLogonAction", line: 2, column: 56, endLine: 2, endColumn: 88, suggestions: [] },
+      { messageId: "bearerTokenLogonEnvelope", line: 4, column: 4, endLine: 4, endColumn: 24, suggestions: [] },
+      { messageId: "bearerTokenLogonMethod", line: 6, column: 47, endLine: 6, endColumn: 65, suggestions: [] },
     ],
     output: null,
   },
