@@ -91,6 +91,9 @@ const ASYNC_CONNECTION_FACTORIES: ReadonlySet<string> = new Set([
   "Credentials.ofExternalAccount",
 ]);
 
+// Every SDK value starts from text containing one of these (an import/require source, `accSDK`).
+const MENTIONS_SDK = /acc-js-sdk|accSDK/i;
+
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set(["window", "globalThis", "self"]);
 
 type Expression = TSESTree.Node;
@@ -154,7 +157,7 @@ export class SdkTracker {
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
     this.#sourceCode = sourceCode;
-    this.mentionsSdk = /acc-js-sdk|accSDK/i.test(sourceCode.text);
+    this.mentionsSdk = MENTIONS_SDK.test(sourceCode.text);
   }
 
   /** What `node` evaluates to, when it is (or derives from) the SDK. */
