@@ -36,11 +36,16 @@ export const RULE_KEYWORDS = {
     "exchange/v1/jwt",
     "ent_campaign_sdk",
     "setimsjwtauth",
+    // nlserver's pre-7.4.1 IMS setup (`-setimsauth:`), reported as info.
+    "setimsauth",
     "authIMSTAPrivateKey",
     "authPrivateKey",
     "appName",
+    "authGatewayEndpoint",
     "meta_scopes",
     "metaScopes",
+    // The JWT exchange form parameter, for requests whose URL is a variable.
+    "jwt_token",
   ],
   "no-insecure-security-zone": ["securityZone"],
   "require-native-auth-lock": ["serverConf"],
