@@ -311,8 +311,8 @@ export function redact(text: string): Redaction {
       }
       if (found < 0) return offset;
       const span = shifts[found]!;
-      if (offset === span.start) return span.outputStart;
-      if (offset < span.end) return span.outputEnd;
+      // Inside a span: the same distance into its replacement, at most its end.
+      if (offset < span.end) return Math.min(span.outputStart + (offset - span.start), span.outputEnd);
       return offset + span.outputEnd - span.end;
     },
   };

@@ -1,0 +1,54 @@
+/** The counts every report ends with. */
+import type { AllowlistedCounts, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
+
+export interface Summary {
+  profile: Profile;
+  /** The rules that ran. */
+  rules: string[];
+  files: {
+    /** Files of scanned types the walk reached. */
+    considered: number;
+    /** Files read and searched for keywords. */
+    scanned: number;
+    /** Files that contained a keyword and were parsed. */
+    linted: number;
+    withFindings: number;
+    skipped: number;
+  };
+  bytesScanned: number;
+  ignored: IgnoredCounts;
+  findings: { total: number; error: number; warn: number; info: number; fixable: number; withSuggestions: number };
+  allowlisted: AllowlistedCounts & { total: number };
+  errors: number;
+}
+
+export function buildSummary(result: ScanResult): Summary {
+  const { findings, stats } = result;
+  const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
+  return {
+    profile: result.profile,
+    rules: result.rules.map((rule) => rule.id),
+    files: {
+      considered: stats.filesConsidered,
+      scanned: stats.filesScanned,
+      linted: stats.filesLinted,
+      withFindings: new Set(findings.map((finding) => finding.path)).size,
+      skipped: result.skipped.length,
+    },
+    bytesScanned: stats.bytesScanned,
+    ignored: { ...stats.ignored },
+    findings: {
+      total: findings.length,
+      error: count("error"),
+      warn: count("warn"),
+      info: count("info"),
+      fixable: findings.filter((finding) => finding.fixable).length,
+      withSuggestions: findings.filter((finding) => finding.hasSuggestions).length,
+    },
+    allowlisted: {
+      ...stats.allowlisted,
+      total: stats.allowlisted.paths + stats.allowlisted.operators + stats.allowlisted.values,
+    },
+    errors: result.errors.length,
+  };
+}
