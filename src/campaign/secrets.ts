@@ -317,8 +317,21 @@ export function findClientSecretParams(text: string): TextSecret[] {
   return found;
 }
 
-// Adobe IMS credential code: the JWT and OAuth libraries and the IMS host and endpoints.
-const IMS_CREDENTIAL_CONTEXT = /jwt-auth|aio-lib-ims|aio-lib-core-auth|adobelogin|exchange\/jwt|exchange\/v1\/jwt|ims\/token/i;
+/**
+ * What marks Adobe IMS credential code: the JWT and OAuth libraries and the IMS host and
+ * endpoints. Each marker is also a keyword of no-hardcoded-campaign-secret, so the rule's result
+ * does not depend on the keyword gate.
+ */
+export const IMS_CREDENTIAL_MARKERS = [
+  "jwt-auth",
+  "aio-lib-ims",
+  "aio-lib-core-auth",
+  "adobelogin",
+  "exchange/jwt",
+  "exchange/v1/jwt",
+  "ims/token",
+] as const;
+const IMS_CREDENTIAL_CONTEXT = new RegExp(IMS_CREDENTIAL_MARKERS.map((marker) => marker.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "i");
 
 /**
  * Whether a text deals with Adobe IMS credentials: it names `@adobe/jwt-auth`,

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RULE_KEYWORDS, findKeywords } from "../../src/campaign/keywords.js";
 import {
   MASK,
   SECRET_KIND_LABELS,
   IMS_CREDENTIAL_KEYS,
+  IMS_CREDENTIAL_MARKERS,
   classifySecret,
   envSecretSlot,
   findClientSecretParams,
@@ -393,6 +395,14 @@ describe("hasImsCredentialContext", () => {
     "${IMS}/ims/token/v2",
   ])("%j is IMS credential context", (text) => {
     expect(hasImsCredentialContext(text)).toBe(true);
+  });
+
+  // no-hardcoded-campaign-secret reports client secrets on this context alone: every text that
+  // counts as IMS context must also pass the rule's keyword gate, or gate on/off would differ.
+  it.each([...IMS_CREDENTIAL_MARKERS, "IMS/TOKEN"])("%j implies a keyword of no-hardcoded-campaign-secret", (marker) => {
+    expect(hasImsCredentialContext(marker)).toBe(true);
+    const found = findKeywords(marker);
+    expect(RULE_KEYWORDS["no-hardcoded-campaign-secret"].some((keyword) => found.has(keyword.toLowerCase()))).toBe(true);
   });
 
   it.each(['import { google } from "googleapis";', "jwt.sign(payload, key)", ""])("%j is not", (text) => {
