@@ -4,6 +4,7 @@ export default {
     ["recommended", "✅"],
     ["strict", "🔒"],
     ["v8", "8️⃣"],
+    ["markdown", "🧾"],
   ],
   ruleDocTitleFormat: "prefix-name",
   ruleListColumns: ["name", "description", "configsError", "fixable", "hasSuggestions", "options"],

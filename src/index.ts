@@ -13,7 +13,7 @@ const { name, version } = createRequire(import.meta.url)("eslint-plugin-campaign
   version: string;
 };
 
-export const NAMESPACE = "campaign-ims";
+const NAMESPACE = "campaign-ims";
 
 const plugin = {
   meta: { name, version, namespace: NAMESPACE },
@@ -26,5 +26,4 @@ const plugin = {
 
 Object.assign(plugin.configs, createConfigs(plugin as ESLint.Plugin, rules, NAMESPACE));
 
-export { rules };
 export default plugin;
