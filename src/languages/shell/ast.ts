@@ -127,8 +127,9 @@ export interface ShellRedirect extends ShellNodeBase {
  * and `&&`, `||`, `;`, `|`, `&` (and the dialect's equivalents). Reserved words that only open or
  * close compound commands (`if`, `then`, `do`, `{`, `fi` …) are not words of any command.
  *
- * In assignment-only syntaxes (a `.env` line, `ENV`, a Makefile variable, `set X=1`) the command
- * holds the assignment and the keyword words (`export`, `ENV`, `set`), if any.
+ * In assignment syntaxes the command holds the assignment, plus the words written before it:
+ * `export` (shell, `.env`, Makefile), `override` (Makefile), `set` (batch); a Dockerfile `ENV` /
+ * `ARG` instruction keyword is not a word (see `construct`), nor is `RUN`.
  */
 export interface ShellCommand extends ShellNodeBase {
   type: "ShellCommand";

@@ -11,7 +11,7 @@
 import type { ShellAssignment, ShellCommand, ShellComment, ShellHeredoc, ShellRedirect, ShellWord } from "./ast.js";
 import type { ParseProblem } from "./comment-source-code.js";
 import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
-import { plainWord, sliceWord, WordBuilder } from "./word.js";
+import { sliceWord, WordBuilder } from "./word.js";
 
 /** Where the nodes found by the scanners go (in source order). */
 export interface ShellOutput {
@@ -857,8 +857,3 @@ export class PosixScanner {
     return stop;
   }
 }
-
-/** A word of a fixed source range (exec-form arguments, keywords) with no shell processing. */
-export const literalWord = plainWord;
-
-export { RESERVED_SKIPPED, EXPORT_LIKE };

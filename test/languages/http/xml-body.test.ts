@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseXmlBody } from "../../../src/languages/http/index.js";
 import { LineIndex } from "../../../src/languages/shell/text-index.js";
-import type { XmlElement } from "../../../src/languages/xml/index.js";
+import type { XmlElement, XmlText } from "../../../src/languages/xml/index.js";
 import { parseXmlFragment, PROBLEM_PREFIX } from "../../../src/languages/xml/index.js";
 import { parse, rangeOf, spanOf } from "./support.js";
 
@@ -44,7 +44,7 @@ describe("XML bodies", () => {
     const text = password.children[0];
     expect(text).toMatchObject({ type: "XmlText", value: "p&ss", raw: "p&amp;ss", valueRange: rangeOf(LOGON, "p&amp;ss") });
     // The reference map points at the file too.
-    expect((text as { referenceMap: number[] }).referenceMap).toEqual([1, 2, rangeOf(LOGON, "&amp;")[0], rangeOf(LOGON, "&amp;")[1]]);
+    expect((text as XmlText).referenceMap).toEqual([1, 2, rangeOf(LOGON, "&amp;")[0], rangeOf(LOGON, "&amp;")[1]]);
   });
 
   it("equal what parseXmlFragment gives on the whole text", () => {
