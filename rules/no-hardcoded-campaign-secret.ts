@@ -9,7 +9,8 @@
  *   `ofUserAndServiceToken`, `ofBearerToken` / `ofImsBearerToken`, and `new Credentials(type, …)`;
  * - in strings: `<sessiontoken>` values, `__sessiontoken=` cookie/URL values, SOAP Logon
  *   `<strPassword>` values, `X-Security-Token: …` header lines, `client_secret=` form values;
- * - `X-Security-Token` / `X-Session-Token` header values in Campaign code (object literals, setters);
+ * - `X-Security-Token` / `X-Session-Token` header values in Campaign code (object literals, setters),
+ *   and `__sessiontoken` values set by name (`{ __sessiontoken: "…" }`, `cookies.set("__sessiontoken", "…")`);
  * - `clientSecret`, `client_secret`, `client_secrets`, `privateKey`, `private_key` values in IMS
  *   credential code (JWT and OAuth libraries, the IMS host and endpoints);
  * - fallbacks of Campaign secret environment variables (`process.env.ACC_PASSWORD ?? "…"`);
@@ -42,7 +43,7 @@ import {
   hasCampaignContext,
   type TokenHeaderKind,
 } from "../src/campaign/session-tokens.js";
-import { stringExpressionText, type StringExpressionText } from "./no-session-token.js";
+import { SESSION_TOKEN_PARAMETER, stringExpressionText, type StringExpressionText } from "./no-session-token.js";
 
 export type MessageIds =
   | "password"
@@ -107,8 +108,8 @@ const HEADER_SLOT: Readonly<Record<TokenHeaderKind, SecretSlot>> = {
   "session-token": "session-token",
 };
 
-// Setter methods whose first argument names a header and second carries its value.
-const HEADER_SETTERS: ReadonlySet<string> = new Set(["set", "append", "setHeader", "setRequestHeader", "addHttpHeader", "header"]);
+// Setter methods whose first argument names a header, cookie or parameter and second carries its value.
+const SETTERS: ReadonlySet<string> = new Set(["set", "append", "setHeader", "setRequestHeader", "addHttpHeader", "header", "cookie"]);
 
 // Shapes reported wherever they appear. `@…` and `==…` are left to their slots: other products
 // use such values too (an `X-Security-Token` of another API).
@@ -332,21 +333,31 @@ export default createRule<MessageIds, Options>({
           for (const element of values) if (element !== null && element.type !== AST_NODE_TYPES.SpreadElement) reportExpression(element, credentialSlot, key);
           return;
         }
+        if (key.toLowerCase() === SESSION_TOKEN_PARAMETER) {
+          reportExpression(property.value, "session-token", "a __sessiontoken parameter");
+          return;
+        }
         const header = campaignContext ? classifyTokenHeader(key) : undefined;
         if (header !== undefined) reportExpression(property.value, HEADER_SLOT[header], `the ${key} header`);
       };
 
       // --- header setters and environment fallbacks -----------------------------------------
       const checkCall = (node: TSESTree.CallExpression): void => {
-        if (!campaignContext || node.arguments.length < 2) return;
+        if (node.arguments.length < 2) return;
         const callee = skipWrappers(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
-        if (!HEADER_SETTERS.has(callee.property.name)) return;
+        if (!SETTERS.has(callee.property.name)) return;
         const [name, value] = node.arguments;
         if (name === undefined || value === undefined || value.type === AST_NODE_TYPES.SpreadElement) return;
-        const header = ASTUtils.getStringIfConstant(name, sourceCode.getScope(name));
-        const kind = header === null ? undefined : classifyTokenHeader(header);
-        if (kind !== undefined) reportExpression(value, HEADER_SLOT[kind], `the ${header} header`);
+        const setName = ASTUtils.getStringIfConstant(name, sourceCode.getScope(name));
+        if (setName === null) return;
+        // `cookies.set("__sessiontoken", "…")`, `params.append("__sessiontoken", "…")`.
+        if (setName.toLowerCase() === SESSION_TOKEN_PARAMETER) {
+          reportExpression(value, "session-token", "a __sessiontoken parameter");
+          return;
+        }
+        const kind = campaignContext ? classifyTokenHeader(setName) : undefined;
+        if (kind !== undefined) reportExpression(value, HEADER_SLOT[kind], `the ${setName} header`);
       };
 
       const checkAssignment = (node: TSESTree.AssignmentExpression): void => {

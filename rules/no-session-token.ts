@@ -9,6 +9,8 @@
  *   "SecurityToken", …)`, in every import form `src/campaign/sdk.ts` follows;
  * - in any string (literal, template, `+` concatenation): a non-empty `<sessiontoken>` element
  *   (fix: empty it), `__sessiontoken=` in a cookie or URL, `X-Security-Token: …` header lines;
+ * - `__sessiontoken` set by name: an object key (`params: { __sessiontoken: t }`) or the name
+ *   argument of a setter (`cookies.set("__sessiontoken", t)`);
  * - in Campaign code only (`hasCampaignContext`): the header names `X-Security-Token` and
  *   `X-Session-Token` as object keys, setter arguments or constants;
  * - `cnx.addTokens(session, security)` (Campaign context) and JSSP `document.controller.getSessionToken()`.
@@ -43,6 +45,7 @@ export type MessageIds =
   | "sessionTokenHeader"
   | "sessionTokenCookie"
   | "sessionTokenUrl"
+  | "sessionTokenParameter"
   | "addTokens"
   | "jsspGetSessionToken"
   | "useImsBearerToken"
@@ -72,6 +75,9 @@ const SDK_FACTORIES = {
 } as const satisfies Record<string, { messageId: MessageIds; tokenArguments: number }>;
 
 const SESSION_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(["SessionToken", "SessionAndSecurityToken"]);
+
+/** The name of Campaign's session cookie and URL parameter. */
+export const SESSION_TOKEN_PARAMETER = "__sessiontoken";
 
 // ----------------------------------------------------------------------------------------------
 // String expressions: a literal, a template, or a `+` concatenation of them with other operands.
@@ -207,6 +213,17 @@ function isFlatChain(node: TSESTree.BinaryExpression, sourceCode: Readonly<TSESL
     current = current.left;
   }
   return !ASTUtils.isParenthesized(current, sourceCode);
+}
+
+/**
+ * Whether a string names what the next value sets: an object key (`{ "__sessiontoken": t }`) or
+ * the first of two or more call arguments (`cookies.set("__sessiontoken", t)`).
+ */
+function isNameSlot(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.key === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments[0] === node && parent.arguments.length >= 2;
+  return false;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -401,6 +418,8 @@ export default createRule<MessageIds, Options>({
         "__sessiontoken cookie: it carries a Campaign session token from a native logon, which Campaign v8 no longer allows. Authenticate with Authorization: Bearer and an IMS technical-account token.",
       sessionTokenUrl:
         "__sessiontoken in a URL: the session token ends up in proxy and server logs, and comes from a native logon that Campaign v8 no longer allows. Authenticate with Authorization: Bearer and an IMS technical-account token.",
+      sessionTokenParameter:
+        "__sessiontoken set by name: it sends a Campaign session token (cookie or URL parameter) from a native logon, which Campaign v8 no longer allows. Authenticate with Authorization: Bearer and an IMS technical-account token.",
       addTokens:
         "addTokens(session, security): the connection sends Campaign session and security tokens from a native logon, which Campaign v8 no longer allows. Authenticate with an IMS technical-account token (Authorization: Bearer).",
       jsspGetSessionToken:
@@ -487,6 +506,9 @@ export default createRule<MessageIds, Options>({
           });
         }
 
+        // `cookies.set("__sessiontoken", t)`, `{ "__sessiontoken": t }`.
+        if (text.toLowerCase() === SESSION_TOKEN_PARAMETER && isNameSlot(node)) context.report({ node, messageId: "sessionTokenParameter" });
+
         if (campaignContext) {
           for (const line of findTokenHeaderLines(text)) {
             context.report({
@@ -558,6 +580,18 @@ export default createRule<MessageIds, Options>({
         });
       };
 
+      // `{ __sessiontoken: t }`: an identifier key (string keys are strings, checked above).
+      const checkProperty = (property: TSESTree.Property): void => {
+        if (
+          property.parent.type === AST_NODE_TYPES.ObjectExpression &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === SESSION_TOKEN_PARAMETER
+        ) {
+          context.report({ node: property.key, messageId: "sessionTokenParameter" });
+        }
+      };
+
       // --- server-side and JSSP calls ------------------------------------------------------
       const checkCall = (node: TSESTree.CallExpression): void => {
         const callee = skipWrappers(node.callee);
@@ -586,6 +620,7 @@ export default createRule<MessageIds, Options>({
           TemplateLiteral: checkString,
           BinaryExpression: checkString,
           CallExpression: checkCall,
+          Property: checkProperty,
         },
       );
     },

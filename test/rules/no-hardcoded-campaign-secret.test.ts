@@ -192,6 +192,16 @@ add(
   ],
 );
 
+add(
+  `export function send(cookies: any, res: any) {\n  cookies.set("__sessiontoken", "${S.sessionToken}");\n  res.cookie("__sessiontoken", "${S.mcToken}");\n  return { params: { __sessiontoken: "${S.loginPassword}" } };\n}\n`,
+  "cookies.ts",
+  (code) => [
+    error(code, "sessionToken", `"${S.sessionToken}"`, "___****", "a __sessiontoken parameter"),
+    error(code, "loginPassword", `"${S.mcToken}"`, "mc/****", "a __sessiontoken parameter"),
+    error(code, "loginPassword", `"${S.loginPassword}"`, "svc_orders/****", "a __sessiontoken parameter"),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Environment fallbacks (domain A names).
 

@@ -483,6 +483,27 @@ const CONTEXT = 'const ENDPOINT = "https://acme.campaign.adobe.com/nl/jsp/soapro
   });
 }
 
+{
+  // `__sessiontoken` set by name: an identifier key, a string key, setter arguments.
+  const code =
+    "export const get = (token: string) => axios.get(url, { params: { __sessiontoken: token } });\nexport const jar = (token: string) => ({ \"__sessiontoken\": token });\n";
+  headerCases.push({
+    code,
+    filename: "params.ts",
+    output: null,
+    errors: [error(code, "sessionTokenParameter", "__sessiontoken"), error(code, "sessionTokenParameter", '"__sessiontoken"')],
+  });
+}
+{
+  const code = "export function send(cookies, target, token) {\n  cookies.set('__sessiontoken', token, { path: '/' });\n  target.searchParams.append(`__sessiontoken`, token);\n}\n";
+  headerCases.push({
+    code,
+    filename: "cookies.mjs",
+    output: null,
+    errors: [error(code, "sessionTokenParameter", "'__sessiontoken'"), error(code, "sessionTokenParameter", "`__sessiontoken`")],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Server-side and JSSP calls.
 
@@ -544,6 +565,8 @@ const valid: ValidCase[] = [
   { code: "export const t = auth.getSessionToken();\n", filename: "auth.ts" },
   // Header names in type positions are not runtime strings.
   { code: 'const ENDPOINT = "/nl/jsp/soaprouter.jsp";\nexport type Header = "X-Security-Token" | "X-Session-Token";\n', filename: "types.ts" },
+  // Reading the session cookie is not sending it.
+  { code: 'export const read = (req: any, cookies: any) => [req.cookies.__sessiontoken, cookies.get("__sessiontoken")];\n', filename: "read.ts" },
   // Other cookies and parameters.
   { code: 'export const c = "x__sessiontoken=1; sessiontoken=2";\n', filename: "cookie.ts" },
   // ofSecurityToken in code served by Campaign, when allowed.
@@ -573,6 +596,7 @@ declare const auth: string;
 declare const ims: string;
 declare const args: [string, string];
 declare const connectionOptions: { rememberMe?: boolean };
+declare const axios: { get(url: string, config?: { params?: Record<string, string> }): Promise<unknown> };
 declare function getImsAccessToken(): Promise<string>;
 declare module "axios" {
   const axios: { post(url: string, body: string, config?: { headers?: Record<string, string> }): Promise<unknown> };
