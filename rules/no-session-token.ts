@@ -205,14 +205,19 @@ function quoteOf(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>)
   return sourceCode.text[node.range[0]] ?? "";
 }
 
+/**
+ * A `+` chain a removal may cut through: no parenthesised sub-chain and no parenthesised string
+ * (their brackets would be cut in half). Other operands, parenthesised or not, are removed whole.
+ */
 function isFlatChain(node: TSESTree.BinaryExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let current: TSESTree.Node = node;
-  while (isConcatenation(current)) {
-    if (isConcatenation(current.right) || ASTUtils.isParenthesized(current.right, sourceCode)) return false;
-    if (current !== node && ASTUtils.isParenthesized(current, sourceCode)) return false;
-    current = current.left;
-  }
-  return !ASTUtils.isParenthesized(current, sourceCode);
+  const operands: TSESTree.Node[] = [];
+  flattenConcatenation(node, operands);
+  const isString = (operand: TSESTree.Node): boolean => isStringLiteral(operand) || operand.type === AST_NODE_TYPES.TemplateLiteral;
+  if (operands.some((operand) => isString(operand) && ASTUtils.isParenthesized(operand, sourceCode))) return false;
+  const parenthesisedChain = (chain: TSESTree.Node): boolean =>
+    isConcatenation(chain) &&
+    ((chain !== node && ASTUtils.isParenthesized(chain, sourceCode)) || parenthesisedChain(chain.left) || parenthesisedChain(chain.right));
+  return !parenthesisedChain(node);
 }
 
 /**

@@ -368,6 +368,21 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({ code, filename: "body.ts", output: null, errors: [error(code, "sessionTokenElement", '" + (t + "')] });
 }
 {
+  // A parenthesised operand in the middle is removed whole, so the fix stays.
+  const code = 'export const body = (a?: string) => "<sessiontoken>" + (a ?? "") + "</sessiontoken>";\n';
+  elementCases.push({
+    code,
+    filename: "body.ts",
+    output: 'export const body = (a?: string) => "<sessiontoken></sessiontoken>";\n',
+    errors: [error(code, "sessionTokenElement", '" + (a ?? "") + "')],
+  });
+}
+{
+  // A parenthesised string at the edge: no fix.
+  const code = 'export const body = (t: string) => ("<sessiontoken>") + t + "</sessiontoken>";\n';
+  elementCases.push({ code, filename: "body.ts", output: null, errors: [error(code, "sessionTokenElement", '") + t + "')] });
+}
+{
   // Two elements in one template, each fixed (RuleTester applies non-overlapping fixes together).
   const code = "export const twice = (a: string) => `<a:sessiontoken>${a}</a:sessiontoken><b:sessiontoken>x</b:sessiontoken>`;\n";
   elementCases.push({
