@@ -40,20 +40,39 @@ export class IgnoreChain {
     return added.length === 0 ? this : new IgnoreChain([...this.files, ...added]);
   }
 
+  /**
+   * The chain inside `directory`, a directory this chain does not ignore. An ignore file that
+   * ignores the directory (which a later file re-included, e.g. `!generated/` in
+   * .campaign-imsignore) would ignore everything below it, since the `ignore` package tests parent
+   * directories: it is left out below that directory, as git leaves out a pattern that a
+   * re-included directory overrides. Its other patterns then do not apply there either.
+   */
+  enter(directory: string): IgnoreChain {
+    const kept = this.files.filter((file) => !isIgnoredBy(file, directory, true));
+    return kept.length === this.files.length ? this : new IgnoreChain(kept);
+  }
+
   /** Whether an absolute path (a directory when `isDirectory`) is ignored. */
   ignores(absolutePath: string, isDirectory: boolean): boolean {
     let ignored = false;
-    for (const { directory, matcher } of this.files) {
-      if (!absolutePath.startsWith(directory + "/") && !absolutePath.startsWith(directory + "\\")) continue;
-      let relative = absolutePath.slice(directory.length + 1).replaceAll("\\", "/");
-      if (isDirectory) relative += "/";
-      const result = matcher.test(relative);
+    for (const file of this.files) {
+      const result = testWith(file, absolutePath, isDirectory);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
   }
 }
+
+function testWith(file: IgnoreFile, absolutePath: string, isDirectory: boolean): { ignored: boolean; unignored: boolean } {
+  const { directory, matcher } = file;
+  if (!absolutePath.startsWith(directory + "/") && !absolutePath.startsWith(directory + "\\")) return { ignored: false, unignored: false };
+  let relative = absolutePath.slice(directory.length + 1).replaceAll("\\", "/");
+  if (isDirectory) relative += "/";
+  return matcher.test(relative);
+}
+
+const isIgnoredBy = (file: IgnoreFile, absolutePath: string, isDirectory: boolean): boolean => testWith(file, absolutePath, isDirectory).ignored;
 
 /** The directory that holds `.git` above or at `directory`, if any (ripgrep-style repository root). */
 export function findRepositoryRoot(directory: string): string | undefined {
@@ -88,5 +107,5 @@ export function chainFor(
     directories.unshift(current);
     if (current === top || current === parse(current).root) break;
   }
-  return directories.reduce((chain, current) => chain.extend(current, onError), IgnoreChain.empty);
+  return directories.reduce((chain, current) => chain.enter(current).extend(current, onError), IgnoreChain.empty);
 }

@@ -63,7 +63,8 @@ const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
 const SAFE_QUERY_KEYS = new Set(["soapaction", "soapAction".toLowerCase()]);
 // Shapes worth masking wherever they stand, quoted or not.
 const BARE_SECRET_PATTERNS: readonly RegExp[] = [
-  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)/g,
+  // A PEM key: header, then its base64 body (raw or with `\n` escapes), then the footer if any.
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\n)*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?/g,
   /___[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
   /\bp8e-[A-Za-z0-9_-]{8,}/g,
   /LS0tLS1CRUdJTi[A-Za-z0-9+/=]*/g,
@@ -76,8 +77,9 @@ const BARE_SECRET_PATTERNS: readonly RegExp[] = [
 const LONG_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{32,}/g;
 const isKeyLike = (run: string): boolean => /\d/.test(run) && /[A-Za-z]/.test(run);
 const QUOTED = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
-// `<tag …>text<`: element text (the key is the tag's local name).
-const XML_TEXT = /<(?:[\w.-]+:)?([\w.-]+)(?:\s[^<>]*)?>([^<>]+)(?=<)/g;
+// `<tag …>text<` on one line: element text (the key is the tag's local name). One line only, so
+// TypeScript generics (`Promise<string> {…}`) cannot swallow whole blocks of code.
+const XML_TEXT = /<(?:[\w.-]+:)?([\w.-]+)(?:\s[^<>\n]*)?>([^<>\n]+)(?=<)/g;
 // `key=value` without quotes (shell, .env, .properties, form bodies, cookies).
 const ASSIGNMENT = /(?<![\w.=!<>-])([A-Za-z_][\w.-]*)=(?!=)([^\s"'`&;<>|)(,]+)/g;
 // `key: value` lines (HTTP headers, YAML); the key is checked before masking.
@@ -178,8 +180,8 @@ function collectSpans(text: string): Span[] {
   for (const pattern of BARE_SECRET_PATTERNS) {
     for (const match of matches(pattern, text)) {
       const value = match[0];
-      const shape = secretShape(value);
-      spans.push({ start: match.index, end: match.index + value.length, replacement: shape ? maskSecret(value, shape) : MASK, secrets: [value] });
+      const replacement = bareMask(value);
+      if (replacement !== undefined) spans.push({ start: match.index, end: match.index + value.length, replacement, secrets: [value] });
     }
   }
   for (const match of matches(LONG_RUN, text)) {
@@ -264,6 +266,16 @@ function collectSpans(text: string): Span[] {
   return spans;
 }
 
+// A PEM header alone (a masked key's label, `-----BEGIN PRIVATE KEY-----****`) reveals nothing.
+const PEM_HEADER_ONLY = /^-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*$/;
+
+/** The mask for a value found by shape alone (undefined when there is nothing to mask). */
+function bareMask(value: string): string | undefined {
+  if (PEM_HEADER_ONLY.test(value)) return undefined;
+  const shape = secretShape(value);
+  return shape ? maskSecret(value, shape) : MASK;
+}
+
 /** Non-overlapping spans: earliest first, and the longest of those starting at the same place. */
 function resolve(spans: Span[]): Span[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -339,10 +351,7 @@ export function scrubText(message: string, secrets: readonly string[] = []): str
     output = output.replace(new RegExp(`(?<![\\w])${escapeRegExp(secret)}(?![\\w])`, "g"), MASK);
   }
   for (const pattern of BARE_SECRET_PATTERNS) {
-    output = output.replace(pattern, (value) => {
-      const shape = secretShape(value);
-      return shape ? maskSecret(value, shape) : MASK;
-    });
+    output = output.replace(pattern, (value) => bareMask(value) ?? value);
   }
   return output.replace(LONG_RUN, (run) => (isKeyLike(run) ? MASK : run));
 }

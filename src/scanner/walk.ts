@@ -100,7 +100,7 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
           else if (chain.ignores(absolute, true)) yield { type: "ignored", path, cause: "ignoreFiles" };
           else if (isExcluded(path, true)) yield { type: "ignored", path, cause: "excluded" };
           else {
-            subdirectories.push({ directory: absolute, chain: chain.extend(absolute, onIgnoreFileError) });
+            subdirectories.push({ directory: absolute, chain: chain.enter(absolute).extend(absolute, onIgnoreFileError) });
             yield* drainIgnoreFileErrors();
           }
         } else if (dirent.isSymbolicLink()) {
