@@ -16,7 +16,7 @@
  * - `cnx.addTokens(session, security)` (Campaign context) and JSSP `document.controller.getSessionToken()`.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createRule } from "../src/create-rule.js";
+import { createRule, type JsRuleContext } from "../src/create-rule.js";
 import {
   INTERPOLATION_PLACEHOLDER,
   literalText,
@@ -33,6 +33,8 @@ import {
   hasCampaignContext,
   type TextRange,
 } from "../src/campaign/session-tokens.js";
+// The same placeholders as no-password-logon, so one `getImsAccessToken()` serves every suggestion.
+import { ASYNC_TOKEN_PLACEHOLDER, SYNC_TOKEN_PLACEHOLDER } from "./no-password-logon.js";
 
 export type MessageIds =
   | "ofSessionToken"
@@ -61,12 +63,7 @@ export interface RuleOptions {
 }
 export type Options = [RuleOptions];
 
-/**
- * What suggestions send as the bearer token when `tokenExpression` is not configured. TypeScript
- * files get a `!` (the SDK takes a `string`, `process.env` holds `string | undefined`).
- */
-export const DEFAULT_TOKEN_EXPRESSION = "process.env.IMS_ACCESS_TOKEN";
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+const AWAIT = /\bawait\b/;
 
 const SDK_FACTORIES = {
   "ConnectionParameters.ofSessionToken": { messageId: "ofSessionToken", tokenArguments: 1 },
@@ -234,6 +231,43 @@ function isNameSlot(node: TSESTree.Node): boolean {
 // ----------------------------------------------------------------------------------------------
 // Fix helpers.
 
+/** Whether `await` is valid at `node`: in an async function, or at the top level of a module. */
+function inAsyncContext(context: JsRuleContext<MessageIds, Options>, node: TSESTree.Node): boolean {
+  // `Program.parent` is `null` in ESTree, so compare loosely.
+  for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return current.async;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+      case AST_NODE_TYPES.StaticBlock:
+        return false;
+      default:
+        break;
+    }
+  }
+  return context.languageOptions.sourceType === "module";
+}
+
+/** An expression usable as one call argument: a comma outside brackets and strings needs brackets. */
+function asArgument(expression: string): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < expression.length; i++) {
+    const char = expression[i] as string;
+    if (quote !== undefined) {
+      if (char === "\\") i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+    else if (char === "," && depth === 0) return `(${expression})`;
+  }
+  return expression;
+}
+
 /** The `Authorization` property text for a headers object literal. */
 const bearerProperty = (tokenExpression: string): string => `Authorization: \`Bearer \${${tokenExpression}}\``;
 
@@ -391,7 +425,7 @@ export default createRule<MessageIds, Options>({
             type: "string",
             minLength: 1,
             description:
-              "A JavaScript expression that yields an IMS access token (for example `await getImsAccessToken()`). Used by the ofImsBearerToken and Authorization header suggestions instead of `process.env.IMS_ACCESS_TOKEN`; when set, adding `Authorization: Bearer` next to an emptied <sessiontoken> becomes part of the fix.",
+              "A JavaScript expression that yields an IMS access token, e.g. `await getImsToken()` (the same option as no-password-logon). Suggestions use it instead of the placeholders `await getImsAccessToken()` / `imsAccessToken`, and adding `Authorization: Bearer` next to an emptied <sessiontoken> becomes part of the fix. An expression with `await` is only used where `await` is valid.",
           },
           allowSecurityToken: {
             type: "boolean",
@@ -441,9 +475,18 @@ export default createRule<MessageIds, Options>({
     js(context) {
       const { sourceCode } = context;
       const options = context.options[0] ?? {};
-      const configuredToken = options.tokenExpression;
-      const tokenExpression =
-        configuredToken ?? (TYPESCRIPT_FILE.test(context.filename) ? `${DEFAULT_TOKEN_EXPRESSION}!` : DEFAULT_TOKEN_EXPRESSION);
+      const configuredToken = options.tokenExpression?.trim();
+      /**
+       * The token expression to write at `node`: the configured one where it is valid (an `await`
+       * needs an async context), else the shared placeholder for the context.
+       */
+      const tokenAt = (node: TSESTree.Node): { token: string; configured: boolean } => {
+        const isAsync = inAsyncContext(context, node);
+        if (configuredToken !== undefined && configuredToken !== "" && (isAsync || !AWAIT.test(configuredToken))) {
+          return { token: configuredToken, configured: true };
+        }
+        return { token: isAsync ? ASYNC_TOKEN_PLACEHOLDER : SYNC_TOKEN_PLACEHOLDER, configured: false };
+      };
       const allowSecurityToken = options.allowSecurityToken === true;
       const campaignContext = hasCampaignContext(sourceCode.text);
       const locOf = ([start, end]: [number, number]): TSESTree.SourceLocation => ({
@@ -474,7 +517,8 @@ export default createRule<MessageIds, Options>({
         // Rewriting the callee keeps the receiver: only for `X.ofSessionToken` / `X["ofSessionToken"]`.
         const property = call.memberNode;
         const renamable = property.parent?.type === AST_NODE_TYPES.MemberExpression && property.parent.property === property;
-        const args = renamable ? imsBearerArguments(call, factory.tokenArguments, tokenExpression, sourceCode) : undefined;
+        const { token } = tokenAt(call.node);
+        const args = renamable ? imsBearerArguments(call, factory.tokenArguments, asArgument(token), sourceCode) : undefined;
         context.report({
           node: property,
           messageId: factory.messageId,
@@ -484,7 +528,7 @@ export default createRule<MessageIds, Options>({
               : [
                   {
                     messageId: "useImsBearerToken",
-                    data: { token: tokenExpression },
+                    data: { token },
                     fix: (fixer) => {
                       const name = property.type === AST_NODE_TYPES.Literal ? `${sourceCode.text[property.range[0]]}ofImsBearerToken${sourceCode.text[property.range[0]]}` : "ofImsBearerToken";
                       const first = call.node.arguments[0] as TSESTree.Node;
@@ -534,12 +578,13 @@ export default createRule<MessageIds, Options>({
           return;
         }
         const headers = adjacentHeaders(string.node, sourceCode);
+        const { token, configured } = tokenAt(headers ?? string.node);
         const addHeader =
           headers !== undefined && findProperty(headers, "Authorization", sourceCode) === undefined
-            ? addPropertyEdit(headers, bearerProperty(tokenExpression), sourceCode)
+            ? addPropertyEdit(headers, bearerProperty(token), sourceCode)
             : undefined;
         // With a configured token source the header is part of the fix; otherwise a person picks it.
-        const fixAddsHeader = addHeader !== undefined && configuredToken !== undefined;
+        const fixAddsHeader = addHeader !== undefined && configured;
         context.report({
           loc: locOf(range),
           messageId: "sessionTokenElement",
@@ -554,7 +599,7 @@ export default createRule<MessageIds, Options>({
               : [
                   {
                     messageId: "emptyAndAddBearerHeader",
-                    data: { token: tokenExpression },
+                    data: { token },
                     fix: (fixer) => [fixer.removeRange(range), fixer.insertTextAfterRange([addHeader.index, addHeader.index], addHeader.text)],
                   },
                 ],
@@ -570,6 +615,7 @@ export default createRule<MessageIds, Options>({
         }
         // A header in an object literal: swap it for Authorization, or drop it if that is already there.
         const hasAuthorization = findProperty(property.parent, "Authorization", sourceCode) !== undefined;
+        const { token } = tokenAt(property);
         context.report({
           node,
           messageId,
@@ -578,8 +624,8 @@ export default createRule<MessageIds, Options>({
               ? { messageId: "removeTokenHeader", fix: (fixer) => fixer.removeRange(propertyRemovalRange(property, sourceCode)) }
               : {
                   messageId: "replaceWithBearerHeader",
-                  data: { token: tokenExpression },
-                  fix: (fixer) => fixer.replaceText(property, bearerProperty(tokenExpression)),
+                  data: { token },
+                  fix: (fixer) => fixer.replaceText(property, bearerProperty(token)),
                 },
           ],
         });

@@ -10,8 +10,9 @@ type TestError = RuleTesterType.TestCaseError;
 type Suggestion = RuleTesterType.SuggestionOutput;
 
 const CJS = { sourceType: "commonjs" } as const;
-const TS_TOKEN = "process.env.IMS_ACCESS_TOKEN!";
-const JS_TOKEN = "process.env.IMS_ACCESS_TOKEN";
+// The placeholders shared with no-password-logon: `await` where it is valid, a value elsewhere.
+const ASYNC_TOKEN = "await getImsAccessToken()";
+const SYNC_TOKEN = "imsAccessToken";
 
 /**
  * The position of the `occurrence`-th `text` in `code`. Expected positions come from the test
@@ -36,13 +37,13 @@ function error(code: string, messageId: string, text: string, suggestions: Sugge
   return { messageId, ...at(code, text, occurrence), suggestions };
 }
 
-const useImsBearerToken = (output: string, token = TS_TOKEN): Suggestion => ({ messageId: "useImsBearerToken", data: { token }, output });
-const emptyAndAddBearerHeader = (output: string, token = TS_TOKEN): Suggestion => ({
+const useImsBearerToken = (output: string, token = ASYNC_TOKEN): Suggestion => ({ messageId: "useImsBearerToken", data: { token }, output });
+const emptyAndAddBearerHeader = (output: string, token = ASYNC_TOKEN): Suggestion => ({
   messageId: "emptyAndAddBearerHeader",
   data: { token },
   output,
 });
-const replaceWithBearerHeader = (output: string, token = TS_TOKEN): Suggestion => ({
+const replaceWithBearerHeader = (output: string, token = ASYNC_TOKEN): Suggestion => ({
   messageId: "replaceWithBearerHeader",
   data: { token },
   output,
@@ -63,7 +64,7 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionToken", "ofSessionToken", [
         useImsBearerToken(
-          'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN!, { sessionInfo: true });\n',
+          'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), { sessionInfo: true });\n',
         ),
       ]),
     ],
@@ -80,7 +81,7 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionToken", "ofSessionToken", [
         useImsBearerToken(
-          'import { ConnectionParameters } from "@adobe/acc-js-sdk";\nexport const cnx = ConnectionParameters.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN!, { rememberMe: true, sessionInfo: true });\n',
+          'import { ConnectionParameters } from "@adobe/acc-js-sdk";\nexport const cnx = ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), { rememberMe: true, sessionInfo: true });\n',
         ),
       ]),
     ],
@@ -97,7 +98,7 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionToken", "ofSessionToken", [
         useImsBearerToken(
-          'import * as sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN!, { ...connectionOptions, sessionInfo: true });\n',
+          'import * as sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), { ...connectionOptions, sessionInfo: true });\n',
         ),
       ]),
     ],
@@ -115,8 +116,8 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionToken", "ofSessionToken", [
         useImsBearerToken(
-          'const sdk = require("@adobe/acc-js-sdk");\nconst { ConnectionParameters: CP } = sdk;\nmodule.exports = (url) => CP.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN, { sessionInfo: true });\n',
-          JS_TOKEN,
+          'const sdk = require("@adobe/acc-js-sdk");\nconst { ConnectionParameters: CP } = sdk;\nmodule.exports = (url) => CP.ofImsBearerToken(url, imsAccessToken, { sessionInfo: true });\n',
+          SYNC_TOKEN,
         ),
       ]),
     ],
@@ -132,8 +133,8 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionToken", "'ofSessionToken'", [
         useImsBearerToken(
-          "import sdk from '@adobe/acc-js-sdk';\nexport const cnx = sdk.ConnectionParameters['ofImsBearerToken'](url, process.env.IMS_ACCESS_TOKEN, { sessionInfo: true });\n",
-          JS_TOKEN,
+          "import sdk from '@adobe/acc-js-sdk';\nexport const cnx = sdk.ConnectionParameters['ofImsBearerToken'](url, await getImsAccessToken(), { sessionInfo: true });\n",
+          ASYNC_TOKEN,
         ),
       ]),
     ],
@@ -161,7 +162,8 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionAndSecurityToken", "ofSessionAndSecurityToken", [
         useImsBearerToken(
-          'export function Widget({ url }: { url: string }) {\n  const sdk = (document as any).accSDK;\n  const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN!, { sessionInfo: true });\n  return <div data-endpoint={url}>{String(Boolean(cnx))}</div>;\n}\n',
+          'export function Widget({ url }: { url: string }) {\n  const sdk = (document as any).accSDK;\n  const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, imsAccessToken, { sessionInfo: true });\n  return <div data-endpoint={url}>{String(Boolean(cnx))}</div>;\n}\n',
+          SYNC_TOKEN,
         ),
       ]),
     ],
@@ -178,7 +180,7 @@ const sdkCases: InvalidCase[] = [];
     errors: [
       error(code, "ofSessionAndSecurityToken", "ofSessionAndSecurityToken", [
         useImsBearerToken(
-          'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, process.env.IMS_ACCESS_TOKEN!, {\n  rememberMe: true,\n  sessionInfo: true,\n});\n',
+          'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), {\n  rememberMe: true,\n  sessionInfo: true,\n});\n',
         ),
       ]),
     ],
@@ -271,13 +273,13 @@ const elementCases: InvalidCase[] = [];
   const emptied = code.replace("<urn:sessiontoken>${sessionToken}</urn:sessiontoken>", "<urn:sessiontoken></urn:sessiontoken>");
   const withHeader = emptied.replace(
     '      SOAPAction: "nms:rtEvent#PushEvent",\n',
-    '      SOAPAction: "nms:rtEvent#PushEvent",\n      Authorization: `Bearer ${process.env.IMS_ACCESS_TOKEN}`,\n',
+    '      SOAPAction: "nms:rtEvent#PushEvent",\n      Authorization: `Bearer ${await getImsAccessToken()}`,\n',
   );
   elementCases.push({
     code,
     filename: "push-event.mjs",
     output: emptied,
-    errors: [{ ...error(code, "sessionTokenElement", "${sessionToken}", [emptyAndAddBearerHeader(withHeader, JS_TOKEN)]), data: { name: "urn:sessiontoken" } }],
+    errors: [{ ...error(code, "sessionTokenElement", "${sessionToken}", [emptyAndAddBearerHeader(withHeader, ASYNC_TOKEN)]), data: { name: "urn:sessiontoken" } }],
   });
   // With a configured token expression, adding the header is part of the fix.
   const configured = emptied.replace(
@@ -290,6 +292,41 @@ const elementCases: InvalidCase[] = [];
     options: [{ tokenExpression: "await getImsAccessToken()" }],
     output: configured,
     errors: [error(code, "sessionTokenElement", "${sessionToken}")],
+  });
+}
+{
+  // A configured `await` expression cannot go into a non-async function: the fix only empties the
+  // value and the suggestion uses the synchronous placeholder.
+  const code = "export const push = (token: string) =>\n  fetch(url, { headers: { SOAPAction: 'nms:rtEvent#PushEvent' }, body: `<sessiontoken>${token}</sessiontoken>` });\n";
+  const emptied = code.replace("<sessiontoken>${token}</sessiontoken>", "<sessiontoken></sessiontoken>");
+  elementCases.push({
+    code,
+    filename: "push.ts",
+    options: [{ tokenExpression: "await getImsAccessToken()" }],
+    output: emptied,
+    errors: [
+      error(code, "sessionTokenElement", "${token}", [
+        emptyAndAddBearerHeader(emptied.replace("'nms:rtEvent#PushEvent' }", "'nms:rtEvent#PushEvent', Authorization: `Bearer ${imsAccessToken}` }"), SYNC_TOKEN),
+      ]),
+    ],
+  });
+}
+{
+  // A configured expression with a top-level comma becomes one argument.
+  const code = 'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofSessionToken(url, token);\n';
+  sdkCases.push({
+    code,
+    filename: "client.ts",
+    options: [{ tokenExpression: "refresh(), imsAccessToken" }],
+    output: null,
+    errors: [
+      error(code, "ofSessionToken", "ofSessionToken", [
+        useImsBearerToken(
+          'import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, (refresh(), imsAccessToken), { sessionInfo: true });\n',
+          "refresh(), imsAccessToken",
+        ),
+      ]),
+    ],
   });
 }
 {
@@ -338,7 +375,8 @@ const elementCases: InvalidCase[] = [];
       {
         ...error(code, "sessionTokenElement", "${token}", [
           emptyAndAddBearerHeader(
-            "import axios from 'axios';\nexport const push = (token: string) =>\n  axios.post(url, `<urn:__sessiontoken></urn:__sessiontoken>`, { headers: { SOAPAction: 'nms:rtEvent#PushEvent', Authorization: `Bearer ${process.env.IMS_ACCESS_TOKEN!}` } });\n",
+            "import axios from 'axios';\nexport const push = (token: string) =>\n  axios.post(url, `<urn:__sessiontoken></urn:__sessiontoken>`, { headers: { SOAPAction: 'nms:rtEvent#PushEvent', Authorization: `Bearer ${imsAccessToken}` } });\n",
+            SYNC_TOKEN,
           ),
         ]),
         data: { name: "urn:__sessiontoken" },
@@ -408,7 +446,8 @@ const CONTEXT = 'const ENDPOINT = "https://acme.campaign.adobe.com/nl/jsp/soapro
     errors: [
       error(code, "securityTokenHeader", '"X-Security-Token"', [
         replaceWithBearerHeader(
-          code.replace('"X-Security-Token": securityToken', "Authorization: `Bearer ${process.env.IMS_ACCESS_TOKEN!}`"),
+          code.replace('"X-Security-Token": securityToken', "Authorization: `Bearer ${imsAccessToken}`"),
+          SYNC_TOKEN,
         ),
       ]),
     ],
@@ -444,7 +483,7 @@ const CONTEXT = 'const ENDPOINT = "https://acme.campaign.adobe.com/nl/jsp/soapro
     output: null,
     errors: [
       error(code, "sessionTokenHeader", '"X-Session-Token"', [
-        replaceWithBearerHeader(code.replace('"X-Session-Token": legacy', "Authorization: `Bearer ${process.env.IMS_ACCESS_TOKEN!}`")),
+        replaceWithBearerHeader(code.replace('"X-Session-Token": legacy', "Authorization: `Bearer ${await getImsAccessToken()}`")),
       ]),
     ],
   });
@@ -613,6 +652,8 @@ declare const args: [string, string];
 declare const connectionOptions: { rememberMe?: boolean };
 declare const axios: { get(url: string, config?: { params?: Record<string, string> }): Promise<unknown> };
 declare function getImsAccessToken(): Promise<string>;
+declare function refresh(): void;
+declare const imsAccessToken: string;
 declare module "axios" {
   const axios: { post(url: string, body: string, config?: { headers?: Record<string, string> }): Promise<unknown> };
   export default axios;
