@@ -35,7 +35,18 @@ import {
   type SdkCall,
   type SdkTracker,
 } from "../src/campaign/sdk.js";
-import { findSessionMethodElements, findSoapActions, isXtkSessionSchema } from "../src/campaign/soap-actions.js";
+import {
+  findSessionCallsInHttp,
+  findSessionCallsInPostman,
+  findSessionCallsInShell,
+  findSessionCallsInXml,
+  findSessionMethodElements,
+  findSoapActions,
+  isPostmanCollection,
+  isXtkSessionSchema,
+  reportSessionCalls,
+  type SessionCallKind,
+} from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
 
 export type Options = [{ tokenExpression?: string }];
@@ -138,8 +149,41 @@ export default createRule<MessageIds, Options>({
   defaultOptions: [{}],
   create: {
     js: (context) => mergeListeners(sdkListener(context), soapTextListener(context), soapCallListener(context)),
+    // The other languages: message only. Dropping a Logon call means choosing where the IMS token
+    // comes from and sending it on every other request, which no local edit can do.
+    xml: (context) => ({
+      XmlDocument() {
+        reportSessionCalls(context, findSessionCallsInXml(context.sourceCode.ast.children, "Logon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    http: (context) => ({
+      HttpDocument() {
+        reportSessionCalls(context, findSessionCallsInHttp(context.sourceCode.ast, context.sourceCode.text, "Logon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    shell: (context) => ({
+      ShellDocument() {
+        reportSessionCalls(context, findSessionCallsInShell(context.sourceCode.ast, "Logon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    json: (context) => ({
+      Document() {
+        const { ast, text } = context.sourceCode;
+        if (isPostmanCollection(ast)) reportSessionCalls(context, findSessionCallsInPostman(ast, text, "Logon"), SESSION_CALL_MESSAGES);
+      },
+    }),
   },
 });
+
+// ---------------------------------------------------------------------------------------------
+// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code
+
+const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
+  action: "soapLogonAction",
+  envelope: "soapLogonEnvelope",
+  "api-call": "soapLogonMethod",
+  "soap-service-call": "soapServiceLogon",
+};
 
 // ---------------------------------------------------------------------------------------------
 // SDK
@@ -378,6 +422,11 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = callee.computed ? constantString(callee.property) : callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
       if (name === undefined || !SOAP_CLIENT_LOGON_METHODS.has(name)) return;
+      // Campaign server-side JS: the JS API's static `xtk.session.Logon(login, password, params)`.
+      if (name === "Logon" && isXtkSessionApi(callee.object)) {
+        context.report({ node: callee.property, messageId: "soapLogonMethod" });
+        return;
+      }
       // The SDK's own `client.NLWS.xtkSession.Logon()` is its logon(): not a SOAP client.
       if (tracker.valueOf(callee.object) !== undefined) return;
       if (name === "Logon" && isXtkSessionSoapService(context, callee.object)) {
@@ -395,6 +444,19 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
       }
     },
   };
+}
+
+/** `xtk.session` (Campaign's server-side JS API object for the xtk:session schema). */
+function isXtkSessionApi(object: TSESTree.Node): boolean {
+  const expression = skipWrappers(object);
+  return (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    !expression.computed &&
+    expression.property.type === AST_NODE_TYPES.Identifier &&
+    expression.property.name === "session" &&
+    skipWrappers(expression.object).type === AST_NODE_TYPES.Identifier &&
+    (skipWrappers(expression.object) as TSESTree.Identifier).name === "xtk"
+  );
 }
 
 function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {

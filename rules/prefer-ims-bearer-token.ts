@@ -19,10 +19,17 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { literalText, mergeListeners, renameCalledMember, sdkCallListener, sessionInfoOptionsFix, type SdkCall } from "../src/campaign/sdk.js";
 import {
+  findSessionCallsInHttp,
+  findSessionCallsInPostman,
+  findSessionCallsInShell,
+  findSessionCallsInXml,
   findSessionMethodElements,
   findSoapActions,
+  isPostmanCollection,
   isXtkSessionSchema,
+  reportSessionCalls,
   supportsDirectImsBearer,
+  type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
 
@@ -90,8 +97,39 @@ export default createRule<MessageIds, Options>({
   defaultOptions: [{}],
   create: {
     js: (context) => mergeListeners(sdkListener(context), soapListener(context)),
+    // The other languages: message only. Replacing BearerTokenLogon means sending the IMS token on
+    // every other request of the integration and dropping this one, which no local edit can do.
+    xml: (context) => ({
+      XmlDocument() {
+        reportSessionCalls(context, findSessionCallsInXml(context.sourceCode.ast.children, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    http: (context) => ({
+      HttpDocument() {
+        reportSessionCalls(context, findSessionCallsInHttp(context.sourceCode.ast, context.sourceCode.text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    shell: (context) => ({
+      ShellDocument() {
+        reportSessionCalls(context, findSessionCallsInShell(context.sourceCode.ast, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
+      },
+    }),
+    json: (context) => ({
+      Document() {
+        const { ast, text } = context.sourceCode;
+        if (isPostmanCollection(ast)) reportSessionCalls(context, findSessionCallsInPostman(ast, text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
+      },
+    }),
   },
 });
+
+// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code.
+const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
+  action: "bearerTokenLogonAction",
+  envelope: "bearerTokenLogonEnvelope",
+  "api-call": "bearerTokenLogonMethod",
+  "soap-service-call": "bearerTokenLogonMethod",
+};
 
 function sdkListener(context: Context): TSESLint.RuleListener {
   const targetVersion = context.options[0]?.targetVersion;
@@ -146,6 +184,23 @@ function soapListener(context: Context): TSESLint.RuleListener {
   return {
     Literal: checkText,
     TemplateLiteral: checkText,
+    // Campaign server-side JS: the JS API's static `xtk.session.BearerTokenLogon(token)`.
+    CallExpression(node) {
+      const callee = node.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return;
+      if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== "BearerTokenLogon") return;
+      const object = callee.object;
+      if (
+        object.type === AST_NODE_TYPES.MemberExpression &&
+        !object.computed &&
+        object.property.type === AST_NODE_TYPES.Identifier &&
+        object.property.name === "session" &&
+        object.object.type === AST_NODE_TYPES.Identifier &&
+        object.object.name === "xtk"
+      ) {
+        context.report({ node: callee.property, messageId: "bearerTokenLogonMethod" });
+      }
+    },
     // `{ method: "BearerTokenLogon", schema: "xtk:session" }`
     ObjectExpression(node) {
       let method: TSESTree.Node | undefined;
