@@ -21,7 +21,7 @@ import type {
 } from "./ast.js";
 import { parseXmlBody } from "./xml-body.js";
 import type { ParseProblem } from "../shell/comment-source-code.js";
-import { isBlank, LineIndex, type Range } from "../shell/text-index.js";
+import { indexOfWithin, isBlank, LineIndex, type Range } from "../shell/text-index.js";
 
 export interface HttpParseResult {
   ast: HttpDocument;
@@ -38,7 +38,6 @@ const KNOWN_METHODS = new Set(["get", "post", "put", "delete", "patch", "head", 
 const HTTP_VERSION = /^HTTP\/\d+(?:\.\d+)?$/u;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/u;
 const VARIABLE = /^@([A-Za-z_][\w.-]*)[ \t]*=/u;
-const REQUEST_NAME = /^[ \t]*@name[ \t]+(\S.*?)[ \t]*$/u;
 const XML_CONTENT_TYPE = /xml/iu;
 const BODY_INCLUDE = /^<(@\w*)?[ \t]+\S/u;
 
@@ -152,8 +151,8 @@ class HttpParser {
       const marker = this.isComment(line);
       if (marker !== null) {
         const comment = this.pushComment(line, marker);
-        const match = REQUEST_NAME.exec(comment.value);
-        if (match?.[1] !== undefined) name = match[1];
+        const requestName = requestNameOf(comment.value);
+        if (requestName !== null) name = requestName;
         continue;
       }
       if (text.charCodeAt(line.first) === 64) {
@@ -392,8 +391,8 @@ class HttpParser {
 
   header(line: Line): HttpHeader | null {
     const { text, lines } = this;
-    const colon = text.indexOf(":", line.first);
-    if (colon === -1 || colon >= line.end) return null;
+    const colon = indexOfWithin(text, ":", line.first, line.end);
+    if (colon === -1) return null;
     let nameEnd = colon;
     while (nameEnd > line.first && isBlank(text.charCodeAt(nameEnd - 1))) nameEnd--;
     const name = text.slice(line.first, nameEnd);
@@ -431,10 +430,10 @@ class HttpParser {
   script(line: Line, kind: HttpScript["kind"], open: number, blockEnd: number): { node: HttpScript; lastLine: number } {
     const { text, lines } = this;
     const limit = blockEnd < lines.lineCount ? lines.lineStart(blockEnd) : text.length;
-    const close = text.indexOf("%}", open + 2);
+    const close = indexOfWithin(text, "%}", open + 2, limit);
     let end: number;
     let codeEnd: number;
-    if (close === -1 || close + 2 > limit) {
+    if (close === -1) {
       codeEnd = blockEnd < lines.lineCount ? lines.lineContentEnd(blockEnd - 1) : text.length;
       end = codeEnd;
       this.problems.push({
@@ -476,4 +475,12 @@ function operatorLengthOf(text: string, line: Line): number {
 function lineBreakAfter(text: string, lines: LineIndex, index: number): string | null {
   if (index + 1 >= lines.lineCount) return null;
   return text.slice(lines.lineContentEnd(index), lines.lineStart(index + 1));
+}
+
+/** The name in a REST Client `# @name login` comment, or `null`. */
+function requestNameOf(comment: string): string | null {
+  const value = comment.trim();
+  if (!value.startsWith("@name") || !isBlank(value.charCodeAt(5))) return null;
+  const name = value.slice(6).trim();
+  return name === "" ? null : name;
 }

@@ -7,7 +7,7 @@
  */
 import type { ShellAssignment, ShellRedirect, ShellWord } from "./ast.js";
 import { makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
 import { plainWord, WordBuilder } from "./word.js";
 
 const CH_QUOTE = 34;
@@ -104,9 +104,9 @@ class BatchScanner {
     if (first === 47 || pos >= lineEnd) return -1; // `set /a`, `set /p`, bare `set`
     const setWord = plainWord(text, start, start + 3, lines);
     if (first === CH_QUOTE) {
-      const equals = text.indexOf("=", pos);
+      const equals = indexOfWithin(text, "=", pos, lineEnd);
       const close = text.lastIndexOf('"', lineEnd - 1);
-      if (equals === -1 || equals >= lineEnd || close <= equals) return -1;
+      if (equals === -1 || close <= equals) return -1;
       const builder = new WordBuilder(text, equals + 1);
       builder.literal(equals + 1, close);
       markPercent(text, builder, equals + 1, close);
@@ -315,8 +315,8 @@ function percentEnd(text: string, pos: number): number {
 
 /** Inside quotes, `%VAR%` still expands: mark the word as having an expansion. */
 function markPercent(text: string, builder: WordBuilder, from: number, to: number): void {
-  const percent = text.indexOf("%", from);
-  if (percent !== -1 && percent < to) {
+  const percent = indexOfWithin(text, "%", from, to);
+  if (percent !== -1) {
     const end = percentEnd(text, percent);
     if (end !== -1 && end <= to) builder.expansion(to, to);
   }

@@ -3,7 +3,7 @@
  */
 import type { ShellAssignment, ShellWord } from "./ast.js";
 import { makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
 import { plainWord, WordBuilder } from "./word.js";
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
@@ -18,8 +18,8 @@ const isEnvNameChar = (code: number): boolean =>
 function addExpandable(text: string, builder: WordBuilder, from: number, to: number): void {
   let pos = from;
   while (pos < to) {
-    const dollar = text.indexOf("$", pos);
-    if (dollar === -1 || dollar >= to) {
+    const dollar = indexOfWithin(text, "$", pos, to);
+    if (dollar === -1) {
       builder.literal(pos, to);
       return;
     }
@@ -27,8 +27,8 @@ function addExpandable(text: string, builder: WordBuilder, from: number, to: num
     const next = text.charCodeAt(dollar + 1);
     let end = dollar + 1;
     if (next === 123) {
-      const close = text.indexOf("}", dollar);
-      end = close === -1 || close >= to ? to : close + 1;
+      const close = indexOfWithin(text, "}", dollar, to);
+      end = close === -1 ? to : close + 1;
     } else if (isEnvNameStart(next)) {
       end = dollar + 2;
       while (end < to && isEnvNameChar(text.charCodeAt(end)) && text.charCodeAt(end) !== 46 && text.charCodeAt(end) !== 45) end++;

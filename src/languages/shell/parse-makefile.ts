@@ -7,7 +7,7 @@
  */
 import type { ShellAssignment, ShellWord } from "./ast.js";
 import { PosixScanner, makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, isLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, type LineIndex } from "./text-index.js";
 import { plainWord, WordBuilder } from "./word.js";
 
 const ASSIGNMENT_OPERATORS = [":::=", "::=", ":=", "?=", "+=", "!=", "="];
@@ -47,9 +47,6 @@ export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, 
 
   while (line < lines.lineCount) {
     const lineStart = line === 0 ? bom : lines.lineStart(line);
-    const last = logicalEnd(line);
-    const end = lines.lineContentEnd(last);
-    const next = last + 1;
     if (defineDepth > 0) {
       const word = firstWord(text, lineStart, lines.lineContentEnd(line));
       if (word === "endef") defineDepth--;
@@ -57,6 +54,9 @@ export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, 
       line = line + 1;
       continue;
     }
+    const last = logicalEnd(line);
+    const end = lines.lineContentEnd(last);
+    const next = last + 1;
     if (text.charCodeAt(lineStart) === 9 && seenRule) {
       recipe(lineStart + 1, end);
       line = next;
@@ -95,10 +95,10 @@ export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, 
     const colon = ruleColon(text, at, end);
     if (colon !== -1) {
       seenRule = true;
-      const semicolon = text.indexOf(";", colon);
-      const hash = text.indexOf("#", colon);
-      if (semicolon !== -1 && semicolon < end && (hash === -1 || hash > semicolon)) recipe(semicolon + 1, end);
-      else if (hash !== -1 && hash < end) pushTrailingComment(text, lines, out, hash, end);
+      const semicolon = indexOfWithin(text, ";", colon, end);
+      const hash = indexOfWithin(text, "#", colon, end);
+      if (semicolon !== -1 && (hash === -1 || hash > semicolon)) recipe(semicolon + 1, end);
+      else if (hash !== -1) pushTrailingComment(text, lines, out, hash, end);
     }
     line = next;
   }

@@ -7,7 +7,7 @@
  */
 import type { ShellAssignment, ShellRedirect, ShellWord } from "./ast.js";
 import { makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
 import { WordBuilder } from "./word.js";
 
 const CH_DQUOTE = 34;
@@ -48,6 +48,8 @@ class PowerShellScanner {
   #redirects: ShellRedirect[] = [];
   /** Where strings end: the text's end, or a line end while an unterminated string is re-read. */
   #limit: number;
+  /** Offset of each `(` / `{` seen by `#balanced` → offset after its closer, or -1. */
+  #balancedEnds = new Map<number, number>();
 
   constructor(text: string, lines: LineIndex, out: ShellOutput) {
     this.text = text;
@@ -185,11 +187,11 @@ class PowerShellScanner {
     let nameEnd: number;
     let scope = "";
     if (text.charCodeAt(pos) === CH_LBRACE) {
-      const close = text.indexOf("}", pos);
+      const close = indexOfWithin(text, "}", pos, this.#lineEnd(pos));
       if (close === -1) return -1;
-      const colon = text.indexOf(":", pos);
-      nameStart = colon !== -1 && colon < close ? colon + 1 : pos + 1;
-      scope = colon !== -1 && colon < close ? text.slice(pos + 1, colon) : "";
+      const colon = indexOfWithin(text, ":", pos, close);
+      nameStart = colon !== -1 ? colon + 1 : pos + 1;
+      scope = colon !== -1 ? text.slice(pos + 1, colon) : "";
       nameEnd = close;
       pos = close + 1;
     } else {
@@ -466,17 +468,37 @@ class PowerShellScanner {
     }
   }
 
-  /** From an opening `(` or `{` at `start`, the offset after its matching closer (strings skipped). */
+  /**
+   * From an opening `(` or `{` at `start`, the offset after its matching closer (strings skipped).
+   * Where every bracket opened during a scan closes is remembered, so one that is met again after
+   * the recovery from an unterminated one is not scanned again (linear time on hostile input).
+   */
   #balanced(start: number): number {
     const { text } = this;
+    let closed = this.#balancedEnds.get(start);
+    if (closed === undefined) closed = this.#scanBalanced(start);
+    if (closed !== -1) return closed;
+    // Unterminated: the construct ends with its line, so the lines after it are still read.
+    this.#problem(start, start + 1, `Unterminated "${text.charAt(start)}": no matching closer.`);
+    return this.#lineEnd(start);
+  }
+
+  #scanBalanced(start: number): number {
+    const { text } = this;
+    const ends = this.#balancedEnds;
     const closers: number[] = [];
+    const opens: number[] = [];
     let pos = start;
     while (pos < text.length) {
       const code = text.charCodeAt(pos);
-      if (code === CH_LPAREN) closers.push(CH_RPAREN);
-      else if (code === CH_LBRACE) closers.push(CH_RBRACE);
-      else if (code === CH_RPAREN || code === CH_RBRACE) {
-        if (closers[closers.length - 1] === code) closers.pop();
+      if (code === CH_LPAREN || code === CH_LBRACE) {
+        closers.push(code === CH_LPAREN ? CH_RPAREN : CH_RBRACE);
+        opens.push(pos);
+      } else if (code === CH_RPAREN || code === CH_RBRACE) {
+        if (closers[closers.length - 1] === code) {
+          closers.pop();
+          ends.set(opens.pop() as number, pos + 1);
+        }
         if (closers.length === 0) return pos + 1;
       } else if (code === CH_BACKTICK) pos++;
       else if (code === CH_SQUOTE) {
@@ -489,9 +511,8 @@ class PowerShellScanner {
       }
       pos++;
     }
-    // Unterminated: the construct ends with its line, so the lines after it are still read.
-    this.#problem(start, start + 1, `Unterminated "${text.charAt(start)}": no matching closer.`);
-    return this.#lineEnd(start);
+    for (const open of opens) ends.set(open, -1);
+    return -1;
   }
 }
 
@@ -506,8 +527,10 @@ function isHereStringStart(text: string, at: number): boolean {
 function variableEnd(text: string, start: number): number {
   const next = text.charCodeAt(start + 1);
   if (next === CH_LBRACE) {
-    const close = text.indexOf("}", start + 2);
-    return close === -1 ? text.length : close + 1;
+    let lineEnd = start + 2;
+    while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    const close = indexOfWithin(text, "}", start + 2, lineEnd);
+    return close === -1 ? lineEnd : close + 1;
   }
   if (next === CH_DOLLAR || next === 63) return start + 2;
   let pos = start + 1;

@@ -13,7 +13,7 @@
  * `run:` key); comments inside a script are shell comments.
  */
 import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, type LineIndex } from "./text-index.js";
 
 export const GITHUB_ACTIONS_KEYS: ReadonlySet<string> = new Set(["run"]);
 export const GITLAB_CI_KEYS: ReadonlySet<string> = new Set(["script", "before_script", "after_script"]);
@@ -54,8 +54,8 @@ export function parseCiYaml(text: string, lines: LineIndex, out: ShellOutput, bo
   const readKey = (at: number, end: number): { name: string; after: number } | null => {
     const quote = text.charCodeAt(at);
     if (quote === 34 || quote === 39) {
-      const close = text.indexOf(String.fromCharCode(quote), at + 1);
-      if (close === -1 || close >= end) return null;
+      const close = indexOfWithin(text, quote === 34 ? '"' : "'", at + 1, end);
+      if (close === -1) return null;
       let colon = close + 1;
       while (colon < end && isBlank(text.charCodeAt(colon))) colon++;
       if (text.charCodeAt(colon) !== 58 || (colon + 1 < end && !isBlank(text.charCodeAt(colon + 1)))) return null;

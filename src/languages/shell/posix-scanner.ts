@@ -10,7 +10,7 @@
  */
 import type { ShellAssignment, ShellCommand, ShellComment, ShellHeredoc, ShellRedirect, ShellWord } from "./ast.js";
 import type { ParseProblem } from "./comment-source-code.js";
-import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
 import { sliceWord, WordBuilder } from "./word.js";
 
 /** Where the nodes found by the scanners go (in source order). */
@@ -148,8 +148,8 @@ export function assignmentFromWord(
   while (at < end && isNameChar(text.charCodeAt(at))) at++;
   const nameEnd = at;
   if (text.charCodeAt(at) === CH_LBRACKET) {
-    const close = text.indexOf("]", at);
-    if (close === -1 || close >= end) return null;
+    const close = indexOfWithin(text, "]", at, end);
+    if (close === -1) return null;
     at = close + 1;
   }
   let operator = "=";
@@ -186,6 +186,8 @@ export class PosixScanner {
   #pending: PendingHeredoc[] = [];
   #deferred: CommandDraft[] = [];
   #builder: WordBuilder;
+  /** Content start of each `$(`, `${`, backtick … seen → offset after its closer, or -1 (see `#nested`). */
+  #nestedEnds = new Map<number, number>();
 
   constructor(text: string, lines: LineIndex, out: ShellOutput) {
     this.text = text;
@@ -213,6 +215,7 @@ export class PosixScanner {
     this.#draft = { words: [], assignments: [], redirects: [], terminator: null };
     this.#pending = [];
     this.#deferred = [];
+    this.#nestedEnds = new Map();
     const { text } = this;
     const end = this.#end;
     let pos = region.start;
@@ -774,11 +777,48 @@ export class PosixScanner {
   /**
    * Skips a nested construct whose opening delimiter ends just before `pos` (`$(`, `${`, a
    * backtick, `=(`) and adds `[from, end)` to the word verbatim as an expansion.
+   *
+   * Where every construct opened during a scan closes is remembered (`#nestedEnds`), so a construct
+   * met again after the recovery from an unterminated one is not scanned again: without this, a
+   * file of lines each opening a `$(` that never closes would take quadratic time.
    */
   #nested(pos: number, kind: Nest, builder: WordBuilder, from: number): number {
     const { text } = this;
     const end = this.#end;
+    const atRegionEnd = end === this.#region.end;
+    const known = this.#nestedEnds.get(pos);
+    let closed: number;
+    if (known !== undefined && known !== -1 && known <= end) closed = known;
+    else if (known === -1 && atRegionEnd) closed = -1;
+    else closed = this.#scanNested(pos, kind, atRegionEnd);
+    // Unterminated: the construct ends with its line, so the lines after it are still read.
+    const stop = closed === -1 ? this.#lineContentEnd(from) : closed;
+    const isExpansion = kind !== Nest.Paren || text.charCodeAt(from) === CH_DOLLAR || text.charCodeAt(from) === CH_LT || text.charCodeAt(from) === CH_GT || text.charCodeAt(from) === CH_BACKTICK;
+    if (isExpansion) builder.expansion(from, stop);
+    else builder.literal(from, stop);
+    if (closed === -1) {
+      const what =
+        kind === Nest.Backtick ? "backtick command substitution" : kind === Nest.Brace ? '"${" expansion' : '"(" group';
+      this.#problem(from, Math.min(from + 2, end), `Unterminated ${what}.`);
+    }
+    return stop;
+  }
+
+  /** The offset after the closer of the construct whose content starts at `pos`, or -1. */
+  #scanNested(pos: number, kind: Nest, record: boolean): number {
+    const { text } = this;
+    const end = this.#end;
+    const ends = this.#nestedEnds;
     const stack: Nest[] = [kind];
+    const starts: number[] = [pos];
+    const push = (nest: Nest, contentStart: number): void => {
+      stack.push(nest);
+      starts.push(contentStart);
+    };
+    const pop = (closerEnd: number): void => {
+      stack.pop();
+      ends.set(starts.pop() as number, closerEnd);
+    };
     let at = pos;
     while (at < end && stack.length > 0) {
       const code = text.charCodeAt(at);
@@ -788,19 +828,19 @@ export class PosixScanner {
         continue;
       }
       if (top === Nest.DoubleQuote) {
-        if (code === CH_DQUOTE) stack.pop();
+        if (code === CH_DQUOTE) pop(at + 1);
         else if (code === CH_DOLLAR && text.charCodeAt(at + 1) === CH_LPAREN) {
-          stack.push(Nest.Paren);
+          push(Nest.Paren, at + 2);
           at++;
         } else if (code === CH_DOLLAR && text.charCodeAt(at + 1) === CH_LBRACE) {
-          stack.push(Nest.Brace);
+          push(Nest.Brace, at + 2);
           at++;
-        } else if (code === CH_BACKTICK) stack.push(Nest.Backtick);
+        } else if (code === CH_BACKTICK) push(Nest.Backtick, at + 1);
         at++;
         continue;
       }
       if (top === Nest.Backtick) {
-        if (code === CH_BACKTICK) stack.pop();
+        if (code === CH_BACKTICK) pop(at + 1);
         at++;
         continue;
       }
@@ -811,49 +851,42 @@ export class PosixScanner {
           continue;
         }
         case CH_DQUOTE:
-          stack.push(Nest.DoubleQuote);
+          push(Nest.DoubleQuote, at + 1);
           break;
         case CH_BACKTICK:
-          stack.push(Nest.Backtick);
+          push(Nest.Backtick, at + 1);
           break;
         case CH_DOLLAR: {
           const next = text.charCodeAt(at + 1);
           if (next === CH_LPAREN) {
-            stack.push(Nest.Paren);
+            push(Nest.Paren, at + 2);
             at++;
           } else if (next === CH_LBRACE) {
-            stack.push(Nest.Brace);
+            push(Nest.Brace, at + 2);
             at++;
           }
           break;
         }
         case CH_LPAREN:
-          if (top === Nest.Paren) stack.push(Nest.Paren);
+          if (top === Nest.Paren) push(Nest.Paren, at + 1);
           break;
         case CH_RPAREN:
-          if (top === Nest.Paren) stack.pop();
+          if (top === Nest.Paren) pop(at + 1);
           break;
         case CH_LBRACE:
-          if (top === Nest.Brace) stack.push(Nest.Brace);
+          if (top === Nest.Brace) push(Nest.Brace, at + 1);
           break;
         case CH_RBRACE:
-          if (top === Nest.Brace) stack.pop();
+          if (top === Nest.Brace) pop(at + 1);
           break;
         default:
           break;
       }
       at++;
     }
-    // Unterminated: the construct ends with its line, so the lines after it are still read.
-    const stop = stack.length > 0 ? this.#lineContentEnd(from) : Math.min(at, end);
-    const isExpansion = kind !== Nest.Paren || text.charCodeAt(from) === CH_DOLLAR || text.charCodeAt(from) === CH_LT || text.charCodeAt(from) === CH_GT || text.charCodeAt(from) === CH_BACKTICK;
-    if (isExpansion) builder.expansion(from, stop);
-    else builder.literal(from, stop);
-    if (stack.length > 0) {
-      const what =
-        kind === Nest.Backtick ? "backtick command substitution" : kind === Nest.Brace ? '"${" expansion' : '"(" group';
-      this.#problem(from, Math.min(from + 2, end), `Unterminated ${what}.`);
-    }
-    return stop;
+    if (stack.length === 0) return Math.min(at, end);
+    // Never closed before the region's end: true of every construct still open.
+    if (record) for (const start of starts) ends.set(start, -1);
+    return -1;
   }
 }

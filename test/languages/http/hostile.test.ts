@@ -35,6 +35,16 @@ describe("hostile input", () => {
     expect(parseHttp(separators).ast.requests).toEqual([]);
   });
 
+  it("stays linear where a naive search would rescan the rest of the file on every request", () => {
+    const requests = 100_000;
+    const noColon = parseHttp("###\nGET /a\nnot a header\n".repeat(requests));
+    expect(noColon.ast.requests).toHaveLength(requests);
+    expect(noColon.ast.requests.every((r) => r.headers.length === 0 && r.body?.text === "not a header")).toBe(true);
+    const scripts = parseHttp("###\nGET /a\n\n> {%\n".repeat(requests));
+    expect(scripts.problems).toHaveLength(requests);
+    expect(scripts.ast.requests).toHaveLength(requests);
+  });
+
   it("never throws and keeps every invariant on arbitrary text", () => {
     const unit = fc.constantFrom(
       "###",

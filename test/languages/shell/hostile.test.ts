@@ -87,6 +87,20 @@ describe("hostile input", () => {
     expect(parseShell(yaml, "gitlab-ci").ast.commands).toHaveLength(Math.ceil(20_000_000 / job.length));
   });
 
+  it("stays linear where a naive search would rescan the rest of the file on every line", () => {
+    const lines = 200_000;
+    const substitutions = parseShell("echo $(\n".repeat(lines), "sh");
+    expect(substitutions.ast.commands).toHaveLength(lines);
+    expect(substitutions.problems).toHaveLength(lines);
+    const groups = parseShell("Write-Host (\n$x = ${env:A\n".repeat(lines / 2), "powershell");
+    expect(groups.ast.commands).toHaveLength(lines);
+    expect(parseShell("target: prerequisite\n".repeat(lines), "makefile").ast.commands).toEqual([]);
+    expect(parseShell("A=${B\n".repeat(lines), "env").ast.commands).toHaveLength(lines);
+    expect(parseShell('set "NAME\n'.repeat(lines), "batch").ast.commands).toHaveLength(lines);
+    expect(parseShell("x[1 y\n".repeat(lines), "sh").ast.commands).toHaveLength(lines);
+    expect(parseShell("run: 'a\n".repeat(lines), "yaml").ast.commands).toHaveLength(lines / 2);
+  });
+
   it("never throws and keeps every invariant on arbitrary text, in every dialect", () => {
     const unit = fc.constantFrom(
       ..."ab =:-/#@$%^&|;<>(){}[]'\"`\\!~*?+.,\t".split(""),
