@@ -51,10 +51,13 @@ function describeError(error: ErrorObject): string | undefined {
       return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(", ")}`;
     case "propertyNames":
       return undefined; // reported again, more precisely, as the "pattern" error of the name
-    case "pattern":
-      return error.instancePath === ""
-        ? `a rule name must look like "no-password-logon" or "campaign-ims/no-password-logon" (got ${JSON.stringify((error.params as { propertyName?: string }).propertyName ?? "")})`
+    case "pattern": {
+      // Errors about a property's name (inside propertyNames) carry the name.
+      const name = (error as { propertyName?: string }).propertyName;
+      return name !== undefined
+        ? `a rule name must look like "no-password-logon" or "campaign-ims/no-password-logon" (got ${JSON.stringify(name)})`
         : `${where} has an invalid format`;
+    }
     case "oneOf":
     case "if":
       return undefined; // the branch errors say more

@@ -43,7 +43,7 @@ const SAFE_KEYS = new Set(
     "name", "type", "authtype", "instance", "version", "encoding", "content-type", "soapaction", "action",
     "host", "accept", "user-agent", "content-length", "method", "href", "src", "run", "script", "uses",
     "image", "id", "class", "import", "xmlns", "namespace", "grant_type", "scope", "scopes", "disableapi",
-    "nonimsoperatormgmtinclientconsolerestricted", "shell", "working-directory", "if", "env",
+    "nonimsoperatormgmtinclientconsolerestricted", "shell", "working-directory", "if", "env", "charset",
   ].map((key) => key.toLowerCase()),
 );
 // Values that are never secrets, whatever their key.
@@ -98,7 +98,8 @@ const INTERPOLATION = /\$\{[^}]*\}|\{\{[^}]*\}\}|<%[\s\S]*?%>|#\{[^}]*\}|\$\([^)
 export function maskLiteral(value: string, key?: string): { text: string; masked: boolean } {
   const keep = { text: value, masked: false };
   const trimmed = value.trim();
-  if (trimmed === "") return keep;
+  // Punctuation between placeholders (`<Org>/<Client>`) holds nothing.
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return keep;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
     const text = sanitizeUrl(value);
     return { text, masked: text !== value };
