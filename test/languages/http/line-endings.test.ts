@@ -1,3 +1,4 @@
+import type { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { httpLanguageVisitorKeys, parseHttp } from "../../../src/languages/http/index.js";
 import { lint, parse, readFixture, short } from "./support.js";
@@ -48,7 +49,7 @@ describe.each(FIXTURES)("%s with LF, CRLF and a BOM", (name) => {
   });
 
   it("reports the same positions through ESLint with and without a BOM, with LF and CRLF", () => {
-    const rules = { "campaign-ims/report-headers": "error", "campaign-ims/report-requests": "error", "campaign-ims/report-xml-elements": ["error", "Envelope"] } as const;
+    const rules: Linter.RulesRecord = { "campaign-ims/report-headers": "error", "campaign-ims/report-requests": "error", "campaign-ims/report-xml-elements": ["error", "Envelope"] };
     const plain = lint(lf, rules, name).map(short);
     expect(plain.length).toBeGreaterThan(0);
     expect(lint(`\uFEFF${lf}`, rules, name).map(short)).toEqual(plain);

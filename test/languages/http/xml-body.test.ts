@@ -1,9 +1,6 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseXmlBody } from "../../../src/languages/http/index.js";
-import { LineIndex } from "../../../src/languages/shell/text-index.js";
 import type { XmlElement, XmlText } from "../../../src/languages/xml/index.js";
-import { parseXmlFragment, PROBLEM_PREFIX } from "../../../src/languages/xml/index.js";
+import { PROBLEM_PREFIX } from "../../../src/languages/xml/index.js";
 import { parse, rangeOf, spanOf } from "./support.js";
 
 const LOGON = [
@@ -45,32 +42,6 @@ describe("XML bodies", () => {
     expect(text).toMatchObject({ type: "XmlText", value: "p&ss", raw: "p&amp;ss", valueRange: rangeOf(LOGON, "p&amp;ss") });
     // The reference map points at the file too.
     expect((text as XmlText).referenceMap).toEqual([1, 2, rangeOf(LOGON, "&amp;")[0], rangeOf(LOGON, "&amp;")[1]]);
-  });
-
-  it("equal what parseXmlFragment gives on the whole text", () => {
-    const { ast } = parse(LOGON);
-    const body = ast.requests[0]?.body;
-    const [start, end] = body?.range ?? [0, 0];
-    const direct = parseXmlFragment(LOGON, start, end);
-    expect(body?.xml?.children).toEqual(direct.children);
-    expect(body?.xml?.comments).toEqual(direct.comments);
-  });
-
-  it("equal parseXmlFragment on the whole text for arbitrary bodies anywhere in a file", () => {
-    const unit = fc.constantFrom("<a>", "</a>", "<b x='1'/>", "<!-- c -->", "&amp;", "&#60;", "&bad", "text", " ", "\n", "\r\n", "<![CDATA[x]]>", "<?pi d?>", "{{v}}", "<%= t %>", '<u:s xmlns:u="urn:x">');
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("x", " ", "\n", "\r\n", "é"), maxLength: 20 }), fc.string({ unit, minLength: 1, maxLength: 20 }), (prefix: string, xml: string) => {
-        const text = `${prefix}${xml}\nafter`;
-        const start = prefix.length;
-        const end = start + xml.length;
-        const shifted = parseXmlBody(text, start, end, new LineIndex(text));
-        const direct = parseXmlFragment(text, start, end);
-        expect(shifted.document.children).toEqual(direct.children);
-        expect(shifted.comments).toEqual(direct.comments);
-        expect(shifted.problems).toEqual(direct.problems);
-      }),
-      { numRuns: 500 },
-    );
   });
 
   it("are XML when the Content-Type says so or the body starts with <; other bodies are not", () => {
