@@ -421,6 +421,11 @@ const commandName = (word: ShellWord): string => word.value.replace(PATH_PREFIX,
 
 /** Whether the command runs an HTTP client (possibly through a wrapper). */
 function isHttpClient(command: ShellCommand): boolean {
+  // PowerShell `$r = Invoke-RestMethod -Uri …`: the command name is the assignment's value and its
+  // arguments are the command's words.
+  for (const assignment of command.assignments) {
+    if (assignment.kind === "powershell-variable" && assignment.value !== null && HTTP_CLIENTS.has(commandName(assignment.value))) return true;
+  }
   for (const word of command.words) {
     const name = commandName(word);
     if (HTTP_CLIENTS.has(name)) return true;
