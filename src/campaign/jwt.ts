@@ -127,3 +127,190 @@ export function classifyImsContext(keys: Iterable<string>): ImsContextClass | un
   const oauthKey = OAUTH_CONTEXT_KEYS.find((key) => present.has(key));
   return oauthKey === undefined ? undefined : { kind: "oauth", key: oauthKey };
 }
+
+// --- nlserver IMS setup options (domain D) ---------------------------------------------------
+
+/**
+ * `-setimsjwtauth` (Service Account (JWT) setup) or `-setimsauth` (the pre-7.4.1 IMS setup), as
+ * found in a command-line text. Offsets are into the text given.
+ */
+export interface ImsAuthOption extends TextRange {
+  option: "setimsjwtauth" | "setimsauth";
+  /** End of the option name and its colons (`-setimsjwtauth::`): the argument starts here. */
+  nameEnd: number;
+  /**
+   * The argument split at its top-level `/`: at most five parts (org, client, technical account,
+   * secret, key); the fifth runs to the end, since a base64 key may itself contain `/`. Empty when
+   * the option has no argument. A `/` inside `$( … )`, `${ … }`, `$(VAR)` or backticks does not split.
+   */
+  segments: TextRange[];
+  /** The argument holds a quote character: it is part of a command written inside a string. */
+  quoted: boolean;
+}
+
+/** The most parts `-setimsjwtauth:` takes: Org/Client/TechAccount/Secret/Base64Key. */
+const MAX_IMS_AUTH_SEGMENTS = 5;
+
+// The option name must not continue a longer one (`-setimsjwtauthx`, `x-setimsauth`).
+const IMS_AUTH_OPTION_PATTERN = /(?<![\w-])-(setimsjwtauth|setimsauth)(?![\w-])(:{0,2})/gi;
+const WHITESPACE = /\s/;
+
+/**
+ * Every `-setimsjwtauth` / `-setimsauth` option in a text (a command-line word, or a command
+ * written inside a string: `bash -c "nlserver config -setimsjwtauth:…"`), with its argument
+ * split into segments. The argument ends at the end of the text or at whitespace outside
+ * quotes and expansions (`$(base64 -w0 /path/to/private.key)` stays one segment).
+ */
+export function findImsAuthOptions(text: string): ImsAuthOption[] {
+  const options: ImsAuthOption[] = [];
+  for (const match of text.matchAll(IMS_AUTH_OPTION_PATTERN)) {
+    const option = match[1]!.toLowerCase() as ImsAuthOption["option"];
+    const nameEnd = match.index + match[0].length;
+    const hasArgument = match[2]!.length > 0;
+    const { end, slashes, quoted } = hasArgument ? scanArgument(text, nameEnd) : { end: nameEnd, slashes: [], quoted: false };
+    const segments: TextRange[] = [];
+    if (hasArgument) {
+      let start = nameEnd;
+      for (const slash of slashes) {
+        segments.push({ start, end: slash });
+        start = slash + 1;
+      }
+      segments.push({ start, end });
+    }
+    options.push({ option, start: match.index, end, nameEnd, segments, quoted });
+  }
+  return options;
+}
+
+/** Where an option's argument ends, and its first four top-level `/` (the fifth part keeps the rest). */
+function scanArgument(text: string, from: number): { end: number; slashes: number[]; quoted: boolean } {
+  const slashes: number[] = [];
+  let depth = 0;
+  let backtick = false;
+  let quote: string | null = null;
+  let quoted = false;
+  let index = from;
+  for (; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"' || char === "'") {
+      quoted = true;
+      if (quote === null) quote = char;
+      else if (quote === char) quote = null;
+    } else if (char === "`") {
+      backtick = !backtick;
+    } else if (char === "$" && (text[index + 1] === "(" || text[index + 1] === "{")) {
+      depth++;
+      index++;
+    } else if (depth > 0 && (char === "(" || char === "{")) {
+      depth++;
+    } else if (depth > 0 && (char === ")" || char === "}")) {
+      depth--;
+    } else if (depth === 0 && !backtick && quote === null && WHITESPACE.test(char)) {
+      break;
+    } else if (char === "/" && depth === 0 && !backtick && slashes.length < MAX_IMS_AUTH_SEGMENTS - 1) {
+      slashes.push(index);
+    }
+  }
+  return { end: index, slashes, quoted };
+}
+
+/** One replacement in a text: `text.slice(start, end)` becomes `text`. */
+export interface TextEdit extends TextRange {
+  text: string;
+}
+
+/** The OAuth Server-to-Server option of nlserver (Campaign 7.4.1+) that replaces `-setimsjwtauth`. */
+export const SET_IMS_OAUTH_OPTION = "-setimsoauth:";
+
+/**
+ * The edits that turn `-setimsjwtauth:{1,2}A/B/C/D[/E]` into `-setimsoauth:A/B/C/D`, in the
+ * offsets of `findImsAuthOptions`' text, or undefined when the option has no such rewrite
+ * (`-setimsauth`, no argument, fewer than three parts, an empty part, a quoted argument).
+ * With three parts (`Org/Client/Tech`: no client secret) the result needs a secret: pass the
+ * text that stands for it (`clientSecret`, e.g. an environment reference); without it there is
+ * no rewrite. `needsSecret` tells which case it was.
+ */
+export function setImsOAuthEdits(option: ImsAuthOption, clientSecret?: string): { edits: TextEdit[]; needsSecret: boolean } | undefined {
+  const { segments } = option;
+  if (option.option !== "setimsjwtauth" || option.quoted || segments.length < 3) return undefined;
+  const kept = segments.slice(0, 4);
+  if (kept.some((segment) => segment.end === segment.start)) return undefined;
+  const edits: TextEdit[] = [{ start: option.start, end: option.nameEnd, text: SET_IMS_OAUTH_OPTION }];
+  const needsSecret = segments.length === 3;
+  if (needsSecret) {
+    if (clientSecret === undefined) return undefined;
+    edits.push({ start: option.end, end: option.end, text: `/${clientSecret}` });
+  } else if (segments.length === MAX_IMS_AUTH_SEGMENTS) {
+    // Drop `/E`, the base64 private key: OAuth has none.
+    edits.push({ start: segments[3]!.end, end: option.end, text: "" });
+  }
+  return { edits, needsSecret };
+}
+
+// --- JWT exchange form parameters ------------------------------------------------------------
+
+// `name=` of a form parameter: at the start, after `&`, `?` or a line break (REST Client bodies
+// split long forms over lines).
+const FORM_PARAMETER_PATTERN = /(?<=^|[&?\s])(jwt_token|client_id)=/gim;
+
+/**
+ * The `jwt_token` parameter names of an `/ims/exchange/jwt` form body
+ * (`client_id=…&client_secret=…&jwt_token=…`): only when the same text also has `client_id=`,
+ * so a `jwt_token` of some other service's form is not taken for Adobe's exchange.
+ */
+export function findJwtTokenParams(text: string): TextMatch[] {
+  const tokens: TextMatch[] = [];
+  let hasClientId = false;
+  for (const match of text.matchAll(FORM_PARAMETER_PATTERN)) {
+    const name = match[1]!;
+    if (name.toLowerCase() === "client_id") hasClientId = true;
+    else tokens.push({ start: match.index, end: match.index + name.length, text: name });
+  }
+  return hasClientId ? tokens : [];
+}
+
+// --- package specs (npm install lines, package.json aliases) ---------------------------------
+
+// `@adobe/jwt-auth`, `@adobe/jwt-auth@^2.0.0`, `npm:@adobe/jwt-auth@2`, `jwt@npm:@adobe/jwt-auth`.
+const JWT_PACKAGE_SPEC_PATTERN = /^(?:(?:[\w.-]+@)?npm:)?(@adobe\/(?:jwt-auth|aio-lib-ims-jwt))(?:@\S*)?$/di;
+
+/** The JWT package a package spec installs, with its position in the spec; undefined for any other spec. */
+export function jwtPackageSpec(spec: string): (TextMatch & { package: JwtPackage }) | undefined {
+  const match = JWT_PACKAGE_SPEC_PATTERN.exec(spec);
+  const [start, end] = match?.indices?.[1] ?? [];
+  if (match === null || start === undefined || end === undefined) return undefined;
+  return { start, end, text: match[1]!, package: match[1]!.toLowerCase() as JwtPackage };
+}
+
+/** Package managers and the subcommands that add a package. */
+// A Map, not an object: a command named `constructor` must not find a prototype member.
+const INSTALL_SUBCOMMANDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["npm", new Set(["install", "i", "add", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall"])],
+  ["yarn", new Set(["add"])],
+  ["pnpm", new Set(["add", "install", "i"])],
+  ["bun", new Set(["add", "a", "install", "i"])],
+]);
+const EXECUTABLE_SUFFIX = /\.(?:cmd|exe|ps1)$/i;
+const BACKSLASHES = /\\/g;
+
+/**
+ * In a command's words, the index of the first package argument of `npm install`, `yarn add`,
+ * `pnpm add`, `bun add` (after `sudo`, `env`, a path to the tool, options before the
+ * subcommand), or -1 when the command installs nothing.
+ */
+export function packageInstallArgumentsStart(words: readonly string[]): number {
+  for (let index = 0; index < words.length; index++) {
+    const path = words[index]!.replace(BACKSLASHES, "/");
+    const base = path.slice(path.lastIndexOf("/") + 1).replace(EXECUTABLE_SUFFIX, "").toLowerCase();
+    const subcommands = INSTALL_SUBCOMMANDS.get(base);
+    if (subcommands === undefined) continue;
+    for (let next = index + 1; next < words.length; next++) {
+      const word = words[next]!;
+      if (subcommands.has(word.toLowerCase())) return next + 1;
+      // `yarn global add`; options (`--prefix x`, `-g`) may come before the subcommand.
+      if (!word.startsWith("-") && word !== "global" && !words[next - 1]!.startsWith("-")) return -1;
+    }
+    return -1;
+  }
+  return -1;
+}
