@@ -95,6 +95,10 @@ const valid = [
     code: lines(
       `var rt = new SoapService(cnx, "urn:nms:rtEvent");`,
       `rt.Logon("", login, password);`,
+      // Not Campaign's xtk.session API object.
+      `foo.xtk.session.Logon(a, b);`,
+      `xtk.sessionInfo.Logon(a, b);`,
+      `xtk["session"].Logon(a, b);`,
       REQUIRE,
       `sdk.init(sdk.ConnectionParameters.ofImsBearerToken(url, token)).then((client) => client.NLWS.xtkSession.Logon());`,
     ),
@@ -581,6 +585,17 @@ const invalid = [
     errors: [
       { messageId: "soapLogonAction", line: 3, column: 29, endLine: 3, endColumn: 46, suggestions: [] },
       { messageId: "soapServiceLogon", line: 4, column: 22, endLine: 4, endColumn: 27, suggestions: [] },
+    ],
+    output: null,
+  },
+  // Campaign server-side JS: the JS API's static xtk.session.Logon(login, password, params).
+  {
+    filename: "workflow.js",
+    languageOptions: COMMONJS,
+    code: lines(`var info = xtk.session.Logon(login, password, <param/>);`, `var other = (xtk.session).Logon(a, b);`),
+    errors: [
+      { messageId: "soapLogonMethod", line: 1, column: 24, endLine: 1, endColumn: 29, suggestions: [] },
+      { messageId: "soapLogonMethod", line: 2, column: 27, endLine: 2, endColumn: 32, suggestions: [] },
     ],
     output: null,
   },

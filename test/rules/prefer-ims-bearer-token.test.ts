@@ -36,6 +36,8 @@ const valid = [
       `const d = { method: "BearerTokenLogon", schema: "nms:rtEvent" };`,
     ),
   },
+  // Not Campaign's xtk.session API object.
+  { code: lines(`foo.xtk.session.BearerTokenLogon(token);`, `xtk.sessions.BearerTokenLogon(token);`, `xtk.session["BearerTokenLogon"](token);`) },
 ];
 
 const invalid = [
@@ -161,6 +163,14 @@ const invalid = [
       { messageId: "bearerTokenLogonEnvelope", line: 4, column: 4, endLine: 4, endColumn: 24, suggestions: [] },
       { messageId: "bearerTokenLogonMethod", line: 6, column: 47, endLine: 6, endColumn: 65, suggestions: [] },
     ],
+    output: null,
+  },
+  // Campaign server-side JS: the JS API's static xtk.session.BearerTokenLogon(token).
+  {
+    filename: "workflow.js",
+    languageOptions: COMMONJS,
+    code: `var info = xtk.session.BearerTokenLogon(imsToken);`,
+    errors: [{ messageId: "bearerTokenLogonMethod", line: 1, column: 24, endLine: 1, endColumn: 40, suggestions: [] }],
     output: null,
   },
 ];
