@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  findSessionCalls,
+  findSessionMethodCalls,
   findSessionMethodElements,
   findSoapActions,
   isXtkSessionSchema,
+  jsonStringOffsets,
   sessionMethodOf,
   supportsDirectImsBearer,
 } from "../../src/campaign/soap-actions.js";
@@ -103,6 +106,80 @@ describe("findSessionMethodElements", () => {
     ]) {
       expect(findSessionMethodElements(text), text).toEqual([]);
     }
+  });
+});
+
+const calls = (text: string) => findSessionMethodCalls(text).map((m) => [text.slice(m.start, m.end), m.method, m.kind]);
+
+describe("findSessionMethodCalls (Campaign server-side JavaScript)", () => {
+  it("xtk.session.Logon() and BearerTokenLogon(), offsets on the method name", () => {
+    expect(calls(`var r = xtk.session.Logon(login, pwd, <param/>);`)).toEqual([["Logon", "Logon", "api-call"]]);
+    expect(calls(`xtk . session\n  .BearerTokenLogon(token)`)).toEqual([["BearerTokenLogon", "BearerTokenLogon", "api-call"]]);
+  });
+
+  it("calls on a SoapService bound to urn:xtk:session in the same text", () => {
+    const text = `var s = new SoapService(cnx, "urn:xtk:session");\nvar rt = new SoapService(cnx, 'urn:nms:rtEvent');\nrt.Logon("", a, b);\ns.Logon("", a, b);\ns2.Logon();`;
+    expect(findSessionMethodCalls(text)).toEqual([
+      { start: text.indexOf("Logon", text.indexOf("s.Logon")), end: text.indexOf("s.Logon") + 7, method: "Logon", kind: "soap-service-call" },
+    ]);
+    expect(calls(`session = new SoapService(cnx, 'xtk:session'); session.BearerTokenLogon(t)`)).toEqual([
+      ["BearerTokenLogon", "BearerTokenLogon", "soap-service-call"],
+    ]);
+  });
+
+  it("stays quiet on other objects and names", () => {
+    for (const text of [
+      `foo.xtk.session.Logon(a)`,
+      `xtk.sessionInfo.Logon(a)`,
+      `xtk.session.Logoff()`,
+      `xtk.session.LogonWithToken(a)`,
+      `ldap.Logon(user, password)`,
+      `session.Logon("", a, b)`,
+      `var s = new SoapService(cnx, "urn:xtk:sessionInfo"); s.Logon()`,
+      `xtk.session.Logon`,
+    ]) {
+      expect(findSessionMethodCalls(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("findSessionCalls", () => {
+  it("actions, envelopes and (in code) calls of one method, in source order", () => {
+    const text = `x.Logon(); s = new SoapService(c, "urn:xtk:session"); s.Logon(); a = "xtk:session#Logon"; b = '<Logon xmlns="urn:xtk:session"/>'; c = "xtk:session#BearerTokenLogon";`;
+    const found = (code: boolean) => findSessionCalls(text, "Logon", { code }).map((m) => [text.slice(m.start, m.end), m.kind]);
+    expect(found(true)).toEqual([
+      ["Logon", "soap-service-call"],
+      ["xtk:session#Logon", "action"],
+      ["Logon", "envelope"],
+    ]);
+    expect(found(false)).toEqual([
+      ["xtk:session#Logon", "action"],
+      ["Logon", "envelope"],
+    ]);
+    expect(findSessionCalls(text, "BearerTokenLogon").map((m) => text.slice(m.start, m.end))).toEqual(["xtk:session#BearerTokenLogon"]);
+    expect(findSessionCalls("nothing here", "Logon")).toEqual([]);
+  });
+});
+
+describe("jsonStringOffsets", () => {
+  it("maps each value unit to its source offset through escapes", () => {
+    // Value: a"b\n<é>X (8 units); source escapes take 2 or 6 characters.
+    const raw = String.raw`"a\"b\n\u003Cé>X"`;
+    const value = JSON.parse(raw) as string;
+    const offsets = jsonStringOffsets(raw, 100);
+    expect(offsets).toHaveLength(value.length + 1);
+    expect(value.split("").map((char, i) => [char, raw.slice(offsets[i]! - 100, offsets[i + 1]! - 100)])).toEqual([
+      ["a", "a"],
+      ['"', String.raw`\"`],
+      ["b", "b"],
+      ["\n", String.raw`\n`],
+      ["<", String.raw`\u003C`],
+      ["é", "é"],
+      [">", ">"],
+      ["X", "X"],
+    ]);
+    expect(offsets.at(-1)).toBe(100 + raw.length - 1);
+    expect(jsonStringOffsets(`""`, 7)).toEqual([8]);
   });
 });
 
