@@ -43,7 +43,7 @@ export function renderMarkdown(result: ScanResult): string {
       : `**${plural(total.total, "finding")}** (${total.error} error, ${total.warn} warn, ${total.info} info) in ` +
           `${plural(summary.files.withFindings, "file")} of ${codeSpan(result.root)}: ${plural(summary.files.scanned, "file")} scanned ` +
           `(${formatByteSize(summary.bytesScanned)}), ${summary.files.linted} parsed, profile ${summary.profile}. ` +
-          `${total.fixable} can be fixed automatically, ${total.withSuggestions} have suggested fixes.`,
+          `${total.fixable} fixable automatically, ${total.withSuggestions} with suggested fixes.`,
   );
 
   if (inventory.checklist.length > 0) {
