@@ -41,9 +41,10 @@ import {
   findSessionTokenParams,
   findTokenHeaderLines,
   hasCampaignContext,
+  SESSION_TOKEN_PARAMETER,
   type TokenHeaderKind,
 } from "../src/campaign/session-tokens.js";
-import { SESSION_TOKEN_PARAMETER, stringExpressionText, type StringExpressionText } from "./no-session-token.js";
+import { stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 
 export type MessageIds =
   | "password"

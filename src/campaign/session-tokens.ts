@@ -7,6 +7,9 @@
  * ESLint ranges use); callers add the text's own start offset.
  */
 
+/** The name of Campaign's session cookie and URL parameter. */
+export const SESSION_TOKEN_PARAMETER = "__sessiontoken";
+
 /** A `[start, end)` range in the text given. */
 export interface TextRange {
   start: number;
