@@ -22,6 +22,9 @@ export const RULE_KEYWORDS = {
     "securitytoken",
     "security-token",
     "addTokens",
+    // Session and security tokens in configuration (`ACC_SESSION_TOKEN=…` in .env, Dockerfile ENV).
+    "ACC_SESSION_TOKEN",
+    "ACC_SECURITY_TOKEN",
   ],
   "prefer-ims-bearer-token": [
     "acc-js-sdk",
@@ -64,6 +67,11 @@ export const RULE_KEYWORDS = {
     "setimsjwtauth",
     "setimsoauth",
     "authIMSTA",
+    // Triggers' legacy pipelined private key; nlserver passwords (domain D).
+    "authPrivateKey",
+    "internalpassword",
+    "trackingpassword",
+    "setdblogin",
     "ACC_",
     // OAuth Server-to-Server credential code (client secrets in token requests).
     "aio-lib-core-auth",
