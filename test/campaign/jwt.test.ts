@@ -2,10 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   classifyImsContext,
   findCampaignMetascopes,
+  findImsAuthOptions,
   findJwtExchangeEndpoints,
   findJwtPackageNames,
+  findJwtTokenParams,
   isAioLibImsSpecifier,
   jwtPackageOf,
+  jwtPackageSpec,
+  packageInstallArgumentsStart,
+  setImsOAuthEdits,
+  type TextEdit,
 } from "../../src/campaign/jwt.js";
 
 /** The matched substrings, checked against the offsets so a wrong offset fails the test. */
@@ -140,5 +146,151 @@ describe("classifyImsContext", () => {
 
   it("lets metascopes win over OAuth keys in a mixed object", () => {
     expect(classifyImsContext(["scopes", "meta_scopes"])).toEqual({ kind: "jwt", key: "meta_scopes" });
+  });
+});
+
+/** The option found in `text`, as the texts of its parts. */
+function option(text: string) {
+  const [found, ...rest] = findImsAuthOptions(text);
+  expect(rest).toEqual([]);
+  if (found === undefined) throw new Error(`no option in ${text}`);
+  return {
+    option: found.option,
+    name: text.slice(found.start, found.nameEnd),
+    argument: text.slice(found.nameEnd, found.end),
+    segments: found.segments.map((segment) => text.slice(segment.start, segment.end)),
+    quoted: found.quoted,
+  };
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+describe("findImsAuthOptions", () => {
+  it("splits the five parts of the first documented form", () => {
+    expect(option("-setimsjwtauth:Org@AdobeOrg/client/tech@techacct.adobe.com/p8e-secret/LS0tLS1C")).toEqual({
+      option: "setimsjwtauth",
+      name: "-setimsjwtauth:",
+      argument: "Org@AdobeOrg/client/tech@techacct.adobe.com/p8e-secret/LS0tLS1C",
+      segments: ["Org@AdobeOrg", "client", "tech@techacct.adobe.com", "p8e-secret", "LS0tLS1C"],
+      quoted: false,
+    });
+  });
+
+  it("keeps a substitution with slashes and spaces in one part (the second form)", () => {
+    expect(option("-setimsjwtauth::O/C/T/S/$(base64 -w0 /path/to/private.key)").segments).toEqual([
+      "O",
+      "C",
+      "T",
+      "S",
+      "$(base64 -w0 /path/to/private.key)",
+    ]);
+    expect(option("-setimsjwtauth:${ORG}/$(cat client/id)/`cat t/a`/${{ secrets.S }}/$(KEY)").segments).toEqual([
+      "${ORG}",
+      "$(cat client/id)",
+      "`cat t/a`",
+      "${{ secrets.S }}",
+      "$(KEY)",
+    ]);
+  });
+
+  it("gives the rest to the fifth part: a base64 key holds slashes", () => {
+    expect(option("-setimsjwtauth:O/C/T/S/ab+c/d/e==").segments).toEqual(["O", "C", "T", "S", "ab+c/d/e=="]);
+  });
+
+  it("reads the third form's optional parts", () => {
+    expect(option("-setimsjwtauth:O/C/T").segments).toEqual(["O", "C", "T"]);
+    expect(option("-setimsjwtauth:O/C/T/S").segments).toEqual(["O", "C", "T", "S"]);
+    expect(option("-setimsjwtauth").segments).toEqual([]);
+  });
+
+  it("ends the argument at whitespace inside a command string", () => {
+    const text = "nlserver config -setimsjwtauth:O/C/T/S/K -instance:prod";
+    const [found] = findImsAuthOptions(text);
+    expect(text.slice(found!.start, found!.end)).toBe("-setimsjwtauth:O/C/T/S/K");
+    expect(option(`bash -c 'nlserver config -setimsjwtauth:"O/C/T" -instance:x'`)).toMatchObject({ argument: '"O/C/T"', quoted: true });
+  });
+
+  it("finds -setimsauth, in any case, and nothing longer", () => {
+    expect(option("-setimsauth:O/C").option).toBe("setimsauth");
+    expect(option("-SetImsJwtAuth:O/C/T").name).toBe("-SetImsJwtAuth:");
+    expect(findImsAuthOptions("-setimsjwtauthx:O/C/T x-setimsjwtauth:O -setimsoauth:O/C/T/S --setimsjwtauth_v2")).toEqual([]);
+  });
+});
+
+describe("setImsOAuthEdits", () => {
+  const rewrite = (text: string, secret?: string) => {
+    const [found] = findImsAuthOptions(text);
+    const result = setImsOAuthEdits(found!, secret);
+    return result === undefined ? undefined : { text: applyEdits(text, result.edits), needsSecret: result.needsSecret };
+  };
+
+  it("rewrites the documented forms to -setimsoauth:A/B/C/D", () => {
+    expect(rewrite("-setimsjwtauth:O/C/T/S/K")).toEqual({ text: "-setimsoauth:O/C/T/S", needsSecret: false });
+    expect(rewrite("-setimsjwtauth::O/C/T/S/$(base64 -w0 /p/k)")).toEqual({ text: "-setimsoauth:O/C/T/S", needsSecret: false });
+    expect(rewrite("-setimsjwtauth:O/C/T/S")).toEqual({ text: "-setimsoauth:O/C/T/S", needsSecret: false });
+    expect(rewrite("x -setimsjwtauth:O/C/T/S/K -instance:prod")).toEqual({ text: "x -setimsoauth:O/C/T/S -instance:prod", needsSecret: false });
+  });
+
+  it("adds the given secret to three parts, and has no rewrite without one", () => {
+    expect(rewrite("-setimsjwtauth:O/C/T", "${IMS_CLIENT_SECRET}")).toEqual({ text: "-setimsoauth:O/C/T/${IMS_CLIENT_SECRET}", needsSecret: true });
+    expect(rewrite("-setimsjwtauth:O/C/T")).toBeUndefined();
+  });
+
+  it("has no rewrite where it would not be mechanical", () => {
+    expect(rewrite("-setimsauth:O/C/T/S")).toBeUndefined();
+    expect(rewrite("-setimsjwtauth")).toBeUndefined();
+    expect(rewrite("-setimsjwtauth:$CREDENTIALS")).toBeUndefined();
+    expect(rewrite("-setimsjwtauth:O/C")).toBeUndefined();
+    expect(rewrite("-setimsjwtauth:O//T/S")).toBeUndefined();
+    expect(rewrite("-setimsjwtauth:'O/C/T/S/K'")).toBeUndefined();
+  });
+});
+
+describe("findJwtTokenParams", () => {
+  it("finds jwt_token beside client_id, on one line or several", () => {
+    expect(matched(findJwtTokenParams, "client_id=a&client_secret=b&jwt_token=c")).toEqual(["jwt_token"]);
+    expect(findJwtTokenParams("jwt_token=c\n&client_id=a")).toEqual([{ start: 0, end: 9, text: "jwt_token" }]);
+    expect(matched(findJwtTokenParams, "https://x/y?client_id=a&jwt_token=c")).toEqual(["jwt_token"]);
+  });
+
+  it("ignores jwt_token alone, and names that only end in it", () => {
+    expect(findJwtTokenParams("jwt_token=c&aud=x")).toEqual([]);
+    expect(findJwtTokenParams("client_id=a&my_jwt_token=c&xclient_id=b")).toEqual([]);
+  });
+});
+
+describe("package specs and installs", () => {
+  it("finds the JWT package of a spec", () => {
+    expect(jwtPackageSpec("@adobe/jwt-auth")).toEqual({ start: 0, end: 15, text: "@adobe/jwt-auth", package: "@adobe/jwt-auth" });
+    expect(jwtPackageSpec("@adobe/aio-lib-ims-jwt@^4.0.0")).toMatchObject({ start: 0, end: 22, package: "@adobe/aio-lib-ims-jwt" });
+    expect(jwtPackageSpec("npm:@adobe/jwt-auth@2")).toMatchObject({ start: 4, end: 19 });
+    expect(jwtPackageSpec("jwt@npm:@adobe/jwt-auth")).toMatchObject({ start: 8, end: 23 });
+    for (const spec of ["@adobe/jwt-auth-extra", "@adobe/aio-lib-ims", "jwt-auth", "^2.0.0", "x@adobe/jwt-auth"]) expect(jwtPackageSpec(spec)).toBeUndefined();
+  });
+
+  it("finds where the packages of an install command start", () => {
+    expect(packageInstallArgumentsStart(["npm", "install", "--save", "x"])).toBe(2);
+    expect(packageInstallArgumentsStart(["sudo", "npm", "i", "x"])).toBe(3);
+    expect(packageInstallArgumentsStart(["npm", "--prefix", "./app", "install", "x"])).toBe(4);
+    expect(packageInstallArgumentsStart(["yarn", "global", "add", "x"])).toBe(3);
+    expect(packageInstallArgumentsStart(["pnpm", "add", "-D", "x"])).toBe(2);
+    expect(packageInstallArgumentsStart(["/usr/local/bin/npm", "add", "x"])).toBe(2);
+    expect(packageInstallArgumentsStart(["C:\\nodejs\\npm.cmd", "install", "x"])).toBe(2);
+    expect(packageInstallArgumentsStart(["bun", "a", "x"])).toBe(2);
+  });
+
+  it("finds no install in other commands", () => {
+    for (const words of [["npm", "uninstall", "x"], ["npm", "run", "add", "x"], ["yarn", "remove", "x"], ["npm"], ["constructor", "install", "x"]]) {
+      expect(packageInstallArgumentsStart(words)).toBe(-1);
+    }
+  });
+
+  it("takes the package manager wherever it is in the command (after sudo, env, echo)", () => {
+    expect(packageInstallArgumentsStart(["env", "CI=1", "npm", "install", "x"])).toBe(4);
+    expect(packageInstallArgumentsStart(["echo", "npm", "install", "x"])).toBe(3);
   });
 });
