@@ -1,0 +1,86 @@
+/**
+ * no-jwt-service-account on the lead's demo repositories, through the plugin's own configs (the
+ * languages, file globs and keyword gate a user gets): every JWT pattern of the legacy repository,
+ * nothing in the migrated one; `configs.v8` applies the -setimsoauth rewrite.
+ */
+import { Linter } from "eslint";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import plugin from "../../src/index.js";
+
+const RULE = "campaign-ims/no-jwt-service-account";
+const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    })
+    .sort();
+}
+
+/** A plugin config with this rule alone (its options as the config gives them). */
+function onlyThisRule(configs: Linter.Config[]): Linter.Config[] {
+  return configs.map((config) =>
+    config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => id === RULE)) },
+  );
+}
+
+const CONFIG = onlyThisRule([...plugin.configs.recommended, ...plugin.configs.markdown]);
+
+/** `path:line:column-endLine:endColumn messageId` for every finding in a repository. */
+function findings(repository: string, config = CONFIG): string[] {
+  const root = join(FIXTURES, repository);
+  const linter = new Linter({ cwd: root });
+  return files(root).flatMap((file) => {
+    // ESLint's CLI lints the Markdown code blocks its config matches; Linter needs to be told.
+    const messages = linter.verify(readFileSync(file, "utf8"), config, { filename: file, filterCodeBlock: () => true });
+    return messages.map((m) => `${relative(root, file)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.messageId ?? m.message}`);
+  });
+}
+
+describe("no-jwt-service-account on the demo repositories", () => {
+  it("reports every JWT pattern of the legacy repository", () => {
+    expect(findings("legacy-repo")).toEqual([
+      // -setimsjwtauth in a workflow, a Dockerfile (three parts, -instance last), a runbook code block, a script.
+      ".github/workflows/deploy.yml:10:47-10:61 setImsJwtAuth",
+      "Dockerfile:5:21-5:35 setImsJwtAuth",
+      // The JWT private key in `ims`; appName and authPrivateKey beside authType="imsJwtToken" (which stays quiet).
+      "config/config-prod.xml:4:171-4:317 imsJwtPrivateKey",
+      "config/config-prod.xml:6:14-6:37 legacyPipelinedAuth",
+      "config/config-prod.xml:6:38-6:92 legacyPipelinedAuth",
+      "docs/runbook.md:9:37-9:51 setImsJwtAuth",
+      "package.json:8:5-8:22 jwtPackageDependency",
+      "scripts/setup-ims.sh:7:3-7:17 setImsJwtAuth",
+      "src/ims/jwt-token.ts:2:18-2:35 jwtAuthImport",
+      "src/ims/jwt-token.ts:6:34-6:38 jwtAuthCall",
+      "src/ims/jwt-token.ts:12:19-12:68 campaignMetascope",
+      "src/ims/jwt-token.ts:17:34-17:81 jwtExchangeEndpoint",
+    ]);
+  });
+
+  it("rewrites -setimsjwtauth to -setimsoauth under configs.v8, and only suggests it under recommended", () => {
+    const root = join(FIXTURES, "legacy-repo");
+    const file = join(root, "scripts/setup-ims.sh");
+    const text = readFileSync(file, "utf8");
+    const v8 = new Linter({ cwd: root }).verifyAndFix(text, onlyThisRule(plugin.configs.v8), { filename: file });
+    expect(v8.fixed).toBe(true);
+    expect(v8.output).toBe(
+      text.replace(
+        "-setimsjwtauth::a1b2c3d4e5f6@AdobeOrg/4f1c2e8d9a7b/TECHACCT12345@techacct.adobe.com/p8e-Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei/$(base64 -w0 ./private.key)",
+        "-setimsoauth:a1b2c3d4e5f6@AdobeOrg/4f1c2e8d9a7b/TECHACCT12345@techacct.adobe.com/p8e-Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei",
+      ),
+    );
+    expect(v8.messages).toEqual([]);
+    const recommended = new Linter({ cwd: root }).verifyAndFix(text, CONFIG, { filename: file });
+    expect(recommended.fixed).toBe(false);
+    expect(recommended.messages.map((m) => m.suggestions?.map((s) => s.messageId))).toEqual([["useSetImsOAuth"]]);
+  });
+
+  it("is silent on the migrated repository", () => {
+    expect(findings("migrated-repo")).toEqual([]);
+  });
+});
