@@ -22,10 +22,14 @@ export class IgnoreChain {
 
   static readonly empty = new IgnoreChain([]);
 
-  /** This chain plus the ignore files of `directory` (unreadable ones are reported to `onError`). */
-  extend(directory: string, onError: (file: string, error: NodeJS.ErrnoException) => void): IgnoreChain {
+  /**
+   * This chain plus the ignore files of `directory` (unreadable ones are reported to `onError`).
+   * With `present`, the names listed in the directory, only ignore files that exist are opened.
+   */
+  extend(directory: string, onError: (file: string, error: NodeJS.ErrnoException) => void, present?: ReadonlySet<string>): IgnoreChain {
     const added: IgnoreFile[] = [];
     for (const name of IGNORE_FILE_NAMES) {
+      if (present !== undefined && !present.has(name)) continue;
       const file = join(directory, name);
       let text: string;
       try {
@@ -93,19 +97,21 @@ export function findRepositoryRoot(directory: string): string | undefined {
 }
 
 /**
- * The chain for a directory inside the scan root: the ignore files of every directory from the
- * repository root (or the scan root outside a repository) down to `directory` itself.
+ * The chain that applies inside `directory` (a directory in the scan root) before its own ignore
+ * files are read: those of every directory above it, from the repository root (or the scan root
+ * outside a repository) down to its parent.
  */
-export function chainFor(
+export function chainAbove(
   scanRoot: string,
   directory: string,
   onError: (file: string, error: NodeJS.ErrnoException) => void,
 ): IgnoreChain {
   const top = findRepositoryRoot(scanRoot) ?? scanRoot;
   const directories: string[] = [];
-  for (let current = directory; ; current = dirname(current)) {
+  for (let current = directory; current !== top && current !== parse(current).root; ) {
+    current = dirname(current);
     directories.unshift(current);
-    if (current === top || current === parse(current).root) break;
   }
-  return directories.reduce((chain, current) => chain.enter(current).extend(current, onError), IgnoreChain.empty);
+  const chain = directories.reduce((above, current) => above.enter(current).extend(current, onError), IgnoreChain.empty);
+  return chain.enter(directory);
 }

@@ -12,7 +12,7 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { chainFor, IgnoreChain } from "./ignore-files.js";
+import { chainAbove, IgnoreChain } from "./ignore-files.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
 /** Directories the walk never enters. */
@@ -77,13 +77,13 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
   };
 
   const visitDirectory = function* (start: string): Generator<WalkEntry> {
-    // Each stack frame is a directory whose entries are still to be visited.
+    // Each stack frame is a directory still to be listed, with the ignore files above it.
     const stack: Array<{ directory: string; chain: IgnoreChain }> = [
-      { directory: start, chain: chainFor(root, start, onIgnoreFileError) },
+      { directory: start, chain: chainAbove(root, start, onIgnoreFileError) },
     ];
     yield* drainIgnoreFileErrors();
     while (stack.length > 0) {
-      const { directory, chain } = stack.pop()!;
+      const { directory, chain: above } = stack.pop()!;
       let entries: Dirent[];
       try {
         entries = readdirSync(directory, { withFileTypes: true }).sort(byName);
@@ -91,6 +91,9 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
         yield { type: "skipped", path: relativePath(directory), reason: "unreadable", detail: errorDetail(error) };
         continue;
       }
+      // The directory's own ignore files, read only when the listing shows them.
+      const chain = above.extend(directory, onIgnoreFileError, new Set(entries.map((entry) => entry.name)));
+      yield* drainIgnoreFileErrors();
       const subdirectories: Array<{ directory: string; chain: IgnoreChain }> = [];
       for (const dirent of entries) {
         const absolute = join(directory, dirent.name);
@@ -100,8 +103,7 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
           else if (chain.ignores(absolute, true)) yield { type: "ignored", path, cause: "ignoreFiles" };
           else if (isExcluded(path, true)) yield { type: "ignored", path, cause: "excluded" };
           else {
-            subdirectories.push({ directory: absolute, chain: chain.enter(absolute).extend(absolute, onIgnoreFileError) });
-            yield* drainIgnoreFileErrors();
+            subdirectories.push({ directory: absolute, chain: chain.enter(absolute) });
           }
         } else if (dirent.isSymbolicLink()) {
           yield* visitSymlink(absolute, chain);
@@ -135,7 +137,7 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     if (stats.isDirectory()) {
       yield* visitDirectory(start);
     } else if (stats.isSymbolicLink()) {
-      yield* visitSymlink(start, chainFor(root, dirname(start), onIgnoreFileError));
+      yield* visitSymlink(start, chainAbove(root, start, onIgnoreFileError));
     } else {
       const dirent = direntFor(start, stats);
       yield* visitFile(start, dirent, IgnoreChain.empty, true);

@@ -1,19 +1,9 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import AjvDraft04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { sarifLog } from "../../src/report/sarif.js";
 import { FIXTURES, REAL_PLUGIN_MODULE, scanDirectory } from "../scanner/support/scan-fixture.js";
 import { SAMPLE } from "./sample-result.js";
-
-// The official SARIF 2.1.0 schema (OASIS, as published by Microsoft's sarif-js-sdk).
-const schemaPath = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-// The schema has a language-tag pattern that is not valid with the `u` flag ajv uses by default.
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
+import { validateSarif as validate } from "./support/sarif-validator.js";
 
 const expectValid = (log: object): void => {
   const valid = validate(log);

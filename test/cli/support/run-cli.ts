@@ -3,7 +3,7 @@
  * `npm test` does) and reading what it printed.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, realpathSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,5 +47,7 @@ export function runCli(args: string[], options: RunOptions): CliRun {
 export function copyFixture(name: string): string {
   const directory = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-cli-")));
   cpSync(join(FIXTURES, name), directory, { recursive: true });
+  // Readable by other users too: some tests scan as `nobody` so that file permissions apply.
+  chmodSync(directory, 0o755);
   return directory;
 }
