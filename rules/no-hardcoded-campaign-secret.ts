@@ -17,10 +17,34 @@
  * - anywhere in a file that passes the rule's keyword gate: strings whose whole value has an
  *   unmistakable shape (`p8e-…` client secret, PEM or base64 PEM private key, `___<uuid>` session
  *   token; not `@…` / `==…`, which other products use too).
- * Placeholders (`PASSWORD_HERE`, `${password}`, `{{token}}`, `process.env.X`, …) are not secrets.
+ *
+ * XML, `.http` files, shell-like files and Postman collections (the token transports come from
+ * `findTokenTransportsIn*` in `src/campaign/session-tokens.ts`, the same places no-session-token
+ * reports):
+ * - literal `<sessiontoken>` values, `X-Security-Token` / `X-Session-Token` header values (SOAP
+ *   header elements, header lines, header entries), `__sessiontoken` cookie and URL values;
+ * - SOAP Logon `<strPassword>` values; `client_secret=` form values in IMS credential files;
+ * - XML: `authIMSTAClientSecret` (`p8e-…`), `authIMSTAPrivateKey` and pipelined `authPrivateKey`
+ *   attribute values;
+ * - `.http` `@name = value` definitions and Postman variables named like a secret (`@sessionToken`,
+ *   `@password`, `clientSecret`) in Campaign or IMS files;
+ * - shell: `ACC_PASSWORD=…`, `ACC_PWD=…`, `ACC_SESSIONTOKEN=…` settings (domain A names), the
+ *   secret parts of `nlserver config -setimsjwtauth:…/<secret>/<key>`, `-setimsoauth:…/<secret>`,
+ *   `-internalpassword:…`, `-trackingpassword:…` and `-setdblogin:…/<password>@server`;
+ * - whole values with an unmistakable shape, as in TS/JS.
+ * A value two patterns cover is reported once.
+ *
+ * Placeholders (`PASSWORD_HERE`, `${password}`, `{{token}}`, `process.env.X`, `$1`, …) are not secrets.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createRule } from "../src/create-rule.js";
+import type { SourceCode } from "@eslint/core";
+import type { HttpDocument } from "../src/languages/http/index.js";
+import type { ShellDocument, ShellWord } from "../src/languages/shell/index.js";
+import { shellWordSourceRange } from "../src/languages/shell/word.js";
+import type { XmlAttribute, XmlDocument, XmlDocumentChild, XmlElement, XmlText } from "../src/languages/xml/index.js";
+import { toSourceRange } from "../src/languages/xml/references.js";
+import { createRule, type LanguageRuleContext } from "../src/create-rule.js";
+import { isPostmanCollection } from "../src/campaign/soap-actions.js";
 import { hasRuleKeyword } from "../src/campaign/keywords.js";
 import { INTERPOLATION_PLACEHOLDER, mergeListeners, sdkCallListener, skipWrappers, type SdkCall } from "../src/campaign/sdk.js";
 import {
@@ -29,20 +53,35 @@ import {
   envSecretSlot,
   findClientSecretParams,
   findLogonPasswordElements,
+  findNlserverSecrets,
   hasImsCredentialContext,
   maskSecret,
   secretShape,
+  secretSlotOfName,
   type SecretKind,
   type SecretSlot,
+  type TextSecret,
 } from "../src/campaign/secrets.js";
 import {
   classifyTokenHeader,
   findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderLines,
+  findTokenTransportsInHttp,
+  findTokenTransportsInPostman,
+  findTokenTransportsInShell,
+  findTokenTransportsInXml,
   hasCampaignContext,
+  jsonStringText,
+  runsHttpClient,
   SESSION_TOKEN_PARAMETER,
+  trimRange,
+  xmlElementTextValue,
+  type JsonDocument,
+  type JsonValue,
   type TokenHeaderKind,
+  type TokenTransport,
+  type TransportValue,
 } from "../src/campaign/session-tokens.js";
 import { stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 
@@ -414,5 +453,329 @@ export default createRule<MessageIds, Options>({
         },
       );
     },
+    xml(context) {
+      const { sourceCode } = context;
+      return {
+        XmlDocument(document: XmlDocument) {
+          const secrets = secretReporter(context);
+          const contexts = fileContexts(sourceCode);
+          addTransports(secrets, findTokenTransportsInXml(document.children, contexts));
+          addXmlSecrets(secrets, document.children, contexts);
+          secrets.flush();
+        },
+      };
+    },
+    http(context) {
+      const { sourceCode } = context;
+      const { text } = sourceCode;
+      return {
+        HttpDocument(document: HttpDocument) {
+          const secrets = secretReporter(context);
+          const contexts = fileContexts(sourceCode);
+          addTransports(secrets, findTokenTransportsInHttp(document, text, contexts));
+          for (const variable of document.variables) {
+            const value = { text: variable.value, start: variable.valueRange[0], end: variable.valueRange[1] };
+            const slot = contexts.named ? secretSlotOfName(variable.name) : undefined;
+            if (slot !== undefined) secrets.add(value, slot, `the @${variable.name} variable`);
+            secrets.shape(value, "an .http variable");
+          }
+          for (const request of document.requests) {
+            const [urlStart, urlEnd] = request.urlRange;
+            if (contexts.imsContext) addTextSecrets(secrets, findClientSecretParams(text.slice(urlStart, urlEnd)), (start, end) => [urlStart + start, urlStart + end]);
+            for (const header of request.headers) secrets.shape({ text: header.value, start: header.valueRange[0], end: header.valueRange[1] }, "an HTTP header");
+            const body = request.body;
+            if (body?.xml) {
+              addXmlSecrets(secrets, body.xml.children, contexts);
+            } else if (body) {
+              const base = body.range[0];
+              addTextSecrets(secrets, findLogonPasswordElements(body.text), (start, end) => [base + start, base + end]);
+              if (contexts.imsContext) addTextSecrets(secrets, findClientSecretParams(body.text), (start, end) => [base + start, base + end]);
+            }
+          }
+          secrets.flush();
+        },
+      };
+    },
+    shell(context) {
+      const { sourceCode } = context;
+      const { text } = sourceCode;
+      return {
+        ShellDocument(document: ShellDocument) {
+          const secrets = secretReporter(context);
+          const contexts = fileContexts(sourceCode);
+          // Settings are handled below, by their variable name.
+          addTransports(secrets, findTokenTransportsInShell(document, text, contexts).filter((transport) => transport.kind !== "setting"));
+          const wordSecrets = (word: ShellWord, found: readonly TextSecret[]): void =>
+            addTextSecrets(secrets, found, (start, end) => shellWordSourceRange(word, start, end), (value) => !(word.hasExpansion && EXPANSION_MARK.test(value)));
+          for (const command of document.commands) {
+            const client = runsHttpClient(command);
+            for (const assignment of command.assignments) {
+              const word = assignment.value;
+              if (word === null) continue;
+              const slot = envSecretSlot(assignment.name);
+              const value = wordValue(word);
+              if (slot !== undefined && value !== undefined) secrets.add(value, slot, `the ${assignment.name} setting`);
+              if (value !== undefined) secrets.shape(value, "a shell value");
+              wordSecrets(word, findNlserverSecrets(word.value));
+            }
+            for (const word of command.words) {
+              wordSecrets(word, findNlserverSecrets(word.value));
+              const value = wordValue(word);
+              if (value !== undefined) secrets.shape(value, "a shell argument");
+              if (!client) continue;
+              wordSecrets(word, findLogonPasswordElements(word.value));
+              if (contexts.imsContext) wordSecrets(word, findClientSecretParams(word.value));
+            }
+            for (const redirect of command.redirects) {
+              const heredoc = redirect.heredoc;
+              if (heredoc === null) continue;
+              const base = heredoc.bodyRange[0];
+              const map = (start: number, end: number): [number, number] => [base + start, base + end];
+              addTextSecrets(secrets, findLogonPasswordElements(heredoc.body), map);
+              if (contexts.imsContext) addTextSecrets(secrets, findClientSecretParams(heredoc.body), map);
+            }
+          }
+          secrets.flush();
+        },
+      };
+    },
+    json(context) {
+      const { sourceCode } = context;
+      const { text } = sourceCode;
+      return {
+        Document(document: JsonDocument) {
+          const secrets = secretReporter(context);
+          const contexts = fileContexts(sourceCode);
+          const postman = isPostmanCollection(document);
+          if (postman) addTransports(secrets, findTokenTransportsInPostman(document, text, contexts));
+          // Every string value; in a Postman collection also Logon bodies, form secrets and
+          // variables (`{ "key": "password", "value": "…" }` entries) named like a secret.
+          const stack: { node: JsonValue; member: string | undefined }[] = [{ node: document.body, member: undefined }];
+          while (stack.length > 0) {
+            const { node, member } = stack.pop()!;
+            if (node.type === "Object") {
+              if (postman && member !== undefined && NAMED_ENTRY_ARRAYS.has(member) && contexts.named) addNamedEntry(secrets, text, node, member === "variable" ? "variable" : "field");
+              for (const child of node.members) stack.push({ node: child.value, member: child.name.type === "String" ? child.name.value : child.name.name });
+              continue;
+            }
+            if (node.type === "Array") {
+              for (const element of node.elements) stack.push({ node: element.value, member });
+              continue;
+            }
+            const string = jsonStringText(text, node);
+            if (string === undefined) continue;
+            const trimmed = trimRange(string.value, { start: 0, end: string.value.length });
+            const [start, end] = string.map(trimmed.start, trimmed.end);
+            secrets.shape({ text: string.value.slice(trimmed.start, trimmed.end), start, end }, "a JSON string");
+            if (!postman) continue;
+            addTextSecrets(secrets, findLogonPasswordElements(string.value), string.map);
+            if (contexts.imsContext) addTextSecrets(secrets, findClientSecretParams(string.value), string.map);
+          }
+          secrets.flush();
+        },
+      };
+    },
   },
 });
+
+// ----------------------------------------------------------------------------------------------
+// XML, HTTP, shell and Postman
+
+type TextCode = SourceCode & { text: string; getLocFromIndex(index: number): { line: number; column: number } };
+type TextContext<Code extends TextCode> = LanguageRuleContext<MessageIds, Options, Code>;
+
+interface FileContexts {
+  campaignContext: boolean;
+  imsContext: boolean;
+  /** Values named like a secret (`@password = …`) count: a Campaign or IMS file that passes the rule's keyword gate. */
+  named: boolean;
+  /** Unmistakable shapes count anywhere: the file passes the rule's keyword gate (identical with and without it). */
+  shapes: boolean;
+}
+
+function fileContexts(sourceCode: TextCode): FileContexts {
+  const campaignContext = hasCampaignContext(sourceCode.text);
+  const imsContext = hasImsCredentialContext(sourceCode.text);
+  const shapes = hasRuleKeyword("no-hardcoded-campaign-secret", sourceCode);
+  return { campaignContext, imsContext, named: shapes && (campaignContext || imsContext), shapes };
+}
+
+interface SecretReporter {
+  /** A value used in `slot`: reported (masked) if it is a secret there. */
+  add(value: TransportValue, slot: SecretSlot, place: string): void;
+  /** A whole value reported only for an unmistakable shape (`p8e-…`, base64 PEM, `___<uuid>`), unless a slot claimed it. */
+  shape(value: TransportValue, place: string): void;
+  /** Reports everything, once per value and in source order. */
+  flush(): void;
+}
+
+/**
+ * Collects the secrets of one file. A value two patterns cover (a `<sessiontoken>` that is also a
+ * `___<uuid>` shape, `ACC_SESSIONTOKEN=` that is also a setting) is reported once: by its slot
+ * rather than its shape, and by the first slot found.
+ */
+function secretReporter<Code extends TextCode>(context: TextContext<Code>): SecretReporter {
+  const allowed = new Set((context.options[0]?.allow ?? []).map((value) => value.trim()));
+  const found: { start: number; end: number; kind: SecretKind; masked: string; place: string }[] = [];
+  const shapes: { value: TransportValue; kind: SecretKind; place: string }[] = [];
+  const overlaps = (start: number, end: number): boolean => found.some((other) => start < other.end && other.start < end);
+  const accept = (value: TransportValue, kind: SecretKind | undefined, place: string): void => {
+    const text = value.text.trim();
+    if (kind === undefined || allowed.has(text) || overlaps(value.start, value.end)) return;
+    found.push({ start: value.start, end: value.end, kind, masked: maskSecret(text, kind), place });
+  };
+  return {
+    add: (value, slot, place) => accept(value, classifySecret(value.text, slot), place),
+    shape(value, place) {
+      const kind = secretShape(value.text);
+      if (kind !== undefined && UNMISTAKABLE_SHAPES.has(kind) && !isPlaceholderValue(value.text)) shapes.push({ value, kind, place });
+    },
+    flush() {
+      for (const { value, kind, place } of shapes) accept(value, kind, place);
+      found.sort((a, b) => a.start - b.start);
+      for (const { start, end, kind, masked, place } of found) {
+        context.report({
+          loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
+          messageId: MESSAGE_BY_KIND[kind],
+          data: { masked, place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+        });
+      }
+    },
+  };
+}
+
+const isPlaceholderValue = (value: string): boolean => classifySecret(value, "any") === undefined && secretShape(value) === undefined;
+
+const TRANSPORT_SLOTS: Readonly<Record<TokenHeaderKind, SecretSlot>> = { "security-token": "security-token", "session-token": "session-token" };
+
+function transportPlace(transport: TokenTransport): string {
+  switch (transport.kind) {
+    case "element":
+      return `<${transport.name}>`;
+    case "header":
+      return `the ${transport.name} header`;
+    case "cookie":
+      return "a __sessiontoken cookie";
+    case "url":
+      return "a __sessiontoken URL parameter";
+    case "parameter":
+      return "a __sessiontoken parameter";
+    case "setting":
+      return `the ${transport.name} setting`;
+  }
+}
+
+/** The literal values of token transports, in their token's slot. */
+function addTransports(secrets: SecretReporter, transports: readonly TokenTransport[]): void {
+  for (const transport of transports) {
+    if (transport.value !== undefined) secrets.add(transport.value, TRANSPORT_SLOTS[transport.token], transportPlace(transport));
+  }
+}
+
+/** Text secrets (`findLogonPasswordElements`, `findClientSecretParams`, `findNlserverSecrets`) mapped to the file. */
+function addTextSecrets(
+  secrets: SecretReporter,
+  found: readonly TextSecret[],
+  map: (start: number, end: number) => [number, number],
+  literal: (value: string) => boolean = () => true,
+): void {
+  for (const secret of found) {
+    if (!literal(secret.value)) continue;
+    const trimmed = trimRange(secret.value, { start: 0, end: secret.value.length });
+    const [start, end] = map(secret.valueStart + trimmed.start, secret.valueStart + trimmed.end);
+    secrets.add({ text: secret.value.slice(trimmed.start, trimmed.end), start, end }, secret.slot, textSecretPlace(secret));
+  }
+}
+
+function textSecretPlace(secret: TextSecret): string {
+  if (secret.slot === "client-secret" && secret.name === "client_secret") return "client_secret";
+  if (secret.name.startsWith("-")) return `nlserver config ${secret.name}`;
+  return `the SOAP Logon <${secret.name}>`;
+}
+
+// An expansion in a shell word: the value is built at run time, not written literally.
+const EXPANSION_MARK = /[$`%]/;
+
+/** A shell word's value, trimmed, with its source range; undefined when an expansion builds it. */
+function wordValue(word: ShellWord): TransportValue | undefined {
+  if (word.hasExpansion && EXPANSION_MARK.test(word.value)) return undefined;
+  const { start, end } = trimRange(word.value, { start: 0, end: word.value.length });
+  const [from, to] = shellWordSourceRange(word, start, end);
+  return { text: word.value.slice(start, end), start: from, end: to };
+}
+
+// Campaign instance configuration: the attributes that hold IMS credentials (domain E).
+const CREDENTIAL_ATTRIBUTES: ReadonlyMap<string, SecretSlot> = new Map([
+  ["authimstaclientsecret", "client-secret"],
+  ["authimstaprivatekey", "private-key"],
+  // Triggers' legacy pipelined JWT key.
+  ["authprivatekey", "private-key"],
+]);
+
+const LOGON_PASSWORD_ELEMENTS: ReadonlySet<string> = new Set(["strPassword", "password"]);
+const XTK_SESSION_NAMESPACE = "urn:xtk:session";
+// Quotes or line breaks in a decoded value: code (workflow JavaScript) builds it, not a literal.
+const CODE_AROUND_VALUE = /["'`\r\n]/;
+
+/** A decoded XML value (attribute or text), trimmed, with its source range. */
+function xmlValue(node: XmlAttribute | XmlText): TransportValue {
+  const { start, end } = trimRange(node.value, { start: 0, end: node.value.length });
+  const [from, to] = toSourceRange(node, start, end);
+  return { text: node.value.slice(start, end), start: from, end: to };
+}
+
+/**
+ * Secrets of XML nodes beyond the token transports: SOAP Logon passwords (the `strPassword` /
+ * `password` child of a `Logon` element in `urn:xtk:session`, or unbound in a template), IMS
+ * credential attributes, Logon passwords and `client_secret=` values inside decoded text, and
+ * whole values with an unmistakable shape.
+ */
+function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild[], { imsContext }: FileContexts): void {
+  const stack: { node: XmlDocumentChild; parent: XmlElement | null }[] = [...nodes].reverse().map((node) => ({ node, parent: null }));
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    if (node.type === "XmlText") {
+      const map = (start: number, end: number): [number, number] => toSourceRange(node, start, end);
+      const literal = (value: string): boolean => !CODE_AROUND_VALUE.test(value);
+      addTextSecrets(secrets, findLogonPasswordElements(node.value), map, literal);
+      if (imsContext) addTextSecrets(secrets, findClientSecretParams(node.value), map, literal);
+      secrets.shape(xmlValue(node), "an XML value");
+      continue;
+    }
+    if (node.type !== "XmlElement") continue;
+    if (
+      parent !== null &&
+      LOGON_PASSWORD_ELEMENTS.has(node.localName) &&
+      parent.localName === "Logon" &&
+      (parent.namespaceURI === XTK_SESSION_NAMESPACE || parent.namespaceURI === null)
+    ) {
+      const value = xmlElementTextValue(node);
+      if (value !== undefined) secrets.add(value, "password", `the SOAP Logon <${node.name}>`);
+    }
+    for (const attribute of node.attributes) {
+      const slot = CREDENTIAL_ATTRIBUTES.get(attribute.localName.toLowerCase());
+      if (slot !== undefined) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
+      const map = (start: number, end: number): [number, number] => toSourceRange(attribute, start, end);
+      if (imsContext) addTextSecrets(secrets, findClientSecretParams(attribute.value), map);
+      secrets.shape(xmlValue(attribute), "an XML value");
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node });
+  }
+}
+
+// Postman arrays of `{ key, value }` entries whose key names what the value is.
+const NAMED_ENTRY_ARRAYS: ReadonlySet<string> = new Set(["variable", "urlencoded", "formdata", "query"]);
+
+/** A Postman `{ "key": "password", "value": "…" }` entry named like a secret. */
+function addNamedEntry(secrets: SecretReporter, text: string, entry: JsonValue, what: "variable" | "field"): void {
+  if (entry.type !== "Object") return;
+  const member = (name: string): JsonValue | undefined => entry.members.find((m) => m.name.type === "String" && m.name.value === name)?.value;
+  const key = member("key");
+  const slot = key?.type === "String" ? secretSlotOfName(key.value) : undefined;
+  const string = jsonStringText(text, member("value"));
+  if (slot === undefined || string === undefined || key?.type !== "String") return;
+  const { start, end } = trimRange(string.value, { start: 0, end: string.value.length });
+  const [from, to] = string.map(start, end);
+  secrets.add({ text: string.value.slice(start, end), start: from, end: to }, slot, `the ${key.value} ${what}`);
+}
+

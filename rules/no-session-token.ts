@@ -14,9 +14,28 @@
  * - in Campaign code only (`hasCampaignContext`): the header names `X-Security-Token` and
  *   `X-Session-Token` as object keys, setter arguments or constants;
  * - `cnx.addTokens(session, security)` (Campaign context) and JSSP `document.controller.getSessionToken()`.
+ *
+ * XML, `.http` files, shell-like files and Postman collections (the transports are located by
+ * `findTokenTransportsIn*` in `src/campaign/session-tokens.ts`):
+ * - a non-empty `<sessiontoken>` / `<__sessiontoken>` (any prefix): fix, empty it (Adobe's
+ *   documented after-state); in an `.http` request and a Postman request the fix also adds
+ *   `Authorization: Bearer {{imsToken}}` (option `bearerTokenVariable`) unless the request already
+ *   sends Authorization;
+ * - `X-Security-Token` / `X-Session-Token` headers (Campaign files only): in `.http` files and
+ *   Postman collections a suggestion swaps the header for `Authorization: Bearer` (or removes it
+ *   when Authorization is there); a SOAP header element gets a suggestion to remove it;
+ * - `__sessiontoken` cookies and URL parameters; in `.http` files a suggestion removes the cookie;
+ * - shell and `.env`-style settings `ACC_SESSIONTOKEN=…` / `ACC_SECURITY_TOKEN=…`.
+ * Removing a header or cookie is a suggestion, not a fix: until the integration authenticates
+ * with IMS, the server may still need it.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createRule } from "../src/create-rule.js";
+import type { RuleTextEdit, RuleTextEditor, SourceCode } from "@eslint/core";
+import type { HttpDocument, HttpHeader, HttpRequest } from "../src/languages/http/index.js";
+import type { ShellDocument } from "../src/languages/shell/index.js";
+import type { XmlDocument } from "../src/languages/xml/index.js";
+import { createRule, type LanguageRuleContext } from "../src/create-rule.js";
+import { isPostmanCollection } from "../src/campaign/soap-actions.js";
 import {
   INTERPOLATION_PLACEHOLDER,
   mergeListeners,
@@ -29,9 +48,21 @@ import {
   findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderLines,
+  findTokenTransportsInHttp,
+  findTokenTransportsInPostman,
+  findTokenTransportsInShell,
+  findTokenTransportsInXml,
+  hasAuthorizationHeader,
   hasCampaignContext,
+  jsonElements,
+  jsonRange,
   SESSION_TOKEN_PARAMETER,
+  type HttpTokenTransport,
+  type JsonDocument,
+  type JsonValue,
   type TextRange,
+  type TokenHeaderKind,
+  type TokenTransport,
 } from "../src/campaign/session-tokens.js";
 import { asArgument, inAsyncContext } from "../src/campaign/js-context.js";
 import { isStringLiteral, stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
@@ -55,14 +86,23 @@ export type MessageIds =
   | "useImsBearerToken"
   | "emptyAndAddBearerHeader"
   | "replaceWithBearerHeader"
-  | "removeTokenHeader";
+  | "removeTokenHeader"
+  | "sessionTokenSetting"
+  | "removeSoapHeader"
+  | "removeSessionCookie"
+  | "replaceSessionCookieWithBearer";
 
 export interface RuleOptions {
   /** A JS expression that yields an IMS access token, used in fixes and suggestions. */
   tokenExpression?: string;
   /** Do not report `ofSecurityToken` / `Credentials("SecurityToken")` (code served by Campaign). */
   allowSecurityToken?: boolean;
+  /** The request-file variable that holds the IMS access token (`.http` files, Postman): `{{imsToken}}`. */
+  bearerTokenVariable?: string;
 }
+
+/** The default `bearerTokenVariable`: `Authorization: Bearer {{imsToken}}`. */
+export const DEFAULT_BEARER_TOKEN_VARIABLE = "imsToken";
 export type Options = [RuleOptions];
 
 const AWAIT = /\bawait\b/;
@@ -256,6 +296,12 @@ export default createRule<MessageIds, Options>({
             description:
               "Do not report ofSecurityToken / new Credentials(\"SecurityToken\"): for code that runs only in pages served by Campaign, where the browser sends the session cookie.",
           },
+          bearerTokenVariable: {
+            type: "string",
+            pattern: "^[^{}\\s]+$",
+            description:
+              "The variable of .http files (REST Client, JetBrains) and Postman collections that holds the IMS access token: fixes and suggestions write Authorization: Bearer {{<bearerTokenVariable>}}. Default imsToken.",
+          },
         },
         additionalProperties: false,
       },
@@ -291,10 +337,15 @@ export default createRule<MessageIds, Options>({
       emptyAndAddBearerHeader: "Empty the session token and add Authorization: Bearer {{token}} to the request headers.",
       replaceWithBearerHeader: "Replace this header with Authorization: Bearer {{token}}.",
       removeTokenHeader: "Remove this header: the request already sends Authorization.",
+      sessionTokenSetting:
+        "Campaign {{label}} in configuration ({{name}}): it comes from a native logon, which Campaign v8 no longer allows. Configure an IMS technical-account token (OAuth Server-to-Server) and send it as Authorization: Bearer.",
+      removeSoapHeader: "Remove this SOAP header: send Authorization: Bearer with an IMS technical-account token on the HTTP request instead.",
+      removeSessionCookie: "Remove the __sessiontoken cookie: the request already sends Authorization.",
+      replaceSessionCookieWithBearer: "Remove the __sessiontoken cookie and add Authorization: Bearer {{token}}.",
     },
     messageLevels: { ofSecurityToken: "info", credentialsSecurityToken: "info" },
   },
-  defaultOptions: [{ allowSecurityToken: false }],
+  defaultOptions: [{ allowSecurityToken: false, bearerTokenVariable: DEFAULT_BEARER_TOKEN_VARIABLE }],
   create: {
     js(context) {
       const { sourceCode } = context;
@@ -499,5 +550,245 @@ export default createRule<MessageIds, Options>({
         },
       );
     },
+    xml(context) {
+      const { sourceCode } = context;
+      return {
+        XmlDocument(document: XmlDocument) {
+          for (const transport of findTokenTransportsInXml(document.children, { campaignContext: hasCampaignContext(sourceCode.text) })) {
+            const suggest =
+              transport.kind === "header" && transport.element !== undefined
+                ? [{ messageId: "removeSoapHeader" as const, fix: (fixer: RuleTextEditor) => fixer.removeRange(lineRemovalRange(sourceCode.text, transport.element!.range)) }]
+                : [];
+            reportTransport(context, transport, { suggest });
+          }
+        },
+      };
+    },
+    http(context) {
+      const { sourceCode } = context;
+      const { text } = sourceCode;
+      const variable = bearerVariable(context.options[0]);
+      const bearer = `{{${variable}}}`;
+      return {
+        HttpDocument(document: HttpDocument) {
+          for (const transport of findTokenTransportsInHttp(document, text, { campaignContext: hasCampaignContext(text) })) {
+            const { request, header } = transport;
+            // A session token emptied in the body: the request then authenticates with the bearer header.
+            const addBearer =
+              request !== null && !hasAuthorizationHeader(request)
+                ? (fixer: RuleTextEditor) =>
+                    fixer.insertTextAfterRange([request.headerInsertOffset, request.headerInsertOffset], `${request.lineEnding}Authorization: Bearer ${bearer}`)
+                : undefined;
+            if (transport.kind === "element") {
+              reportTransport(context, transport, { addToFix: addBearer });
+              continue;
+            }
+            if (request === null || header === undefined || (transport.kind !== "header" && transport.kind !== "cookie")) {
+              reportTransport(context, transport);
+              continue;
+            }
+            reportTransport(context, transport, { suggest: httpHeaderSuggestions(text, transport, request, header, bearer) });
+          }
+        },
+      };
+    },
+    shell(context) {
+      const { sourceCode } = context;
+      return {
+        ShellDocument(document: ShellDocument) {
+          for (const transport of findTokenTransportsInShell(document, sourceCode.text, { campaignContext: hasCampaignContext(sourceCode.text) })) {
+            reportTransport(context, transport);
+          }
+        },
+      };
+    },
+    json(context) {
+      const { sourceCode } = context;
+      const { text } = sourceCode;
+      const bearer = `Bearer {{${bearerVariable(context.options[0])}}}`;
+      return {
+        Document(document: JsonDocument) {
+          if (!isPostmanCollection(document)) return;
+          for (const transport of findTokenTransportsInPostman(document, text, { campaignContext: hasCampaignContext(text) })) {
+            const { request, header } = transport;
+            if (transport.kind === "element") {
+              const headers = request !== undefined && !request.hasAuthorization ? request.headers : undefined;
+              const addBearer = headers === undefined ? undefined : (fixer: RuleTextEditor) => addPostmanHeader(fixer, text, headers, bearer);
+              reportTransport(context, transport, { addToFix: addBearer });
+              continue;
+            }
+            if (transport.kind !== "header" || request === undefined || header === undefined) {
+              reportTransport(context, transport);
+              continue;
+            }
+            const suggest = request.hasAuthorization
+              ? [{ messageId: "removeTokenHeader" as const, fix: (fixer: RuleTextEditor) => fixer.removeRange(jsonElementRemovalRange(header.array, header.entry)) }]
+              : header.value === undefined
+                ? []
+                : [
+                    {
+                      messageId: "replaceWithBearerHeader" as const,
+                      data: { token: `{{${bearerVariable(context.options[0])}}}` },
+                      fix: (fixer: RuleTextEditor) => [
+                        fixer.replaceTextRange(jsonRange(header.key), '"Authorization"'),
+                        fixer.replaceTextRange(jsonRange(header.value!), JSON.stringify(bearer)),
+                      ],
+                    },
+                  ];
+            reportTransport(context, transport, { suggest });
+          }
+        },
+      };
+    },
   },
 });
+
+// ----------------------------------------------------------------------------------------------
+// XML, HTTP, shell and Postman: one message per transport kind, the same ids as in TS/JS.
+
+/** The rule context of a text language (XML, HTTP, shell, JSON): any of them maps offsets to locations. */
+type TextContext<Code extends SourceCode & { getLocFromIndex(index: number): { line: number; column: number } }> = LanguageRuleContext<
+  MessageIds,
+  Options,
+  Code
+>;
+type Suggestion = { messageId: MessageIds; data?: Record<string, string>; fix: (fixer: RuleTextEditor) => RuleTextEdit | RuleTextEdit[] };
+
+const TOKEN_LABELS: Readonly<Record<TokenHeaderKind, string>> = { "security-token": "security token", "session-token": "session token" };
+
+function transportMessage(transport: TokenTransport): { messageId: MessageIds; data?: Record<string, string> } {
+  switch (transport.kind) {
+    case "element":
+      return { messageId: "sessionTokenElement", data: { name: transport.name } };
+    case "header":
+      return { messageId: transport.token === "security-token" ? "securityTokenHeader" : "sessionTokenHeader" };
+    case "cookie":
+      return { messageId: "sessionTokenCookie" };
+    case "url":
+      return { messageId: "sessionTokenUrl" };
+    case "parameter":
+      return { messageId: "sessionTokenParameter" };
+    case "setting":
+      return { messageId: "sessionTokenSetting", data: { name: transport.name, label: TOKEN_LABELS[transport.token] } };
+  }
+}
+
+/**
+ * Reports a transport at its range. An element with an `empty` range gets the fix that empties it
+ * (plus `addToFix`'s edit, e.g. the request's new Authorization header).
+ */
+function reportTransport<Code extends SourceCode & { getLocFromIndex(index: number): { line: number; column: number } }>(
+  context: TextContext<Code>,
+  transport: TokenTransport,
+  { suggest = [], addToFix }: { suggest?: Suggestion[]; addToFix?: ((fixer: RuleTextEditor) => RuleTextEdit) | undefined } = {},
+): void {
+  const { sourceCode } = context;
+  const empty = transport.kind === "element" ? transport.empty : undefined;
+  context.report({
+    loc: { start: sourceCode.getLocFromIndex(transport.start), end: sourceCode.getLocFromIndex(transport.end) },
+    ...transportMessage(transport),
+    ...(empty === undefined ? {} : { fix: (fixer: RuleTextEditor) => (addToFix === undefined ? fixer.removeRange(empty) : [fixer.removeRange(empty), addToFix(fixer)]) }),
+    suggest,
+  });
+}
+
+const bearerVariable = (options: RuleOptions | undefined): string => options?.bearerTokenVariable?.trim() || DEFAULT_BEARER_TOKEN_VARIABLE;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The range that removes `[start, end)` with its line when nothing else is on the line (from the
+ * previous line break to the end of the line), else just `[start, end)`.
+ */
+function lineRemovalRange(text: string, [start, end]: [number, number]): [number, number] {
+  let lineStart = start;
+  while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === " " || text[lineEnd] === "\t")) lineEnd++;
+  const atLineStart = lineStart === 0 || text[lineStart - 1] === "\n" || text[lineStart - 1] === "\r";
+  const atLineEnd = lineEnd === text.length || text[lineEnd] === "\n" || text[lineEnd] === "\r";
+  if (!atLineStart || !atLineEnd || lineStart === 0) return [start, end];
+  // Remove the line break before the line, so the lines around it stay as they were.
+  const breakStart = text[lineStart - 1] === "\n" && text[lineStart - 2] === "\r" ? lineStart - 2 : lineStart - 1;
+  return [breakStart, lineEnd];
+}
+
+/** The header line of an `.http` request with the line break before it. */
+const headerLineRemovalRange = (text: string, header: HttpHeader): [number, number] => lineRemovalRange(text, header.range);
+
+// `;` and the spaces around it, between two cookies.
+const COOKIE_SEPARATOR_AFTER = /^\s*;\s*/;
+const COOKIE_SEPARATOR_BEFORE = /\s*;\s*$/;
+
+/**
+ * Suggestions for an `X-Security-Token` / `X-Session-Token` header or a `__sessiontoken` cookie of
+ * an `.http` request: replace the header with `Authorization: Bearer` (or remove it when the
+ * request sends Authorization); for a cookie among others, remove just the cookie (and add the
+ * bearer header if missing).
+ */
+function httpHeaderSuggestions(text: string, transport: HttpTokenTransport, request: HttpRequest, header: HttpHeader, bearer: string): Suggestion[] {
+  const hasAuthorization = hasAuthorizationHeader(request);
+  const authorization = `Authorization: Bearer ${bearer}`;
+  const wholeHeader = (): Suggestion[] =>
+    hasAuthorization
+      ? [{ messageId: "removeTokenHeader", fix: (fixer) => fixer.removeRange(headerLineRemovalRange(text, header)) }]
+      : [{ messageId: "replaceWithBearerHeader", data: { token: bearer }, fix: (fixer) => fixer.replaceTextRange(header.range, authorization) }];
+  if (transport.kind === "header") return wholeHeader();
+  // The cookie pair `__sessiontoken=value` and one separator next to it.
+  const [valueStart, valueEnd] = header.valueRange;
+  const pairEnd = transport.value?.end ?? transport.end;
+  const after = COOKIE_SEPARATOR_AFTER.exec(text.slice(pairEnd, valueEnd));
+  const before = COOKIE_SEPARATOR_BEFORE.exec(text.slice(valueStart, transport.start));
+  const removal: [number, number] | undefined =
+    after !== null && pairEnd + after[0].length < valueEnd
+      ? [transport.start, pairEnd + after[0].length]
+      : before !== null
+        ? [transport.start - before[0].length, pairEnd]
+        : undefined;
+  if (removal === undefined) return text.slice(valueStart, transport.start).trim() === "" && text.slice(pairEnd, valueEnd).trim() === "" ? wholeHeader() : [];
+  if (hasAuthorization) return [{ messageId: "removeSessionCookie", fix: (fixer) => fixer.removeRange(removal) }];
+  return [
+    {
+      messageId: "replaceSessionCookieWithBearer",
+      data: { token: bearer },
+      fix: (fixer) => [
+        fixer.removeRange(removal),
+        fixer.insertTextAfterRange([request.headerInsertOffset, request.headerInsertOffset], `${request.lineEnding}${authorization}`),
+      ],
+    },
+  ];
+}
+
+/** The range that removes one element of a JSON array with the comma that separates it. */
+function jsonElementRemovalRange(array: JsonValue, element: JsonValue): [number, number] {
+  const elements = jsonElements(array);
+  const index = elements.indexOf(element);
+  const [start, end] = jsonRange(element);
+  const next = elements[index + 1];
+  if (next !== undefined) return [start, jsonRange(next)[0]];
+  const previous = elements[index - 1];
+  if (previous !== undefined) return [jsonRange(previous)[1], end];
+  return [start, end];
+}
+
+/** Adds `{ "key": "Authorization", "value": "Bearer …" }` at the end of a Postman `header` array, in its layout. */
+function addPostmanHeader(fixer: RuleTextEditor, text: string, array: JsonValue, bearer: string): RuleTextEdit {
+  const entry = `{ "key": "Authorization", "value": ${JSON.stringify(bearer)} }`;
+  const elements = jsonElements(array);
+  const last = elements.at(-1);
+  const [arrayStart] = jsonRange(array);
+  if (last === undefined) return fixer.insertTextAfterRange([arrayStart, arrayStart + 1], entry);
+  const [lastStart, lastEnd] = jsonRange(last);
+  const lineStart = Math.max(text.lastIndexOf("\n", lastStart - 1), text.lastIndexOf("\r", lastStart - 1)) + 1;
+  const indent = text.slice(lineStart, lastStart);
+  // One entry per line (the usual export): the new one goes on its own line, indented the same.
+  const separator = lineStart > arrayStart && indent.trim() === "" ? `,${lineBreakOf(text)}${indent}` : ", ";
+  return fixer.insertTextAfterRange([lastStart, lastEnd], `${separator}${entry}`);
+}
+
+/** The file's first line break (`\n` when it has none). */
+const lineBreakOf = (text: string): string => {
+  LINE_BREAK.lastIndex = 0;
+  return LINE_BREAK.exec(text)?.[0] ?? "\n";
+};
+

@@ -102,8 +102,9 @@ const KEY_PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])[^\s]*$|^[^\s]+\.(?:key|pem|p
 const MASK_RUN = /^(?:[*xX.•#?_-]|\u2026)+$/;
 // Interpolations of any template language, anywhere in the value.
 const INTERPOLATION = /\$\{[^}]*\}|\{\{[^}]*\}\}|<%[\s\S]*?%>|#\{[^}]*\}|\$\([^)]*\)/;
-// Whole-value variable references: `$VAR`, `%VAR%`, `{name}`, `:name`, `@@NAME@@`.
-const VARIABLE_REFERENCE = /^(?:\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.-]*\}|@@[A-Za-z_]\w*@@)$/;
+// Whole-value variable references: `$VAR`, `%VAR%`, `{name}`, `:name`, `@@NAME@@`, and positional
+// template or script parameters `$1`, `%1` (SOAP templates filled by a script, batch arguments).
+const VARIABLE_REFERENCE = /^(?:\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{[A-Za-z_][\w.-]*\}|@@[A-Za-z_]\w*@@|[$%]\d+)$/;
 // Bracketed descriptions: `<ClientSecret>`, `<IMS_Technical_Token_Token>`, `[your secret]`.
 const BRACKETED = /^(?:<[^<>]+>|\[[^[\]]+\])$/;
 // Environment lookups written as text (in docs, config values, generated code).
@@ -178,6 +179,9 @@ export function classifySecret(value: string, slot: SecretSlot = "any"): SecretK
   const text = value.trim();
   if (isPlaceholder(text)) return undefined;
   const shape = secretShape(text);
+  // Campaign stores keys and secrets encrypted as `@…` in its configuration: in a key or secret
+  // slot that is what the value is, not a security token.
+  if ((shape === "security-token" || shape === "ims-service-token") && (slot === "private-key" || slot === "client-secret")) return slot;
   if (shape !== undefined) return shape;
   // A shaped marker with a masked body (`p8e-xxxx`, `@****`, `==…`) is an example in any slot.
   for (const marker of ["p8e-", "___", "@", "=="]) {
@@ -351,3 +355,140 @@ export const IMS_CREDENTIAL_KEYS: ReadonlyMap<string, SecretSlot> = new Map([
   ["privateKey", "private-key"],
   ["private_key", "private-key"],
 ]);
+
+// --- secrets named by a variable ------------------------------------------------------------
+
+// The end of a normalised name (letters and digits only, lower case) and the slot it names.
+const NAME_SLOTS: ReadonlyArray<readonly [RegExp, SecretSlot]> = [
+  [/sessiontoken$/, "session-token"],
+  [/securitytoken$/, "security-token"],
+  [/(?:password|passwd|pwd)$/, "password"],
+  [/clientsecrets?$/, "client-secret"],
+  [/privatekey$/, "private-key"],
+  [/servicetoken$/, "ims-service-token"],
+  [/(?:accesstoken|bearertoken|imstoken)$/, "access-token"],
+];
+const NAME_NOISE = /[^a-z0-9]/g;
+
+/**
+ * The secret slot a variable or field name stands for, by how it ends: `sessionToken`,
+ * `ACC_SESSION_TOKEN` → `session-token`; `password`, `dbPwd` → `password`; `client_secret` →
+ * `client-secret`; `privateKey` → `private-key`; `accessToken`, `imsToken` → `access-token`.
+ * Undefined for any other name (`login`, `host`, `token`).
+ */
+export function secretSlotOfName(name: string): SecretSlot | undefined {
+  const normalised = name.toLowerCase().replace(NAME_NOISE, "");
+  for (const [pattern, slot] of NAME_SLOTS) if (pattern.test(normalised)) return slot;
+  return undefined;
+}
+
+// --- nlserver command-line secrets (domain D) -----------------------------------------------
+
+// The options of `nlserver config` whose argument holds a secret. The name must not continue a
+// longer one (`-setimsoauthx`).
+const NLSERVER_SECRET_OPTION = /(?<![\w-])-(setimsjwtauth|setimsoauth|internalpassword|trackingpassword|setdblogin)(?![\w-])(:{1,2})/gi;
+const ARGUMENT_END = /\s/;
+const SURROUNDING_QUOTES = /^["']+|["']+$/g;
+
+/**
+ * The top-level `/` positions of an nlserver option argument starting at `from`, at most `limit`,
+ * and where the argument ends: at whitespace outside quotes, `$( … )`, `${ … }` and backticks
+ * (`$(base64 -w0 /path/to/private.key)` is one part).
+ */
+function scanOptionArgument(text: string, from: number, limit: number): { end: number; slashes: number[] } {
+  const slashes: number[] = [];
+  let depth = 0;
+  let backtick = false;
+  let quote: string | null = null;
+  let index = from;
+  for (; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote !== null) {
+      if (char === quote) quote = null;
+      else if (char === "/" && depth === 0 && !backtick && slashes.length < limit) slashes.push(index);
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "`") backtick = !backtick;
+    else if (char === "$" && (text[index + 1] === "(" || text[index + 1] === "{")) {
+      depth++;
+      index++;
+    } else if (depth > 0 && (char === "(" || char === "{")) depth++;
+    else if (depth > 0 && (char === ")" || char === "}")) depth--;
+    else if (depth === 0 && !backtick && ARGUMENT_END.test(char)) break;
+    else if (char === "/" && depth === 0 && !backtick && slashes.length < limit) slashes.push(index);
+  }
+  return { end: index, slashes };
+}
+
+/** The parts of an argument between `start`, the slashes and `end`. */
+function argumentParts(start: number, slashes: readonly number[], end: number): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let from = start;
+  for (const slash of slashes) {
+    parts.push({ start: from, end: slash });
+    from = slash + 1;
+  }
+  parts.push({ start: from, end });
+  return parts;
+}
+
+/**
+ * The secrets in `nlserver config` options of a command-line text (a shell word, or a command
+ * written inside a string), with offsets into the text:
+ * - `-setimsjwtauth:{1,2}Org/Client/TechAccount/Secret/Base64Key`: the client secret (4th part)
+ *   and the private key (5th part, which may itself contain `/`);
+ * - `-setimsoauth:Org/Client/TechAccount/Secret`: the client secret;
+ * - `-internalpassword:password/newpassword`, `-trackingpassword:password/newpassword`: both
+ *   passwords (a bare `-internalpassword` prompts for them and holds none);
+ * - `-setdblogin:[dbms:]account[:database]/password@server`: the database password.
+ * Placeholders (`$(base64 …)`, `${IMS_SECRET}`, `<ClientSecret>`) are returned too: use
+ * `classifySecret(value, slot)` to decide.
+ */
+export function findNlserverSecrets(text: string): TextSecret[] {
+  const found: TextSecret[] = [];
+  const push = (name: string, slot: SecretSlot, nameStart: number, nameEnd: number, part: { start: number; end: number }): void => {
+    const raw = text.slice(part.start, part.end);
+    const lead = raw.length - raw.replace(/^["']+/, "").length;
+    const value = raw.replace(SURROUNDING_QUOTES, "");
+    if (value === "") return;
+    found.push({ slot, name, nameStart, nameEnd, valueStart: part.start + lead, valueEnd: part.start + lead + value.length, value });
+  };
+  for (const match of text.matchAll(NLSERVER_SECRET_OPTION)) {
+    const option = match[1]!.toLowerCase();
+    const nameStart = match.index;
+    const nameEnd = nameStart + 1 + match[1]!.length;
+    const argumentStart = match.index + match[0].length;
+    const name = `-${match[1]!}`;
+    switch (option) {
+      case "setimsjwtauth": {
+        const { end, slashes } = scanOptionArgument(text, argumentStart, 4);
+        const parts = argumentParts(argumentStart, slashes, end);
+        if (parts[3] !== undefined) push(name, "client-secret", nameStart, nameEnd, parts[3]);
+        if (parts[4] !== undefined) push(name, "private-key", nameStart, nameEnd, parts[4]);
+        break;
+      }
+      case "setimsoauth": {
+        const { end, slashes } = scanOptionArgument(text, argumentStart, 3);
+        const parts = argumentParts(argumentStart, slashes, end);
+        if (parts[3] !== undefined) push(name, "client-secret", nameStart, nameEnd, parts[3]);
+        break;
+      }
+      case "internalpassword":
+      case "trackingpassword": {
+        const { end, slashes } = scanOptionArgument(text, argumentStart, 1);
+        for (const part of argumentParts(argumentStart, slashes, end)) push(name, "password", nameStart, nameEnd, part);
+        break;
+      }
+      default: {
+        // `-setdblogin:`: the password runs from the first `/` to the last `@` (the server follows it).
+        const { end, slashes } = scanOptionArgument(text, argumentStart, 1);
+        const slash = slashes[0];
+        if (slash === undefined) break;
+        const at = text.lastIndexOf("@", end - 1);
+        if (at > slash) push(name, "password", nameStart, nameEnd, { start: slash + 1, end: at });
+      }
+    }
+  }
+  return found;
+}

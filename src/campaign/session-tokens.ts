@@ -1,11 +1,23 @@
 /**
- * Campaign session and security token transport (domain B), found in plain text with exact
- * `[start, end)` offsets. Pure string functions: a JS rule runs them on the text of a string
- * literal, the XML/HTTP/shell languages on their own node texts, the scanner on anything.
+ * Campaign session and security token transport (domain B), found with exact `[start, end)`
+ * offsets. Two layers, shared by no-session-token and no-hardcoded-campaign-secret:
  *
- * Offsets are UTF-16 code unit indexes into the text given (what `String.prototype.slice` and
- * ESLint ranges use); callers add the text's own start offset.
+ * 1. Plain text (no AST): a JS rule runs them on the text of a string literal, the languages on
+ *    their own node texts, the scanner on anything. Offsets are UTF-16 code unit indexes into the
+ *    text given (what `String.prototype.slice` and ESLint ranges use); callers add the text's own
+ *    start offset.
+ * 2. Per language (XML, HTTP request files, shell, Postman collections): every token transport of
+ *    a document as a `TokenTransport` with file offsets, the literal value it carries (for the
+ *    secret rule) and, for a `<sessiontoken>`, the range whose removal empties it (for the fix).
  */
+import type { JSONSourceCode } from "@eslint/json";
+import type { HttpDocument, HttpHeader, HttpRequest } from "../languages/http/index.js";
+import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
+import { shellWordSourceRange } from "../languages/shell/word.js";
+import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
+import { toSourceRange } from "../languages/xml/references.js";
+import { envSecretSlot } from "./secrets.js";
+import { jsonStringOffsets } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
 export const SESSION_TOKEN_PARAMETER = "__sessiontoken";
@@ -175,6 +187,27 @@ export function findTokenHeaderLines(text: string): TokenHeaderLine[] {
   return found;
 }
 
+// A header entry of a PowerShell hashtable (`@{ "X-Security-Token" = "…" }`): the name, quoted
+// or not, then `=` and a quoted or bare value.
+const TOKEN_HEADER_ENTRY = /(?<![\w-])(["']?)(x-(?:security|session)-token)\1[ \t]*=[ \t]*(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s;}]*))/dgi;
+
+/**
+ * Every `X-Security-Token = value` / `X-Session-Token = value` entry of a PowerShell hashtable
+ * (`-Headers @{ "X-Security-Token" = $token }`); the value without its quotes.
+ */
+export function findTokenHeaderEntries(text: string): TokenHeaderLine[] {
+  const found: TokenHeaderLine[] = [];
+  for (const match of text.matchAll(TOKEN_HEADER_ENTRY)) {
+    const name = match[2]!;
+    const kind = classifyTokenHeader(name);
+    const [nameStart, nameEnd] = match.indices![2]!;
+    const [valueStart, valueEnd] = match.indices![3] ?? match.indices![4] ?? match.indices![5]!;
+    if (kind === undefined) continue;
+    found.push({ kind, name, nameRange: { start: nameStart, end: nameEnd }, valueRange: { start: valueStart, end: valueEnd }, value: text.slice(valueStart, valueEnd) });
+  }
+  return found;
+}
+
 // What makes a file Campaign code, for patterns (like an `X-Security-Token` header) that other
 // products use too: the SDK, the SOAP router, Campaign SOAP namespaces and actions, the session
 // cookie or element, server-side SOAP classes.
@@ -190,4 +223,629 @@ const CAMPAIGN_CONTEXT =
  */
 export function hasCampaignContext(text: string): boolean {
   return CAMPAIGN_CONTEXT.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 2: token transports per language, with file offsets.
+
+/** What carries a token. */
+export type TokenTransportKind =
+  /** A non-empty `<sessiontoken>` / `<__sessiontoken>` element. */
+  | "element"
+  /** An `X-Security-Token` / `X-Session-Token` header: a header line, a SOAP header element, a header entry or name. */
+  | "header"
+  /** `__sessiontoken=…` in a cookie. */
+  | "cookie"
+  /** `__sessiontoken=…` in a URL query or form body. */
+  | "url"
+  /** `__sessiontoken` set by name: a form field, a query parameter entry. */
+  | "parameter"
+  /** Configuration: `ACC_SESSIONTOKEN=…`, `ACC_SECURITY_TOKEN=…`. */
+  | "setting";
+
+/** A literal value and its source range (file offsets, surrounding whitespace excluded). */
+export interface TransportValue {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One token transport in a document. Offsets are file offsets. */
+export interface TokenTransport {
+  kind: TokenTransportKind;
+  token: TokenHeaderKind;
+  /** The element, header, cookie or variable name as written. */
+  name: string;
+  /** Where a finding points: an element's value, otherwise the name. */
+  start: number;
+  end: number;
+  /**
+   * The value when it is written as a literal; undefined when it is built by code around it (a
+   * `' + token + '` in a script, a shell word with an expansion) or there is none.
+   */
+  value?: TransportValue;
+  /** For an element: the source range whose removal empties it, when removing it is a safe edit. */
+  empty?: [number, number];
+}
+
+/** A transport found in plain text (offsets into that text). */
+export interface TextTransport {
+  kind: "element" | "header" | "cookie" | "url";
+  token: TokenHeaderKind;
+  name: string;
+  /** Where a finding points: an element's trimmed value, otherwise the name. */
+  report: TextRange;
+  /** The value, trimmed (may be empty). */
+  valueRange: TextRange;
+  /** For an element: its whole content, what emptying it removes. */
+  content?: TextRange;
+}
+
+/** `[start, end)` of `text.slice(range)` without surrounding whitespace (an empty range at `start` when blank). */
+export function trimRange(text: string, { start, end }: TextRange): TextRange {
+  let from = start;
+  let to = end;
+  while (from < to && WHITESPACE.test(text[from] ?? "")) from++;
+  while (to > from && WHITESPACE.test(text[to - 1] ?? "")) to--;
+  return { start: from, end: to };
+}
+
+/**
+ * Every transport in a text, in source order: non-empty `<sessiontoken>` elements, `__sessiontoken=`
+ * cookies and URL parameters, and (with `headerLines`) `X-Security-Token:` / `X-Session-Token:`
+ * header lines (with `headerEntries` too, PowerShell hashtable entries `"X-Security-Token" = …`).
+ */
+export function findTokenTransportsInText(text: string, { headerLines, headerEntries = false }: { headerLines: boolean; headerEntries?: boolean }): TextTransport[] {
+  const found: TextTransport[] = [];
+  for (const element of findSessionTokenElements(text)) {
+    const value = trimRange(text, element.valueRange);
+    found.push({ kind: "element", token: "session-token", name: element.name, report: value, valueRange: value, content: element.valueRange });
+  }
+  for (const param of findSessionTokenParams(text)) {
+    found.push({
+      kind: param.context === "query" ? "url" : "cookie",
+      token: "session-token",
+      name: text.slice(param.nameRange.start, param.nameRange.end),
+      report: param.nameRange,
+      valueRange: param.valueRange,
+    });
+  }
+  if (headerLines) {
+    for (const line of [...findTokenHeaderLines(text), ...(headerEntries ? findTokenHeaderEntries(text) : [])]) {
+      found.push({ kind: "header", token: line.kind, name: line.name, report: line.nameRange, valueRange: line.valueRange });
+    }
+  }
+  return found.sort((a, b) => a.report.start - b.report.start);
+}
+
+// Text that code builds around a value (`'<sessiontoken>' + token + '</sessiontoken>'` in a
+// workflow script): quotes or a line break inside the value mean it is not a literal, and cutting
+// it out could unbalance the code's quotes.
+const CODE_AROUND_VALUE = /["'`\r\n]/;
+
+/**
+ * Transports of a text whose offsets `map` turns into file ranges (a decoded XML value, a JSON
+ * string, a shell word). With `code`, a value that holds quotes or line breaks is code around the
+ * value: it is neither a literal nor safe to cut out. `safeRemoval` says whether a file range may
+ * be removed without breaking what surrounds it.
+ */
+function mapTextTransports(
+  text: string,
+  map: (start: number, end: number) => [number, number],
+  options: {
+    headerLines: boolean;
+    headerEntries?: boolean;
+    code: boolean;
+    literal?: (value: string) => boolean;
+    safeRemoval?: (range: [number, number]) => boolean;
+  },
+): TokenTransport[] {
+  return findTokenTransportsInText(text, options).map((transport) => {
+    const [start, end] = map(transport.report.start, transport.report.end);
+    const valueText = text.slice(transport.valueRange.start, transport.valueRange.end);
+    const contentText = transport.content === undefined ? valueText : text.slice(transport.content.start, transport.content.end);
+    const isLiteral = !(options.code && CODE_AROUND_VALUE.test(contentText)) && (options.literal?.(valueText) ?? true);
+    const found: TokenTransport = { kind: transport.kind, token: transport.token, name: transport.name, start, end };
+    if (isLiteral) {
+      const [valueStart, valueEnd] = map(transport.valueRange.start, transport.valueRange.end);
+      found.value = { text: valueText, start: valueStart, end: valueEnd };
+    }
+    if (transport.content !== undefined && !(options.code && CODE_AROUND_VALUE.test(contentText))) {
+      const empty = map(transport.content.start, transport.content.end);
+      if (options.safeRemoval?.(empty) ?? true) found.empty = empty;
+    }
+    return found;
+  });
+}
+
+const bySourceStart = (a: TokenTransport, b: TokenTransport): number => a.start - b.start;
+
+// --- XML ------------------------------------------------------------------------------------
+
+const SESSION_TOKEN_LOCAL_NAME = /^(?:__)?sessiontoken$/i;
+
+/** Whether an element (any prefix) is a `<sessiontoken>` or `<__sessiontoken>` parameter. */
+export const isSessionTokenElement = (element: XmlElement): boolean => SESSION_TOKEN_LOCAL_NAME.test(element.localName);
+
+/** Whether an element has content other than whitespace and comments. */
+function hasContent(element: XmlElement): boolean {
+  return element.children.some(
+    (child) => child.type === "XmlElement" || child.type === "XmlProcessingInstruction" || (child.type === "XmlText" && child.value.trim() !== ""),
+  );
+}
+
+/**
+ * An element's value when its content is one text (or CDATA) node between whitespace, trimmed and
+ * mapped to the source; undefined for mixed or element content.
+ */
+export function xmlElementTextValue(element: XmlElement): TransportValue | undefined {
+  let value: TransportValue | undefined;
+  for (const child of element.children) {
+    if (child.type === "XmlComment") continue;
+    if (child.type !== "XmlText") return undefined;
+    if (child.value.trim() === "") continue;
+    if (value !== undefined) return undefined;
+    const { start, end } = trimRange(child.value, { start: 0, end: child.value.length });
+    const [from, to] = toSourceRange(child, start, end);
+    value = { text: child.value.slice(start, end), start: from, end: to };
+  }
+  return value;
+}
+
+const decodedTransports = (node: XmlText | XmlAttribute, headerLines: boolean): TokenTransport[] =>
+  mapTextTransports(node.value, (start, end) => toSourceRange(node, start, end), { headerLines, code: true });
+
+/** A whole value that is a token header name (`<header name="X-Security-Token" …/>`), trimmed. */
+function headerNameTransport(node: XmlText | XmlAttribute, value?: TransportValue): TokenTransport | undefined {
+  const token = classifyTokenHeader(node.value);
+  if (token === undefined) return undefined;
+  const { start, end } = trimRange(node.value, { start: 0, end: node.value.length });
+  const [from, to] = toSourceRange(node, start, end);
+  return { kind: "header", token, name: node.value.slice(start, end), start: from, end: to, ...(value === undefined ? {} : { value }) };
+}
+
+/** A transport of an XML document; a SOAP header element (`<X-Security-Token>`) comes with its element. */
+export interface XmlTokenTransport extends TokenTransport {
+  element?: XmlElement;
+}
+
+/**
+ * Token transports in XML nodes (an XML file, or the XML body of an `.http` request), in source
+ * order, with file offsets:
+ * - a non-empty `<sessiontoken>` / `<__sessiontoken>` (any prefix, Body or Header): pointed at its
+ *   trimmed content, `empty` its whole content when the end tag is there; an empty, self-closing or
+ *   whitespace-only one is Adobe's after-state and is not returned;
+ * - with `campaignContext`: SOAP header elements `<X-Security-Token>` / `<X-Session-Token>` (on the
+ *   name); attribute values or texts that are exactly such a header name (WSO2's
+ *   `<header name="X-Security-Token" value="…"/>`, the `value` attribute being its value); header
+ *   lines in text;
+ * - `__sessiontoken=` in attribute values and text (a SOAP header `<Cookie>`, a URL);
+ * - in text and CDATA (workflow JavaScript, escaped or raw) and attribute values, decoded: the
+ *   same patterns, mapped back to the exact source characters; a value with quotes or line breaks
+ *   there is code, not a literal, and is not emptied.
+ */
+export function findTokenTransportsInXml(nodes: readonly XmlDocumentChild[], { campaignContext }: { campaignContext: boolean }): XmlTokenTransport[] {
+  const found: XmlTokenTransport[] = [];
+  // Iterative: hostile documents nest 100k levels deep.
+  const stack: XmlDocumentChild[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "XmlText") {
+      found.push(...decodedTransports(node, campaignContext));
+      const header = campaignContext ? headerNameTransport(node) : undefined;
+      if (header !== undefined) found.push(header);
+      continue;
+    }
+    if (node.type !== "XmlElement") continue;
+    if (isSessionTokenElement(node)) {
+      if (node.selfClosing || node.contentRange === null || !hasContent(node)) continue;
+      const [contentStart, contentEnd] = node.contentRange;
+      const content = node.children.filter((child) => child.type !== "XmlComment" && (child.type !== "XmlText" || child.value.trim() !== ""));
+      const start = Math.min(...content.map(contentStartOf));
+      const end = Math.max(...content.map(contentEndOf));
+      const value = xmlElementTextValue(node);
+      found.push({
+        kind: "element",
+        token: "session-token",
+        name: node.name,
+        start: value?.start ?? start,
+        end: value?.end ?? end,
+        ...(value === undefined ? {} : { value }),
+        ...(node.endTagRange === null ? {} : { empty: [contentStart, contentEnd] as [number, number] }),
+      });
+      continue;
+    }
+    const headerToken = campaignContext ? classifyTokenHeader(node.localName) : undefined;
+    if (headerToken !== undefined) {
+      const value = xmlElementTextValue(node);
+      found.push({
+        kind: "header",
+        token: headerToken,
+        name: node.name,
+        start: node.nameRange[0],
+        end: node.nameRange[1],
+        ...(value === undefined ? {} : { value }),
+        element: node,
+      });
+      continue;
+    }
+    for (const attribute of node.attributes) {
+      found.push(...decodedTransports(attribute, campaignContext));
+      if (!campaignContext) continue;
+      const valueAttribute = node.attributes.find((other) => other !== attribute && other.localName === "value");
+      const header = headerNameTransport(attribute, valueAttribute === undefined ? undefined : attributeValue(valueAttribute));
+      if (header !== undefined) found.push(header);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return found.sort(bySourceStart);
+}
+
+/** An attribute's decoded value, trimmed, with its source range. */
+function attributeValue(attribute: XmlAttribute): TransportValue {
+  const { start, end } = trimRange(attribute.value, { start: 0, end: attribute.value.length });
+  const [from, to] = toSourceRange(attribute, start, end);
+  return { text: attribute.value.slice(start, end), start: from, end: to };
+}
+
+// Where a content child starts and ends in the source (a text node without its surrounding whitespace).
+function contentStartOf(child: XmlElement["children"][number]): number {
+  if (child.type !== "XmlText" || child.cdata) return child.range[0];
+  return toSourceRange(child, trimRange(child.value, { start: 0, end: child.value.length }).start, 0)[0];
+}
+function contentEndOf(child: XmlElement["children"][number]): number {
+  if (child.type !== "XmlText" || child.cdata) return child.range[1];
+  const { end } = trimRange(child.value, { start: 0, end: child.value.length });
+  return toSourceRange(child, end, end)[0];
+}
+
+// --- .http / .rest request files ----------------------------------------------------------
+
+/** A transport of an `.http` file, with the request and header it belongs to. */
+export interface HttpTokenTransport extends TokenTransport {
+  /** The request it belongs to (`null` for a file variable). */
+  request: HttpRequest | null;
+  /** The header line it is in, if any. */
+  header?: HttpHeader;
+}
+
+const shiftedTransports = (text: string, base: number, options: { headerLines: boolean; code: boolean }): TokenTransport[] =>
+  mapTextTransports(text, (start, end) => [base + start, base + end], options);
+
+/**
+ * Token transports in an `.http` file, in source order:
+ * - headers named `X-Security-Token` / `X-Session-Token` (with `campaignContext`), on the name;
+ * - `__sessiontoken=` in a header value (a `Cookie` header: `cookie`; a URL in a header: `url`),
+ *   in the URL (source text, continuation lines included) and in file variables;
+ * - the body: an XML body as XML (`findTokenTransportsInXml`), another body as text;
+ * - JetBrains `{% … %}` scripts, as code (no literal values, nothing emptied).
+ */
+export function findTokenTransportsInHttp(document: HttpDocument, text: string, { campaignContext }: { campaignContext: boolean }): HttpTokenTransport[] {
+  const found: HttpTokenTransport[] = [];
+  for (const variable of document.variables) {
+    for (const transport of shiftedTransports(variable.value, variable.valueRange[0], { headerLines: campaignContext, code: false })) {
+      found.push({ ...transport, request: null });
+    }
+  }
+  for (const request of document.requests) {
+    for (const header of request.headers) {
+      const token = campaignContext ? classifyTokenHeader(header.name) : undefined;
+      if (token !== undefined) {
+        const value = { text: header.value, start: header.valueRange[0], end: header.valueRange[1] };
+        found.push({ kind: "header", token, name: header.name, start: header.nameRange[0], end: header.nameRange[1], value, request, header });
+        continue;
+      }
+      for (const transport of shiftedTransports(header.value, header.valueRange[0], { headerLines: false, code: false })) {
+        const kind = transport.kind === "url" || header.name.trim().toLowerCase() !== "cookie" ? transport.kind : "cookie";
+        found.push({ ...transport, kind, request, header });
+      }
+    }
+    const [urlStart, urlEnd] = request.urlRange;
+    for (const transport of shiftedTransports(text.slice(urlStart, urlEnd), urlStart, { headerLines: false, code: false })) {
+      found.push({ ...transport, kind: transport.kind === "element" ? "element" : "url", request });
+    }
+    const body = request.body;
+    if (body?.xml) {
+      for (const transport of findTokenTransportsInXml(body.xml.children, { campaignContext })) found.push({ ...transport, request });
+    } else if (body) {
+      for (const transport of shiftedTransports(body.text, body.range[0], { headerLines: campaignContext, code: false })) found.push({ ...transport, request });
+    }
+    for (const script of request.scripts) {
+      for (const transport of shiftedTransports(script.code, script.codeRange[0], { headerLines: campaignContext, code: true })) {
+        const { empty: _empty, ...rest } = transport;
+        found.push({ ...rest, request });
+      }
+    }
+  }
+  return found.sort(bySourceStart);
+}
+
+/** Whether a request already sends an `Authorization` header. */
+export const hasAuthorizationHeader = (request: HttpRequest): boolean =>
+  request.headers.some((header) => header.name.trim().toLowerCase() === "authorization");
+
+// --- shell-like files ---------------------------------------------------------------------
+
+/** Commands that send HTTP requests (lower case, without directory or `.exe`). */
+const HTTP_CLIENTS: ReadonlySet<string> = new Set([
+  "curl",
+  "wget",
+  "http",
+  "https",
+  "xh",
+  "xhs",
+  "invoke-webrequest",
+  "iwr",
+  "invoke-restmethod",
+  "irm",
+]);
+/** Words that run the command after them (`sudo curl`, `timeout 30 curl`). */
+const COMMAND_WRAPPERS: ReadonlySet<string> = new Set(["sudo", "env", "exec", "time", "nohup", "command", "builtin", "nice", "timeout", "xargs", "call", "&", "start"]);
+const PATH_PREFIX = /^.*[\\/]/u;
+const EXE_SUFFIX = /\.exe$/iu;
+const WRAPPER_ARGUMENT = /^(?:-|\d)|=/u;
+
+const commandName = (word: ShellWord): string => word.value.replace(PATH_PREFIX, "").replace(EXE_SUFFIX, "").toLowerCase();
+
+/** Whether a command runs an HTTP client, possibly through a wrapper (`sudo curl`, PowerShell `$r = Invoke-RestMethod …`). */
+export function runsHttpClient(command: ShellCommand): boolean {
+  for (const assignment of command.assignments) {
+    if (assignment.kind === "powershell-variable" && assignment.value !== null && HTTP_CLIENTS.has(commandName(assignment.value))) return true;
+  }
+  for (const word of command.words) {
+    const name = commandName(word);
+    if (HTTP_CLIENTS.has(name)) return true;
+    if (!COMMAND_WRAPPERS.has(name) && !WRAPPER_ARGUMENT.test(name)) return false;
+  }
+  return false;
+}
+
+const ESCAPED_PAIR = /\\[\s\S]/g;
+const QUOTE = /["'`]/;
+
+/** Whether removing `range` of a shell file leaves its quoting intact: no quote character (escaped ones aside) inside. */
+export const isSafeShellRemoval = (text: string, [start, end]: [number, number]): boolean => !QUOTE.test(text.slice(start, end).replace(ESCAPED_PAIR, ""));
+
+// An expansion in a word's value: the value is built at run time, not written literally.
+const EXPANSION_MARK = /[$`%]/;
+
+function wordTransports(word: ShellWord, text: string, headerLines: boolean): TokenTransport[] {
+  return mapTextTransports(word.value, (start, end) => shellWordSourceRange(word, start, end), {
+    headerLines,
+    headerEntries: true,
+    code: false,
+    literal: (value) => !(word.hasExpansion && EXPANSION_MARK.test(value)),
+    safeRemoval: (range) => isSafeShellRemoval(text, range),
+  });
+}
+
+/**
+ * Token transports in a shell-like document, in source order:
+ * - in commands that run an HTTP client (`curl`, `wget`, HTTPie, `Invoke-RestMethod` …) and in
+ *   their here-documents and here-strings: `-H 'X-Security-Token: …'` / `X-Session-Token` header
+ *   words and PowerShell `-Headers @{ "X-Security-Token" = … }` (with `campaignContext`), `__sessiontoken=` cookies (`-b`, `--cookie`, `-H 'Cookie: …'`)
+ *   and URLs, `--data` bodies with a non-empty `<sessiontoken>` (`empty` is the exact source range
+ *   of its content inside the word, when cutting it keeps the quoting intact);
+ * - in assignment values and in the here-documents of other commands (`cat > body.xml <<EOF`): the
+ *   same patterns;
+ * - `ACC_SESSIONTOKEN=…` / `ACC_SECURITY_TOKEN=…` settings with a value (`.env`, `export`,
+ *   Dockerfile `ENV`/`ARG`, Makefile, batch `set`, PowerShell `$env:`), on the name.
+ * Arguments of other commands (`grep`, `echo`) and comments are not transports.
+ */
+export function findTokenTransportsInShell(document: ShellDocument, text: string, { campaignContext }: { campaignContext: boolean }): TokenTransport[] {
+  const found: TokenTransport[] = [];
+  const heredocs = (command: ShellCommand): TokenTransport[] =>
+    command.redirects.flatMap((redirect) => {
+      if (redirect.heredoc !== null) return shiftedTransports(redirect.heredoc.body, redirect.heredoc.bodyRange[0], { headerLines: campaignContext, code: false });
+      return redirect.operator === "<<<" && redirect.target !== null ? wordTransports(redirect.target, text, campaignContext) : [];
+    });
+  const { commands } = document;
+  for (let start = 0; start < commands.length; ) {
+    let end = start + 1;
+    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
+    const pipeline = commands.slice(start, end);
+    start = end;
+    const client = pipeline.some(runsHttpClient);
+    for (const command of pipeline) {
+      for (const assignment of command.assignments) {
+        const slot = envSecretSlot(assignment.name);
+        const value = assignment.value;
+        if ((slot === "session-token" || slot === "security-token") && value !== null && value.value.trim() !== "") {
+          const trimmed = trimRange(value.value, { start: 0, end: value.value.length });
+          const [from, to] = shellWordSourceRange(value, trimmed.start, trimmed.end);
+          const literal = !value.hasExpansion;
+          found.push({
+            kind: "setting",
+            token: slot,
+            name: assignment.name,
+            start: assignment.nameRange[0],
+            end: assignment.nameRange[1],
+            ...(literal ? { value: { text: value.value.slice(trimmed.start, trimmed.end), start: from, end: to } } : {}),
+          });
+        } else if (value !== null) {
+          found.push(...wordTransports(value, text, campaignContext));
+        }
+      }
+      if (client) for (const word of command.words) found.push(...wordTransports(word, text, campaignContext));
+      found.push(...heredocs(command));
+    }
+  }
+  return found.sort(bySourceStart);
+}
+
+const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
+
+// --- Postman collections (JSON) -----------------------------------------------------------
+
+/** The root of @eslint/json's Momoa AST. */
+export type JsonDocument = JSONSourceCode["ast"];
+/** A JSON value node of @eslint/json's Momoa AST. */
+export type JsonValue = JsonDocument["body"];
+
+/** The `[start, end)` source range of a JSON node. */
+export const jsonRange = (node: { range?: [number, number] | undefined; loc: { start: { offset: number }; end: { offset: number } } }): [number, number] =>
+  node.range ?? [node.loc.start.offset, node.loc.end.offset];
+
+/** The member `name` of an object value. */
+export const jsonMember = (object: JsonValue | undefined, name: string): JsonValue | undefined =>
+  object?.type === "Object" ? object.members.find((m) => (m.name.type === "String" ? m.name.value : m.name.name) === name)?.value : undefined;
+
+/** The elements of an array value (none for anything else). */
+export const jsonElements = (value: JsonValue | undefined): JsonValue[] => (value?.type === "Array" ? value.elements.map((element) => element.value) : []);
+
+const isTrue = (value: JsonValue | undefined): boolean => value?.type === "Boolean" && value.value;
+
+/** The value of a JSON string with every index mapped to the source (`map(start, end)` gives file offsets). */
+export function jsonStringText(text: string, node: JsonValue | undefined): { value: string; map: (start: number, end: number) => [number, number] } | undefined {
+  if (node?.type !== "String") return undefined;
+  const [start, end] = jsonRange(node);
+  const offsets = jsonStringOffsets(text.slice(start, end), start);
+  return { value: node.value, map: (start, end) => [offsets[start]!, offsets[end]!] };
+}
+
+/** A Postman request with what a fix that adds `Authorization` needs. */
+export interface PostmanRequest {
+  node: JsonValue;
+  /** The `header` array (v2), if the request has one. */
+  headers: JsonValue | undefined;
+  /** The request sends Authorization: an `Authorization` header, or its own or inherited `auth` (not `noauth`). */
+  hasAuthorization: boolean;
+}
+
+/** A header entry `{ "key": …, "value": … }` of a Postman request. */
+export interface PostmanHeaderEntry {
+  entry: JsonValue;
+  key: JsonValue;
+  value: JsonValue | undefined;
+  /** The `header` array holding it. */
+  array: JsonValue;
+}
+
+/** A transport of a Postman collection, with the request and header entry it belongs to. */
+export interface PostmanTokenTransport extends TokenTransport {
+  request?: PostmanRequest;
+  header?: PostmanHeaderEntry;
+}
+
+const authOf = (owner: JsonValue | undefined): boolean | undefined => {
+  const auth = jsonMember(owner, "auth");
+  if (auth === undefined || auth.type === "Null") return undefined;
+  const type = jsonMember(auth, "type");
+  return !(type?.type === "String" && type.value === "noauth");
+};
+
+/**
+ * Token transports in a Postman collection (v2.x items nested in folders, v1 `requests`), in source
+ * order, with file offsets (decoded string offsets mapped back through the JSON escapes, so an
+ * emptied `<sessiontoken>` keeps the JSON valid):
+ * - enabled `header[]` entries named `X-Security-Token` / `X-Session-Token` (with
+ *   `campaignContext`), on the key's text; `__sessiontoken=` in header values (`Cookie`), v1
+ *   `headers` text;
+ * - `__sessiontoken=` in the URL (a string, `url.raw`), `url.query[]` and `body.urlencoded[]`
+ *   entries keyed `__sessiontoken`;
+ * - the raw body (`body.raw`, v1 `rawModeData`) as text: `<sessiontoken>` elements (emptied),
+ *   cookies, URLs, header lines;
+ * - collection, folder and request variables, as text; `event[].script.exec` lines, as code.
+ */
+export function findTokenTransportsInPostman(document: JsonDocument, text: string, { campaignContext }: { campaignContext: boolean }): PostmanTokenTransport[] {
+  const found: PostmanTokenTransport[] = [];
+  const search = (node: JsonValue | undefined, options: { headerLines: boolean; code: boolean }): TokenTransport[] => {
+    const string = jsonStringText(text, node);
+    return string === undefined ? [] : mapTextTransports(string.value, string.map, options);
+  };
+  const stringValue = (node: JsonValue | undefined): TransportValue | undefined => {
+    const string = jsonStringText(text, node);
+    if (string === undefined) return undefined;
+    const { start, end } = trimRange(string.value, { start: 0, end: string.value.length });
+    const [from, to] = string.map(start, end);
+    return { text: string.value.slice(start, end), start: from, end: to };
+  };
+  const keyOf = (entry: JsonValue): string | undefined => {
+    const key = jsonMember(entry, "key");
+    return key?.type === "String" ? key.value : undefined;
+  };
+  const enabled = (entries: JsonValue[]): JsonValue[] => entries.filter((entry) => !isTrue(jsonMember(entry, "disabled")));
+  const parameterEntries = (entries: JsonValue[], kind: TokenTransportKind): void => {
+    for (const entry of enabled(entries)) {
+      if (keyOf(entry)?.toLowerCase() !== SESSION_TOKEN_PARAMETER) continue;
+      const key = stringValue(jsonMember(entry, "key"))!;
+      const value = stringValue(jsonMember(entry, "value"));
+      found.push({ kind, token: "session-token", name: key.text, start: key.start, end: key.end, ...(value === undefined ? {} : { value }) });
+    }
+  };
+  const variablesAndEvents = (owner: JsonValue | undefined): void => {
+    for (const variable of enabled(jsonElements(jsonMember(owner, "variable")))) found.push(...search(jsonMember(variable, "value"), { headerLines: campaignContext, code: false }));
+    for (const event of jsonElements(jsonMember(owner, "event"))) {
+      const exec = jsonMember(jsonMember(event, "script"), "exec");
+      for (const line of exec?.type === "Array" ? jsonElements(exec) : [exec]) {
+        for (const { empty: _empty, ...transport } of search(line, { headerLines: campaignContext, code: true })) found.push(transport);
+      }
+    }
+  };
+  const request = (node: JsonValue | undefined, inherited: boolean): void => {
+    if (node?.type === "String") {
+      found.push(...search(node, { headerLines: false, code: false }).map((transport) => ({ ...transport, kind: "url" as const })));
+      return;
+    }
+    if (node?.type !== "Object") return;
+    const headers = jsonMember(node, "header");
+    const entries = enabled(jsonElements(headers));
+    const info: PostmanRequest = {
+      node,
+      headers: headers?.type === "Array" ? headers : undefined,
+      hasAuthorization: (authOf(node) ?? inherited) || jsonElements(headers).some((entry) => keyOf(entry)?.trim().toLowerCase() === "authorization"),
+    };
+    for (const entry of entries) {
+      const keyNode = jsonMember(entry, "key");
+      const name = keyOf(entry);
+      if (keyNode === undefined || name === undefined) continue;
+      const valueNode = jsonMember(entry, "value");
+      const header: PostmanHeaderEntry = { entry, key: keyNode, value: valueNode, array: headers! };
+      const token = campaignContext ? classifyTokenHeader(name) : undefined;
+      if (token !== undefined) {
+        const key = stringValue(keyNode)!;
+        const value = stringValue(valueNode);
+        found.push({ kind: "header", token, name: key.text, start: key.start, end: key.end, ...(value === undefined ? {} : { value }), request: info, header });
+        continue;
+      }
+      const isCookie = name.trim().toLowerCase() === "cookie";
+      for (const transport of search(valueNode, { headerLines: false, code: false })) {
+        found.push({ ...transport, kind: transport.kind === "url" || !isCookie ? transport.kind : "cookie", request: info, header });
+      }
+    }
+    if (headers?.type === "String") found.push(...search(headers, { headerLines: campaignContext, code: false }).map((transport) => ({ ...transport, request: info })));
+    const url = jsonMember(node, "url");
+    for (const transport of [...search(url, { headerLines: false, code: false }), ...search(jsonMember(url, "raw"), { headerLines: false, code: false })]) {
+      found.push({ ...transport, kind: "url", request: info });
+    }
+    if (jsonMember(url, "raw") === undefined) parameterEntries(jsonElements(jsonMember(url, "query")), "url");
+    const body = jsonMember(node, "body");
+    for (const transport of search(jsonMember(body, "raw"), { headerLines: campaignContext, code: false })) found.push({ ...transport, request: info });
+    parameterEntries(jsonElements(jsonMember(body, "urlencoded")), "parameter");
+    parameterEntries(jsonElements(jsonMember(body, "formdata")), "parameter");
+  };
+
+  const root = document.body;
+  variablesAndEvents(root);
+  // v2: items nested in folders (iterative: exported collections can nest deeply); `auth` is inherited.
+  const items: { item: JsonValue; inherited: boolean }[] = jsonElements(jsonMember(root, "item")).map((item) => ({ item, inherited: authOf(root) ?? false }));
+  while (items.length > 0) {
+    const { item, inherited } = items.pop()!;
+    if (item.type !== "Object") continue;
+    const itemAuth = jsonMember(item, "request") === undefined ? (authOf(item) ?? inherited) : inherited;
+    request(jsonMember(item, "request"), inherited);
+    variablesAndEvents(item);
+    items.push(...jsonElements(jsonMember(item, "item")).map((child) => ({ item: child, inherited: itemAuth })));
+  }
+  // v1: flat `requests`, `headers` as text, `rawModeData` as the body.
+  for (const entry of jsonElements(jsonMember(root, "requests"))) {
+    const info: PostmanRequest = { node: entry, headers: undefined, hasAuthorization: true };
+    for (const key of ["headers", "url", "rawModeData"] as const) {
+      for (const transport of search(jsonMember(entry, key), { headerLines: campaignContext && key !== "url", code: false })) {
+        found.push({ ...transport, kind: key === "url" ? "url" : transport.kind, request: info });
+      }
+    }
+    variablesAndEvents(entry);
+  }
+  return found.sort(bySourceStart);
 }
