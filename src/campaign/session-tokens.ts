@@ -501,6 +501,8 @@ function contentEndOf(child: XmlElement["children"][number]): number {
 
 // --- .http / .rest request files ----------------------------------------------------------
 
+const FORM_CONTENT_TYPE = /x-www-form-urlencoded/i;
+
 /** A transport of an `.http` file, with the request and header it belongs to. */
 export interface HttpTokenTransport extends TokenTransport {
   /** The request it belongs to (`null` for a file variable). */
@@ -517,7 +519,8 @@ const shiftedTransports = (text: string, base: number, options: { headerLines: b
  * - headers named `X-Security-Token` / `X-Session-Token` (with `campaignContext`), on the name;
  * - `__sessiontoken=` in a header value (a `Cookie` header: `cookie`; a URL in a header: `url`),
  *   in the URL (source text, continuation lines included) and in file variables;
- * - the body: an XML body as XML (`findTokenTransportsInXml`), another body as text;
+ * - the body: an XML body as XML (`findTokenTransportsInXml`), another body as text (in a
+ *   `application/x-www-form-urlencoded` body, `__sessiontoken=` is a `parameter`);
  * - JetBrains `{% … %}` scripts, as code (no literal values, nothing emptied).
  */
 export function findTokenTransportsInHttp(document: HttpDocument, text: string, { campaignContext }: { campaignContext: boolean }): HttpTokenTransport[] {
@@ -548,7 +551,11 @@ export function findTokenTransportsInHttp(document: HttpDocument, text: string, 
     if (body?.xml) {
       for (const transport of findTokenTransportsInXml(body.xml.children, { campaignContext })) found.push({ ...transport, request });
     } else if (body) {
-      for (const transport of shiftedTransports(body.text, body.range[0], { headerLines: campaignContext, code: false })) found.push({ ...transport, request });
+      // A form body (`__sessiontoken=…&…`) sets the parameter by name; it is neither a cookie nor a URL.
+      const form = FORM_CONTENT_TYPE.test(body.contentType ?? "");
+      for (const transport of shiftedTransports(body.text, body.range[0], { headerLines: campaignContext, code: false })) {
+        found.push({ ...transport, kind: form && transport.kind !== "element" && transport.kind !== "header" ? "parameter" : transport.kind, request });
+      }
     }
     for (const script of request.scripts) {
       for (const transport of shiftedTransports(script.code, script.codeRange[0], { headerLines: campaignContext, code: true })) {
