@@ -35,6 +35,7 @@ export class LintDispatcher {
     private readonly engine: LintEngine,
     private readonly settings: ScanSettings,
     private readonly onResult: (result: FileResult) => void = () => {},
+    private readonly onPoolStart: (threads: number) => void = () => {},
   ) {
     this.settingsKey = JSON.stringify([settings.root, settings.profile, settings.rules, settings.markdown, settings.allowlist, settings.pluginModule]);
   }
@@ -79,6 +80,7 @@ export class LintDispatcher {
     if (!existsSync(filename)) {
       throw new Error(`the lint worker ${filename} is missing: worker threads need the built package (npm run build)`);
     }
+    this.onPoolStart(this.threads);
     return new Tinypool({ filename, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 1000 });
   }
 

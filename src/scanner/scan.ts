@@ -75,7 +75,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     progress.findings += result.findings.length;
     detail(`linted ${result.path}: ${result.findings.length} finding(s), ${result.problems.length} problem(s)`);
     report();
-  });
+  }, (threads) => detail(`linting in ${threads} worker threads`));
 
   for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path) })) {
     if (entry.type === "ignored") {

@@ -10,7 +10,7 @@
  * - A path named on the command line is scanned even when an ignore file matches it.
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { chainAbove, IgnoreChain } from "./ignore-files.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
