@@ -72,6 +72,9 @@ export const RULE_KEYWORDS = {
     "internalpassword",
     "trackingpassword",
     "setdblogin",
+    // Adobe client secrets anywhere; `@password = …` style definitions in SOAP request files.
+    "p8e-",
+    "soaprouter",
     "ACC_",
     // OAuth Server-to-Server credential code (client secrets in token requests).
     "aio-lib-core-auth",
