@@ -122,7 +122,7 @@ export interface HttpDocument extends HttpNodeBase {
   requests: HttpRequest[];
   variables: HttpVariable[];
   comments: HttpComment[];
-  /** The file's first line break (`"\n"` when it has none). */
+  /** The file's first line break, after any Markdown directive lines (`"\n"` when it has none). */
   lineEnding: string;
 }
 

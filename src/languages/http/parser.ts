@@ -7,7 +7,9 @@
  * with its continuation lines, then headers up to the first blank line, then the body up to the
  * first response handler (`> {% … %}`, `> file`, `>> file`, `<> file`) or the block's end.
  * Comment lines after the last body line are comments, not body (so a directive can sit just
- * above the next `###`).
+ * above the next `###`). The directive lines @eslint/markdown's processor puts above an `http`
+ * code block are no part of the file: parsing starts after them (`HttpSourceCode` reads them as
+ * directives).
  */
 import type {
   HttpBody,
@@ -19,6 +21,7 @@ import type {
   HttpScript,
   HttpVariable,
 } from "./ast.js";
+import { markdownDirectivesEnd } from "../markdown-directives.js";
 import { parseXmlBody } from "./xml-body.js";
 import type { ParseProblem } from "../shell/comment-source-code.js";
 import { indexOfWithin, isBlank, LineIndex, type Range } from "../shell/text-index.js";
@@ -62,18 +65,22 @@ class HttpParser {
   readonly variables: HttpVariable[] = [];
   readonly comments: HttpComment[] = [];
   readonly problems: ParseProblem[] = [];
-  readonly bom: number;
+  /** Where the content starts: 0, after a BOM, or after the Markdown processor's directive lines. */
+  readonly start: number;
+  /** The line holding `start`, where parsing begins. */
+  readonly firstLine: number;
   readonly lineEnding: string;
 
   constructor(text: string, lines: LineIndex) {
     this.text = text;
     this.lines = lines;
-    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.lineEnding = lineBreakAfter(text, lines, 0) ?? "\n";
+    this.start = text.charCodeAt(0) === 0xfeff ? 1 : markdownDirectivesEnd(text);
+    this.firstLine = lines.lineIndexOf(this.start);
+    this.lineEnding = lineBreakAfter(text, lines, this.firstLine) ?? "\n";
   }
 
   line(index: number): Line {
-    const start = index === 0 ? this.bom : this.lines.lineStart(index);
+    const start = index === this.firstLine ? this.start : this.lines.lineStart(index);
     const end = this.lines.lineContentEnd(index);
     let first = start;
     while (first < end && isBlank(this.text.charCodeAt(first))) first++;
@@ -82,9 +89,9 @@ class HttpParser {
 
   parse(): HttpParseResult {
     const { lines } = this;
-    let blockStart = 0;
+    let blockStart = this.firstLine;
     let name: string | null = null;
-    for (let index = 0; index < lines.lineCount; index++) {
+    for (let index = this.firstLine; index < lines.lineCount; index++) {
       const line = this.line(index);
       if (this.isSeparator(line)) {
         this.block(blockStart, index, name);

@@ -1,11 +1,13 @@
 /**
  * The SourceCode machinery shared by the plugin's line-oriented languages: traversal driven by
  * visitor keys (children visited in source order), parents, line comments as inline-config nodes
- * (`eslint-disable…`, `eslint-enable`, `eslint` rule configs) and recoverable parse problems
- * reported through `getDisableDirectives().problems`. Modelled on `@eslint/json`'s JSONSourceCode.
+ * (`eslint-disable…`, `eslint-enable`, `eslint` rule configs), also the directive lines
+ * @eslint/markdown's processor puts above a code block, and recoverable parse problems reported
+ * through `getDisableDirectives().problems`. Modelled on `@eslint/json`'s JSONSourceCode.
  */
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
 import { LINE_ENDING_PATTERN, type Range } from "./text-index.js";
 
 /** The fields every node of these languages has. */
@@ -105,7 +107,7 @@ export class CommentSourceCode<
   LangOptions: Record<string, unknown>;
   RootNode: Root;
   SyntaxElementWithLoc: Node | Root | Comment;
-  ConfigNode: Comment;
+  ConfigNode: Comment | MarkdownDirectiveComment;
 }> {
   /** Every comment in the file, in source order. */
   readonly comments: readonly Comment[];
@@ -114,7 +116,7 @@ export class CommentSourceCode<
   readonly visitorKeys: Record<string, string[]>;
   #steps: TextTraversalStep<Node | Root>[] | undefined;
   #parents = new WeakMap<object, Node | Root>();
-  #inlineConfigComments: Comment[] | undefined;
+  #inlineConfigComments: (Comment | MarkdownDirectiveComment)[] | undefined;
 
   constructor({ text, ast, comments, problems, visitorKeys }: CommentSourceCodeOptions<Root, Comment>) {
     super({ text, ast, lineEndingPattern: LINE_ENDING_PATTERN });
@@ -155,9 +157,15 @@ export class CommentSourceCode<
     return steps.values();
   }
 
-  /** Comments whose text is an ESLint inline configuration (`eslint-disable…`, `eslint …`). */
-  getInlineConfigNodes(): Comment[] {
-    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+  /**
+   * Comments whose text is an ESLint inline configuration (`eslint-disable…`, `eslint …`): the
+   * Markdown processor's directive lines (they come first in the text), then the file's comments.
+   */
+  getInlineConfigNodes(): (Comment | MarkdownDirectiveComment)[] {
+    this.#inlineConfigComments ??= [
+      ...markdownDirectiveComments(this.text, (index) => this.getLocFromIndex(index)),
+      ...this.comments,
+    ].filter((comment) => INLINE_CONFIG.test(comment.value));
     return this.#inlineConfigComments;
   }
 

@@ -25,8 +25,8 @@ const CH_PIPE = 124;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const PERCENT_TILDE_MODIFIER = /[A-Za-z$:]/u;
 
-export function parseBatch(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
-  new BatchScanner(text, lines, out).scan(bom);
+export function parseBatch(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  new BatchScanner(text, lines, out).scan(textStart);
 }
 
 class BatchScanner {

@@ -24,7 +24,8 @@ interface Extent {
   comments: [number, number][];
 }
 
-export function parseDockerfile(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
+export function parseDockerfile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  const firstLine = lines.lineIndexOf(textStart);
   let escape: "\\" | "`" = "\\";
   let escapeCode = 92;
   let directivesAllowed = true;
@@ -44,7 +45,7 @@ export function parseDockerfile(text: string, lines: LineIndex, out: ShellOutput
     const comments: [number, number][] = [];
     let current = line;
     for (;;) {
-      const start = current === 0 ? bom : lines.lineStart(current);
+      const start = current === firstLine ? textStart : lines.lineStart(current);
       const contentEnd = lines.lineContentEnd(current);
       let last = contentEnd;
       while (last > start && isBlank(text.charCodeAt(last - 1))) last--;
@@ -67,9 +68,9 @@ export function parseDockerfile(text: string, lines: LineIndex, out: ShellOutput
     }
   };
 
-  let line = 0;
+  let line = firstLine;
   while (line < lines.lineCount) {
-    const lineStart = line === 0 ? bom : lines.lineStart(line);
+    const lineStart = line === firstLine ? textStart : lines.lineStart(line);
     const contentEnd = lines.lineContentEnd(line);
     const at = firstNonBlank(lineStart, contentEnd);
     if (at === contentEnd) {

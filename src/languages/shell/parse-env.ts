@@ -44,13 +44,14 @@ function addExpandable(text: string, builder: WordBuilder, from: number, to: num
  * trimmed), `'…'` (literal), `"…"` (`\n`, `\r`, `\t`, `\"`, `\\` escapes) or `` `…` ``; quoted
  * values may span lines. Full-line and trailing `#` comments are comments.
  */
-export function parseEnvFile(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
+export function parseEnvFile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
   const pushComment = (start: number, end: number): void => {
     out.comments.push({ type: "ShellComment", marker: "#", value: text.slice(start + 1, end), ...lines.span(start, end) });
   };
-  let line = 0;
+  const firstLine = lines.lineIndexOf(textStart);
+  let line = firstLine;
   while (line < lines.lineCount) {
-    const lineStart = line === 0 ? bom : lines.lineStart(line);
+    const lineStart = line === firstLine ? textStart : lines.lineStart(line);
     const end = lines.lineContentEnd(line);
     let at = lineStart;
     while (at < end && isBlank(text.charCodeAt(at))) at++;
@@ -164,10 +165,11 @@ function findClosingQuote(text: string, start: number, quote: number): number {
  * odd backslash continues the entry (the next line's leading blanks are dropped); `\t`, `\n`,
  * `\r`, `\f`, `\uXXXX` and `\x` escapes in keys and values.
  */
-export function parseProperties(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
-  let line = 0;
+export function parseProperties(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  const firstLine = lines.lineIndexOf(textStart);
+  let line = firstLine;
   while (line < lines.lineCount) {
-    const lineStart = line === 0 ? bom : lines.lineStart(line);
+    const lineStart = line === firstLine ? textStart : lines.lineStart(line);
     const lineEnd = lines.lineContentEnd(line);
     let at = lineStart;
     while (at < lineEnd && (isBlank(text.charCodeAt(at)) || text.charCodeAt(at) === 12)) at++;

@@ -25,12 +25,13 @@ function continues(text: string, start: number, end: number): boolean {
   return count % 2 === 1;
 }
 
-export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
+export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  const firstLine = lines.lineIndexOf(textStart);
   const scanner = new PosixScanner(text, lines, out);
   const tabPrefix = (lineStart: number): number => (text.charCodeAt(lineStart) === 9 ? lineStart + 1 : lineStart);
   let seenRule = false;
   let defineDepth = 0;
-  let line = 0;
+  let line = firstLine;
 
   /** The last line of the logical line starting at `first`. */
   const logicalEnd = (first: number): number => {
@@ -46,7 +47,7 @@ export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, 
   };
 
   while (line < lines.lineCount) {
-    const lineStart = line === 0 ? bom : lines.lineStart(line);
+    const lineStart = line === firstLine ? textStart : lines.lineStart(line);
     if (defineDepth > 0) {
       const word = firstWord(text, lineStart, lines.lineContentEnd(line));
       if (word === "endef") defineDepth--;

@@ -35,8 +35,8 @@ const ASSIGNMENT_OPERATORS = ["??=", "+=", "-=", "*=", "/=", "%=", "="];
 const isNameChar = (code: number): boolean =>
   (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 
-export function parsePowerShell(text: string, lines: LineIndex, out: ShellOutput, bom: number): void {
-  new PowerShellScanner(text, lines, out).scan(bom);
+export function parsePowerShell(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  new PowerShellScanner(text, lines, out).scan(textStart);
 }
 
 class PowerShellScanner {

@@ -22,9 +22,10 @@ export const CI_YAML_KEYS: ReadonlySet<string> = new Set(["run", "script", "befo
 const CH_SPACE = 32;
 const CH_HASH = 35;
 
-export function parseCiYaml(text: string, lines: LineIndex, out: ShellOutput, bom: number, keys: ReadonlySet<string>): void {
+export function parseCiYaml(text: string, lines: LineIndex, out: ShellOutput, textStart: number, keys: ReadonlySet<string>): void {
   const scanner = new PosixScanner(text, lines, out);
-  const startOf = (line: number): number => (line === 0 ? bom : lines.lineStart(line));
+  const firstLine = lines.lineIndexOf(textStart);
+  const startOf = (line: number): number => (line === firstLine ? textStart : lines.lineStart(line));
 
   const indentOf = (line: number): { indent: number; first: number; end: number } => {
     const start = startOf(line);
@@ -231,7 +232,7 @@ export function parseCiYaml(text: string, lines: LineIndex, out: ShellOutput, bo
     return current;
   };
 
-  let line = 0;
+  let line = firstLine;
   while (line < lines.lineCount) {
     const { first, end } = indentOf(line);
     if (first >= end) {

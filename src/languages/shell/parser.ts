@@ -2,6 +2,7 @@
  * `parseShell(text, dialect)`: the whole-file parser behind `campaign-ims/shell`. Never throws;
  * recoverable problems come back next to the AST.
  */
+import { markdownDirectivesEnd } from "../markdown-directives.js";
 import type { ShellDialect, ShellDocument } from "./ast.js";
 import type { ParseProblem } from "./comment-source-code.js";
 import { parseBatch } from "./parse-batch.js";
@@ -30,39 +31,45 @@ function ensureSorted<T extends { range: [number, number] }>(nodes: T[]): void {
   }
 }
 
+/**
+ * Parses `text` as `dialect`. The content starts after a BOM, or after the directive lines
+ * @eslint/markdown's processor puts above a code block (`ShellSourceCode` reads those as
+ * directives): that offset is where each dialect parser starts, always on the first line or at
+ * the start of a later one.
+ */
 export function parseShell(text: string, dialect: ShellDialect, lines: LineIndex = new LineIndex(text)): ShellParseResult {
   const out: ShellOutput = { commands: [], comments: [], problems: [] };
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : markdownDirectivesEnd(text);
   switch (dialect) {
     case "dockerfile":
-      parseDockerfile(text, lines, out, bom);
+      parseDockerfile(text, lines, out, start);
       break;
     case "makefile":
-      parseMakefile(text, lines, out, bom);
+      parseMakefile(text, lines, out, start);
       break;
     case "github-actions":
-      parseCiYaml(text, lines, out, bom, GITHUB_ACTIONS_KEYS);
+      parseCiYaml(text, lines, out, start, GITHUB_ACTIONS_KEYS);
       break;
     case "gitlab-ci":
-      parseCiYaml(text, lines, out, bom, GITLAB_CI_KEYS);
+      parseCiYaml(text, lines, out, start, GITLAB_CI_KEYS);
       break;
     case "yaml":
-      parseCiYaml(text, lines, out, bom, CI_YAML_KEYS);
+      parseCiYaml(text, lines, out, start, CI_YAML_KEYS);
       break;
     case "env":
-      parseEnvFile(text, lines, out, bom);
+      parseEnvFile(text, lines, out, start);
       break;
     case "properties":
-      parseProperties(text, lines, out, bom);
+      parseProperties(text, lines, out, start);
       break;
     case "batch":
-      parseBatch(text, lines, out, bom);
+      parseBatch(text, lines, out, start);
       break;
     case "powershell":
-      parsePowerShell(text, lines, out, bom);
+      parsePowerShell(text, lines, out, start);
       break;
     default:
-      new PosixScanner(text, lines, out).scan({ start: bom, end: text.length, construct: null });
+      new PosixScanner(text, lines, out).scan({ start, end: text.length, construct: null });
   }
   ensureSorted(out.commands);
   ensureSorted(out.comments);

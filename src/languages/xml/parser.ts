@@ -11,6 +11,7 @@
  * points at the space after the tag name).
  */
 import type { XmlComment, XmlDocument, XmlDocumentChild, XmlParseProblem, XmlRange } from "./ast.js";
+import { markdownDirectivesEnd } from "../markdown-directives.js";
 import { LineIndex } from "./line-index.js";
 import { tokenize } from "./tokenizer.js";
 import { validateWellFormedness } from "./well-formedness.js";
@@ -57,9 +58,12 @@ function parseRegion(text: string, start: number, end: number, lines: LineIndex)
  * Parses a whole text as XML. Never throws on malformed XML: the tree is built with recovery and
  * the first problem is returned in `problems`. Offsets count every character of `text`, a BOM
  * included (ESLint strips the BOM before a language sees the text; direct callers need not).
+ * The directive lines @eslint/markdown's processor puts above a code block are no part of the XML:
+ * the document's nodes start after them (`XmlSourceCode` reads them as directives).
  */
 export function parseXml(text: string): XmlParseResult {
-  const { children, comments, problems, lineIndex } = parseRegion(text, 0, text.length, new LineIndex(text));
+  const start = markdownDirectivesEnd(text);
+  const { children, comments, problems, lineIndex } = parseRegion(text, start, text.length, new LineIndex(text));
   const range: XmlRange = [0, text.length];
   const document: XmlDocument = { type: "XmlDocument", children, comments, range, loc: lineIndex.loc(range) };
   return { document, problems };

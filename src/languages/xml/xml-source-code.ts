@@ -11,7 +11,9 @@
  *   <!-- eslint campaign-ims/x: "off" -->
  *
  * A justification works as in JS (`<!-- eslint-disable-line x -- reason -->`) even though XML
- * forbids `--` inside comments: the tokenizer ends a comment at the first `-->`.
+ * forbids `--` inside comments: the tokenizer ends a comment at the first `-->`. The directive
+ * lines @eslint/markdown's processor puts above an `xml` code block (`/*eslint-disable*\/`, see
+ * `../markdown-directives.ts`) are inline config nodes too; the parser skips them.
  *
  * Parse problems (the text is not well-formed XML, the tree was built with recovery) are returned
  * by `getDisableDirectives().problems`, which ESLint adds to the file's messages as errors with
@@ -20,6 +22,7 @@
  */
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
 import type { XmlComment, XmlDocument, XmlNode, XmlParseProblem } from "./ast.js";
 import { LINE_ENDING_PATTERN } from "./line-index.js";
 
@@ -44,7 +47,7 @@ export class XmlSourceCode extends TextSourceCodeBase<{
   LangOptions: XmlLanguageOptions;
   RootNode: XmlDocument;
   SyntaxElementWithLoc: XmlNode;
-  ConfigNode: XmlComment;
+  ConfigNode: XmlComment | MarkdownDirectiveComment;
 }> {
   declare ast: XmlDocument;
   /** Every comment, in source order. */
@@ -54,7 +57,7 @@ export class XmlSourceCode extends TextSourceCodeBase<{
   readonly #reportParseProblems: boolean;
   readonly #parents = new Map<XmlNode, XmlNode>();
   #allParentsKnown = false;
-  #inlineConfigComments: XmlComment[] | undefined;
+  #inlineConfigComments: (XmlComment | MarkdownDirectiveComment)[] | undefined;
 
   constructor({
     text,
@@ -74,9 +77,15 @@ export class XmlSourceCode extends TextSourceCodeBase<{
     this.#reportParseProblems = reportParseProblems;
   }
 
-  /** The comments that hold ESLint directives or inline config. */
-  getInlineConfigNodes(): XmlComment[] {
-    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(comment.value));
+  /**
+   * The comments that hold ESLint directives or inline config: the Markdown processor's directive
+   * lines (they come first in the text), then the XML comments.
+   */
+  getInlineConfigNodes(): (XmlComment | MarkdownDirectiveComment)[] {
+    this.#inlineConfigComments ??= [
+      ...markdownDirectiveComments(this.text, (index) => this.getLocFromIndex(index)),
+      ...this.comments,
+    ].filter((comment) => INLINE_CONFIG.test(comment.value));
     return this.#inlineConfigComments;
   }
 

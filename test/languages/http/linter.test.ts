@@ -1,7 +1,8 @@
+import type { Linter } from "eslint";
 import { beforeEach, describe, expect, it } from "vitest";
-import { httpLanguage, HttpSourceCode, parseHttpFile } from "../../../src/languages/http/index.js";
+import { httpLanguage, HttpSourceCode, parseHttp, parseHttpFile } from "../../../src/languages/http/index.js";
 import type { HttpDocument } from "../../../src/languages/http/index.js";
-import { addAuthorizationIn, lint, short, visits } from "./support.js";
+import { addAuthorizationIn, lint, parse, short, visits } from "./support.js";
 
 const SOAP = [
   "### Logon",
@@ -69,6 +70,49 @@ describe("httpLanguage through ESLint's Linter", () => {
 
   it("reports columns after a BOM as ESLint counts them (ESLint strips the BOM)", () => {
     expect(lint("\uFEFFGET /a\nX-Security-Token: t\n").map(short)).toEqual(["2:1-2:20 X-Security-Token: t"]);
+  });
+});
+
+describe("directive lines from @eslint/markdown's processor (an http fence in a runbook)", () => {
+  // The processor turns `<!-- eslint… -->` before a fence into `/*eslint…*/` lines at the top.
+  const fence = "runbook.md/0.http";
+  const both = { "campaign-ims/report-requests": "error", "campaign-ims/report-headers": "error" } as const;
+
+  it("work like # comment directives, at the positions of the whole text", () => {
+    const nextLine = "/*eslint-disable-next-line campaign-ims/report-requests -- runbook example*/\nPOST /a\nX-Session-Token: a\n";
+    expect(lint(nextLine, both, fence).map(short)).toEqual(["3:1-3:19 X-Session-Token: a"]);
+    const region = "/*eslint-disable*/\n/*eslint-enable campaign-ims/report-headers*/\nGET /a\nA: 1\n";
+    expect(lint(region, both, fence).map(short)).toEqual(["4:1-4:5 A: 1"]);
+    const config = '/*eslint campaign-ims/report-headers: "warn"*/\nGET /a\nA: 1\n';
+    expect(lint(config, undefined, fence).map((m) => [m.severity, short(m)])).toEqual([[1, "3:1-3:5 A: 1"]]);
+    // They cover the XML visitors of the bodies too.
+    const soap = '/*eslint-disable campaign-ims/report-xml-elements*/\nPOST /a\nContent-Type: text/xml\n\n<urn:Logon xmlns:urn="urn:xtk:session"/>\n';
+    const rules: Linter.RulesRecord = { "campaign-ims/report-headers": "error", "campaign-ims/report-xml-elements": ["error", "Logon"] };
+    expect(lint(soap, rules, fence).map(short)).toEqual(["3:1-3:23 Content-Type: text/xml"]);
+  });
+
+  it("are no part of the file: the same nodes and messages as without them, two lines down", () => {
+    // Lines the processor copies that are no directive (`global`, `eslint-env`) are skipped as well.
+    const prefix = "/* global x */\n/* eslint-env node */\n";
+    const rules: Linter.RulesRecord = { ...both, "campaign-ims/report-xml-elements": ["error", "Logon"], "campaign-ims/record-visits": "error" };
+    visits.length = 0;
+    const plain = lint(SOAP, rules, fence).map(short);
+    const plainVisits = [...visits];
+    visits.length = 0;
+    const prefixed = lint(prefix + SOAP, rules, fence).map((m) => short({ ...m, line: m.line - 2, endLine: m.endLine === undefined ? undefined : m.endLine - 2 }));
+    expect(plain).toHaveLength(5);
+    expect(prefixed).toEqual(plain);
+    expect(visits).toEqual(plainVisits);
+    // Every node's range and loc agree with the whole text (the invariants of `parse`).
+    expect(parse(prefix + SOAP).ast.comments).toHaveLength(parse(SOAP).ast.comments.length);
+  });
+
+  it("do not set the file's line ending: the content's first line break does", () => {
+    expect(parseHttp("/* global x */\nGET /a\r\nA: 1\r\n").ast.lineEnding).toBe("\r\n");
+    // A request whose last line has no break takes the file's.
+    expect(addAuthorizationIn("/* global x */\nPOST /a\r\nX-Security-Token: t", fence).output).toBe(
+      "/* global x */\nPOST /a\r\nX-Security-Token: t\r\nAuthorization: Bearer {{imsToken}}",
+    );
   });
 });
 

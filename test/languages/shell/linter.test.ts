@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { detectShellDialect, parseShellFile, shellLanguage, ShellSourceCode } from "../../../src/languages/shell/index.js";
 import type { ShellDocument } from "../../../src/languages/shell/index.js";
-import { brief, fixJwtIn, lint, short, visits } from "./support.js";
+import { brief, fixJwtIn, lint, parse, short, visits } from "./support.js";
 
 describe("shellLanguage through ESLint's Linter", () => {
   it("reports a command at its exact position", () => {
@@ -110,6 +110,73 @@ describe("directives in shell comments", () => {
       "1:1-1:11 -: nlserver a",
       "1:12-2:3 eslint-disable-line comment should not span multiple lines.",
     ]);
+  });
+});
+
+describe("directive lines from @eslint/markdown's processor (a shell fence in a runbook)", () => {
+  // The processor turns `<!-- eslint… -->` before a fence into `/*eslint…*/` lines at the top.
+  const rules = { "campaign-ims/report-commands": "error", "campaign-ims/report-assignments": "warn" } as const;
+
+  it("work like # comment directives, at the positions of the whole text", () => {
+    const nextLine = "/*eslint-disable-next-line campaign-ims/report-commands -- runbook example*/\nnlserver a\nnlserver b\n";
+    expect(lint(nextLine, "runbook.md/0.sh").map(short)).toEqual(["3:1-3:11 -: nlserver b"]);
+    const region = "/*eslint-disable*/\n/*eslint-enable campaign-ims/report-assignments*/\nX=1 nlserver a\n";
+    expect(lint(region, "runbook.md/0.sh", rules).map(short)).toEqual(["3:3-3:4 X = 1"]);
+    const config = '/*eslint campaign-ims/report-commands: "warn"*/\nnlserver a\n';
+    expect(lint(config, "runbook.md/0.sh").map((m) => [m.severity, short(m)])).toEqual([[1, "2:1-2:11 -: nlserver a"]]);
+    // As in JS: eslint-disable-line covers its own line, which holds no command (so it is unused).
+    expect(lint("/*eslint-disable-line campaign-ims/report-commands*/\nnlserver a\n", "runbook.md/0.sh").map(short)).toEqual([
+      "1:1-undefined:undefined Unused eslint-disable directive (no problems were reported from 'campaign-ims/report-commands').",
+      "2:1-2:11 -: nlserver a",
+    ]);
+    // A multi-line HTML comment gives a multi-line line; the next line is the one after its end.
+    const multiLine = "/*\n  eslint-disable-next-line\n  campaign-ims/report-commands\n*/\nnlserver a\nnlserver b\n";
+    expect(lint(multiLine, "runbook.md/0.sh").map(short)).toEqual(["6:1-6:11 -: nlserver b"]);
+  });
+
+  it("work in every dialect a fence can be", () => {
+    const next = "/*eslint-disable-next-line campaign-ims/report-commands*/\n";
+    expect(lint(`${next}RUN nlserver a\nRUN nlserver b\n`, "runbook.md/0.dockerfile").map(short)).toEqual(["3:5-3:15 RUN: nlserver b"]);
+    expect(lint(`${next}- run: nlserver a\n- run: nlserver b\n`, "runbook.md/0.yaml").map(short)).toEqual(["3:8-3:18 run: nlserver b"]);
+    expect(lint(`${next}A=1\nB=2\n`, "runbook.md/0.env").map(short)).toEqual(["3:1-3:4 -: B=2"]);
+    expect(lint(`${next}a=1\nb=2\n`, "runbook.md/0.properties").map(short)).toEqual(["3:1-3:4 -: b=2"]);
+    expect(lint(`${next}nlserver a\r\nnlserver b\r\n`, "runbook.md/0.cmd").map(short)).toEqual(["3:1-3:11 -: nlserver b"]);
+    expect(lint(`${next}nlserver a\nnlserver b\n`, "runbook.md/0.ps1").map(short)).toEqual(["3:1-3:11 -: nlserver b"]);
+    // A Dockerfile parser directive right after them is still at the top of the file.
+    expect(lint("/* global x */\n# escape=`\nRUN nlserver a `\n  -b\n", "runbook.md/0.dockerfile").map(short)).toEqual([
+      "3:5-4:5 RUN: nlserver a -b",
+    ]);
+  });
+
+  it("are no part of the script: the same nodes and messages as without them, two lines down", () => {
+    const prefix = "/* global x */\n/*eslint-enable*/\n";
+    const samples: [string, string][] = [
+      ["0.sh", "# c\nX=1 nlserver a 'b'\n"],
+      ["0.dockerfile", "# syntax=docker/dockerfile:1\nENV X=1\nRUN nlserver a\n"],
+      ["Makefile", "# c\nall:\n\tnlserver a\n"],
+      [".github/workflows/ci.yml", "steps:\n  # c\n  - run: nlserver a\n"],
+      [".gitlab-ci.yml", "job:\n  script:\n    - nlserver a\n"],
+      ["0.yaml", "- run: X=1 nlserver a # c\n"],
+      ["0.env", "# c\nA=1\n"],
+      ["0.properties", "! c\na=1\n"],
+      ["0.cmd", "REM c\r\nset A=1\r\nnlserver a\r\n"],
+      ["0.ps1", "<# c #>\n$env:A = 1\nnlserver a\n"],
+    ];
+    const all = { ...rules, "campaign-ims/record-visits": "error" } as const;
+    const quiet = { linterOptions: { reportUnusedDisableDirectives: "off" as const } };
+    for (const [filename, sample] of samples) {
+      visits.length = 0;
+      const plain = lint(sample, filename, all, quiet).map(short);
+      const plainVisits = [...visits];
+      visits.length = 0;
+      const prefixed = lint(prefix + sample, filename, all, quiet).map((m) => short({ ...m, line: m.line - 2, endLine: m.endLine! - 2 }));
+      expect(plain.length, filename).toBeGreaterThan(0);
+      expect(prefixed, filename).toEqual(plain);
+      expect(visits, filename).toEqual(plainVisits);
+      expect(plainVisits.some((visit) => visit.startsWith("enter ShellComment")), filename).toBe(!filename.endsWith(".gitlab-ci.yml"));
+      // Every node's range and loc agree with the whole text (the invariants of `parse`).
+      expect(parse(prefix + sample, detectShellDialect(filename)).ast.comments.length, filename).toBe(parse(sample, detectShellDialect(filename)).ast.comments.length);
+    }
   });
 });
 

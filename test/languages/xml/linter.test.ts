@@ -144,6 +144,59 @@ describe("directives in XML comments", () => {
   });
 });
 
+describe("directive lines from @eslint/markdown's processor (an xml fence in a runbook)", () => {
+  // The processor turns `<!-- eslint… -->` before a fence into `/*eslint…*/` lines at the top.
+  const unused = (rule: string) => ({
+    ruleId: null,
+    severity: 1,
+    message: `Unused eslint-disable directive (no problems were reported from '${rule}').`,
+    line: 1,
+    column: 1,
+    endLine: undefined,
+    endColumn: undefined,
+  });
+
+  it("work like XML comment directives, at the positions of the whole text", () => {
+    const nextLine = "/*eslint-disable-next-line campaign-ims/no-x -- runbook example*/\n<r><x/><y/>\n<x/></r>\n";
+    expect(lint(nextLine).map(brief)).toEqual([y(2, 8, 2, 12), x(3, 1, 3, 5)]);
+    const region = "/*eslint-disable*/\n/*eslint-enable campaign-ims/no-y*/\n<r><x/><y/></r>";
+    expect(lint(region).map(brief)).toEqual([y(3, 8, 3, 12)]);
+    expect(lint('/*eslint campaign-ims/no-x: "warn"*/\n<x/>').map(brief)).toEqual([{ ...x(2, 1, 2, 5), severity: 1 }]);
+    // As in JS: eslint-disable-line covers its own line, which holds no XML (so it is unused).
+    expect(lint("/*eslint-disable-line campaign-ims/no-x*/\n<x/>").map(brief)).toEqual([unused("campaign-ims/no-x"), x(2, 1, 2, 5)]);
+  });
+
+  it("are not XML: the document starts after them, so an XML declaration is still at its start", () => {
+    const text = '/* global foo */\n/*eslint-disable-next-line campaign-ims/no-x*/\n<?xml version="1.0"?><r><x/>\n<x/></r>';
+    expect(lint(text).map(brief)).toEqual([x(4, 1, 4, 5)]);
+    const { document, problems } = parseXml(text);
+    expect(problems).toEqual([]);
+    expect(document.comments).toEqual([]);
+    expect(document.children.map((child) => [child.type, child.range[0]])).toEqual([
+      ["XmlProcessingInstruction", 64],
+      ["XmlElement", 85],
+    ]);
+    expect(document.range).toEqual([0, text.length]);
+    // The `global` line belongs to the run but is no directive.
+    expect(new XmlSourceCode({ text, ast: document }).getInlineConfigNodes()).toEqual([
+      {
+        type: "MarkdownDirectiveComment",
+        value: "eslint-disable-next-line campaign-ims/no-x",
+        range: [17, 63],
+        loc: { start: { line: 2, column: 1 }, end: { line: 2, column: 47 } },
+      },
+    ]);
+  });
+
+  it("count only as a run of whole lines at the very start of the text", () => {
+    const notRead = (text: string) => lint(text).filter((message) => message.ruleId !== null).map(brief);
+    expect(notRead("<r>\n/*eslint-disable*/\n<x/></r>")).toEqual([x(3, 1, 3, 5)]);
+    expect(notRead("\n/*eslint-disable*/\n<x/>")).toEqual([x(3, 1, 3, 5)]);
+    expect(notRead("/*eslint-disable*/<x/>")).toEqual([x(1, 19, 1, 23)]);
+    expect(notRead("/* note */\n/*eslint-disable*/\n<x/>")).toEqual([x(3, 1, 3, 5)]);
+  });
+});
+
 describe("XmlSourceCode", () => {
   beforeEach(() => {
     visits.length = 0;
