@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { Linter, type RuleTester as RuleTesterType } from "eslint";
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-hardcoded-campaign-secret.js";
+import plugin from "../../src/index.js";
+import { languageRuleTester } from "../support/rule-tester.js";
+
+const ruleTester = await languageRuleTester("json");
+
+type InvalidCase = RuleTesterType.InvalidTestCase;
+type TestError = RuleTesterType.TestCaseError;
+
+const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
+
+// Secrets the cases hard-code, each with the part a message must never show.
+const SECRETS = {
+  password: { value: "Zq7-Adm1n!Pw", part: "Zq7-Adm1n!Pw" },
+  sessionToken: { value: "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90", part: "8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90" },
+  securityToken: { value: "@Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi", part: "Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi" },
+  clientSecret: { value: "p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz", part: "Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz" },
+  loginPassword: { value: "svc_orders/Vb6n-2024-Qm3t", part: "Vb6n-2024-Qm3t" },
+} as const;
+const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
+
+/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
+function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = code.indexOf(needle, offset + 1);
+    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
+  }
+  const position = (index: number) => {
+    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+  const start = position(offset);
+  const end = position(offset + needle.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function error(code: string, messageId: string, needle: string, masked: string, place: string, nth = 0): TestError {
+  return { messageId, ...at(code, needle, nth), data: { masked, place, label: "private key" }, suggestions: [] };
+}
+
+const SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+const ROUTER = "{{host}}/nl/jsp/soaprouter.jsp";
+const collection = (body: Record<string, unknown>): string => `${JSON.stringify({ info: { name: "Campaign", schema: SCHEMA }, ...body }, null, 2)}\n`;
+
+// Literal values in headers, the raw body (after `\"` and `\n` escapes), the URL and variables.
+const LITERALS = collection({
+  variable: [
+    { key: "host", value: "https://acme.campaign.adobe.com" },
+    { key: "password", value: S.password },
+    { key: "sessionToken", value: "{{login}}/{{password}}" },
+  ],
+  item: [
+    {
+      name: "Push",
+      request: {
+        method: "POST",
+        header: [
+          { key: "X-Security-Token", value: S.securityToken },
+          { key: "Cookie", value: `__sessiontoken=${S.loginPassword}` },
+        ],
+        body: {
+          mode: "raw",
+          raw: `<urn:Logon xmlns:urn="urn:xtk:session">\n  <urn:sessiontoken>${S.sessionToken}</urn:sessiontoken>\n  <urn:strPassword>${S.password}</urn:strPassword>\n</urn:Logon>`,
+        },
+        url: ROUTER,
+      },
+    },
+  ],
+});
+
+// The OAuth token request: a urlencoded client secret (slot and shape: one finding).
+const TOKEN = collection({
+  item: [
+    {
+      name: "IMS token",
+      request: {
+        method: "POST",
+        body: {
+          mode: "urlencoded",
+          urlencoded: [
+            { key: "grant_type", value: "client_credentials" },
+            { key: "client_secret", value: S.clientSecret },
+          ],
+        },
+        url: "https://ims-na1.adobelogin.com/ims/token/v3",
+      },
+    },
+  ],
+});
+
+const PACKAGE = `{\n  "name": "campaign-sync",\n  "config": { "imsSecret": "${S.clientSecret}" },\n  "dependencies": { "@adobe/acc-js-sdk": "^1.2.0" }\n}\n`;
+
+const invalid: InvalidCase[] = [
+  {
+    filename: "campaign.postman_collection.json",
+    code: LITERALS,
+    errors: [
+      error(LITERALS, "password", S.password, "****", "the password variable"),
+      error(LITERALS, "securityToken", S.securityToken, "@****", "the X-Security-Token header"),
+      error(LITERALS, "loginPassword", S.loginPassword, "svc_orders/****", "a __sessiontoken cookie"),
+      error(LITERALS, "sessionToken", S.sessionToken, "___****", "<urn:sessiontoken>"),
+      error(LITERALS, "password", S.password, "****", "the SOAP Logon <urn:strPassword>", 1),
+    ],
+  },
+  { filename: "ims.postman_collection.json", code: TOKEN, errors: [error(TOKEN, "clientSecret", S.clientSecret, "p8e-****", "the client_secret field")] },
+  { filename: "package.json", code: PACKAGE, errors: [error(PACKAGE, "clientSecret", S.clientSecret, "p8e-****", "a JSON string")] },
+].map((testCase) => ({ ...testCase, output: null }));
+
+ruleTester.run("no-hardcoded-campaign-secret (Postman, package.json)", rule, {
+  valid: [
+    // The legacy demo collection uses variables only.
+    { filename: "campaign.postman_collection.json", code: fixture("legacy-repo/postman/campaign.postman_collection.json") },
+    { filename: "package.json", code: fixture("legacy-repo/package.json") },
+    // Variables named like secrets in a collection about something else; masked examples.
+    {
+      filename: "other.postman_collection.json",
+      code: collection({ variable: [{ key: "password", value: "hunter2" }], item: [{ name: "Logon to the intranet", request: { url: "https://intranet.example.com" } }] }),
+    },
+    {
+      filename: "campaign.postman_collection.json",
+      code: collection({ variable: [{ key: "clientSecret", value: "p8e-xxxxxxxxxxxxxxxx" }, { key: "password", value: "{{$processEnv ACC_PASSWORD}}" }], item: [{ name: "x", request: { url: ROUTER } }] }),
+    },
+  ],
+  invalid,
+});
+
+describe("no-hardcoded-campaign-secret (JSON) messages", () => {
+  it("never print a secret or any 6-character part of it", () => {
+    const linter = new Linter({ configType: "flat" });
+    const config = plugin.configs.recommended.map((block) =>
+      block.rules === undefined ? block : { ...block, rules: { "campaign-ims/no-hardcoded-campaign-secret": block.rules["campaign-ims/no-hardcoded-campaign-secret"] ?? "off" } },
+    );
+    let checked = 0;
+    for (const testCase of invalid) {
+      const messages = linter.verify(testCase.code, config, { filename: `${process.cwd()}/${testCase.filename!}` }).filter((message) => message.ruleId !== null);
+      expect(messages.length).toBe((testCase.errors as TestError[]).length);
+      for (const message of messages) {
+        for (const secret of Object.values(SECRETS)) {
+          for (let i = 0; i + 6 <= secret.part.length; i++) expect(message.message).not.toContain(secret.part.slice(i, i + 6));
+        }
+        expect(message.message).toContain("****");
+        checked++;
+      }
+    }
+    expect(checked).toBe(7);
+  });
+});

@@ -1,0 +1,180 @@
+import { readFileSync } from "node:fs";
+import { Linter, type RuleTester as RuleTesterType } from "eslint";
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-hardcoded-campaign-secret.js";
+import plugin from "../../src/index.js";
+import { languageRuleTester } from "../support/rule-tester.js";
+
+const ruleTester = await languageRuleTester("shell");
+
+type InvalidCase = RuleTesterType.InvalidTestCase;
+type TestError = RuleTesterType.TestCaseError;
+
+const lines = (...text: string[]): string => text.join("\n");
+const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
+
+// Secrets the cases hard-code, each with the part a message must never show.
+const SECRETS = {
+  password: { value: "Zq7-Adm1n!Pw", part: "Zq7-Adm1n!Pw" },
+  dbPassword: { value: "Db9-Pg!2024", part: "Db9-Pg!2024" },
+  sessionToken: { value: "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90", part: "8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90" },
+  securityToken: { value: "@Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi", part: "Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi" },
+  clientSecret: { value: "p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz", part: "Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz" },
+  base64Key: { value: "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcw", part: "LS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcw" },
+  demoPassword: { value: "Orders-2024-Secret", part: "Orders-2024-Secret" },
+  demoSecret: { value: "p8e-Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei", part: "Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei" },
+  demoToken: { value: "mc/Camp41gn!", part: "Camp41gn!" },
+} as const;
+const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
+
+/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
+function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = code.indexOf(needle, offset + 1);
+    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
+  }
+  const position = (index: number) => {
+    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+  const start = position(offset);
+  const end = position(offset + needle.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function error(code: string, messageId: string, needle: string, masked: string, place: string, nth = 0): TestError {
+  const label = messageId === "privateKey" && masked.startsWith("LS0t") ? "base64 private key" : "private key";
+  return { messageId, ...at(code, needle, nth), data: { masked, place, label }, suggestions: [] };
+}
+
+const ROUTER = "https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp";
+const LEGACY_ENV = fixture("legacy-repo/.env.example");
+const LEGACY_SCRIPT = fixture("legacy-repo/scripts/setup-ims.sh");
+
+// The three -setimsjwtauth forms and the OAuth replacement, across a continuation line and quotes.
+const NLSERVER = lines(
+  `nlserver config -instance:acme_prod -setimsjwtauth:org@AdobeOrg/client/tech@techacct.adobe.com/${S.clientSecret}/${S.base64Key}`,
+  `nlserver config -setimsoauth:"org@AdobeOrg/client/tech@techacct.adobe.com/${S.clientSecret}" \\`,
+  `  -instance:acme_stage`,
+  `nlserver config -setdblogin:PostgreSQL:campaign:acme/${S.dbPassword}@dbsrv -instance:acme_prod`,
+  `nlserver config -internalpassword:${S.password}/${S.dbPassword}`,
+);
+
+// curl: token headers, cookie, a Logon body and an IMS token request.
+const CURL = lines(
+  `curl -X POST "${ROUTER}?__sessiontoken=${S.sessionToken}" -H 'X-Security-Token: ${S.securityToken}' \\`,
+  `  --data '<urn:Logon xmlns:urn="urn:xtk:session"><urn:sessiontoken/><urn:strPassword>${S.password}</urn:strPassword></urn:Logon>'`,
+  `curl -X POST https://ims-na1.adobelogin.com/ims/token/v3 -d "grant_type=client_credentials&client_id=abc&client_secret=${S.demoPassword}"`,
+);
+
+const DOCKERFILE = lines(`FROM node:20-slim`, `ENV ACC_URL=${ROUTER} ACC_PWD=${S.password}`, `ARG ACC_SESSIONTOKEN=${S.sessionToken}`);
+const POWERSHELL = lines(`$env:ACC_PASSWORD = "${S.password}"`, `$env:IMS_CLIENT_SECRET = '${S.clientSecret}'`);
+const HEREDOC = lines(`cat > logon.xml <<'EOF'`, `<urn:Logon xmlns:urn="urn:xtk:session"><urn:strPassword>${S.password}</urn:strPassword></urn:Logon>`, `EOF`);
+
+const invalid: InvalidCase[] = [
+  {
+    filename: ".env.example",
+    code: LEGACY_ENV,
+    errors: [
+      error(LEGACY_ENV, "password", S.demoPassword, "****", "the ACC_PASSWORD setting"),
+      error(LEGACY_ENV, "loginPassword", `svc_orders/${S.demoPassword}`, "svc_orders/****", "the ACC_SESSIONTOKEN setting"),
+    ],
+  },
+  {
+    filename: "setup-ims.sh",
+    code: LEGACY_SCRIPT,
+    errors: [
+      error(LEGACY_SCRIPT, "clientSecret", S.demoSecret, "p8e-****", "nlserver config -setimsjwtauth"),
+      error(LEGACY_SCRIPT, "loginPassword", S.demoToken, "mc/****", "a __sessiontoken cookie"),
+    ],
+  },
+  {
+    filename: "setup.sh",
+    code: NLSERVER,
+    errors: [
+      error(NLSERVER, "clientSecret", S.clientSecret, "p8e-****", "nlserver config -setimsjwtauth"),
+      error(NLSERVER, "privateKey", S.base64Key, "LS0t****", "nlserver config -setimsjwtauth"),
+      error(NLSERVER, "clientSecret", S.clientSecret, "p8e-****", "nlserver config -setimsoauth", 1),
+      error(NLSERVER, "password", S.dbPassword, "****", "nlserver config -setdblogin"),
+      error(NLSERVER, "password", S.password, "****", "nlserver config -internalpassword"),
+      error(NLSERVER, "password", S.dbPassword, "****", "nlserver config -internalpassword", 1),
+    ],
+  },
+  {
+    filename: "push.sh",
+    code: CURL,
+    errors: [
+      error(CURL, "sessionToken", S.sessionToken, "___****", "a __sessiontoken URL parameter"),
+      error(CURL, "securityToken", S.securityToken, "@****", "the X-Security-Token header"),
+      error(CURL, "password", S.password, "****", "the SOAP Logon <urn:strPassword>"),
+      error(CURL, "clientSecret", S.demoPassword, "****", "client_secret"),
+    ],
+  },
+  {
+    filename: "Dockerfile",
+    code: DOCKERFILE,
+    errors: [
+      error(DOCKERFILE, "password", S.password, "****", "the ACC_PWD setting"),
+      // A session-token setting that is also a session-token shape: once.
+      error(DOCKERFILE, "sessionToken", S.sessionToken, "___****", "the ACC_SESSIONTOKEN setting"),
+    ],
+  },
+  {
+    filename: "setup.ps1",
+    code: POWERSHELL,
+    errors: [
+      error(POWERSHELL, "password", S.password, "****", "the ACC_PASSWORD setting"),
+      error(POWERSHELL, "clientSecret", S.clientSecret, "p8e-****", "a shell value"),
+    ],
+  },
+  { filename: "logon.sh", code: HEREDOC, errors: [error(HEREDOC, "password", S.password, "****", "the SOAP Logon <urn:strPassword>")] },
+].map((testCase) => ({ ...testCase, output: null }));
+
+ruleTester.run("no-hardcoded-campaign-secret (shell)", rule, {
+  valid: [
+    { filename: "setup-ims.sh", code: fixture("migrated-repo/scripts/setup-ims.sh") },
+    { filename: ".env.example", code: fixture("migrated-repo/.env.example") },
+    { filename: ".github/workflows/deploy.yml", code: fixture("legacy-repo/.github/workflows/deploy.yml") },
+    { filename: "Dockerfile", code: fixture("legacy-repo/Dockerfile") },
+    // Placeholders: variables, subshells, bracketed names, upper-case names.
+    {
+      filename: "setup.sh",
+      code: lines(
+        `nlserver config -setimsjwtauth::<ImsOrgId>/<ClientId>/<TechnicalAccountId>/<ClientSecret>/$(base64 -w0 /path/to/private.key)`,
+        `nlserver config -setimsoauth:$IMS_ORG/$IMS_CLIENT/$IMS_TECH/\${IMS_CLIENT_SECRET}`,
+        `nlserver config -setdblogin:PostgreSQL:campaign:acme@dbsrv`,
+        `nlserver config -internalpassword`,
+      ),
+    },
+    { filename: ".env", code: lines(`ACC_PASSWORD=\${ACC_PASSWORD}`, `ACC_PWD=PASSWORD_HERE`, `ACC_SESSIONTOKEN=`, `ACC_USER=svc_orders`) },
+    // Built at run time: not literals.
+    { filename: "push.sh", code: `ACC_PASSWORD="pre-$SUFFIX"\ncurl -b "__sessiontoken=$ACC_SESSIONTOKEN" ${ROUTER}` },
+    // Arguments of commands that send nothing.
+    { filename: "audit.sh", code: `grep -r '<urn:strPassword>Zq7-Adm1n!Pw</urn:strPassword>' soap/ # find old Logon templates` },
+  ],
+  invalid,
+});
+
+describe("no-hardcoded-campaign-secret (shell) messages", () => {
+  it("never print a secret or any 6-character part of it", () => {
+    const linter = new Linter({ configType: "flat" });
+    // The plugin's own config (its file globs pick the dialects), with this rule alone.
+    const config = plugin.configs.recommended.map((block) =>
+      block.rules === undefined ? block : { ...block, rules: { "campaign-ims/no-hardcoded-campaign-secret": block.rules["campaign-ims/no-hardcoded-campaign-secret"] ?? "off" } },
+    );
+    let checked = 0;
+    for (const testCase of invalid) {
+      const messages = linter.verify(testCase.code, config, { filename: `${process.cwd()}/${testCase.filename!}` }).filter((message) => message.ruleId !== null);
+      expect(messages.length).toBe((testCase.errors as TestError[]).length);
+      for (const message of messages) {
+        for (const secret of Object.values(SECRETS)) {
+          for (let i = 0; i + 6 <= secret.part.length; i++) expect(message.message).not.toContain(secret.part.slice(i, i + 6));
+        }
+        expect(message.message).toContain("****");
+        checked++;
+      }
+    }
+    expect(checked).toBe(19);
+  });
+});

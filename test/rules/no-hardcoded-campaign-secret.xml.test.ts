@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { Linter, type RuleTester as RuleTesterType } from "eslint";
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-hardcoded-campaign-secret.js";
+import plugin from "../../src/index.js";
+import { languageRuleTester } from "../support/rule-tester.js";
+
+const ruleTester = await languageRuleTester("xml");
+
+type InvalidCase = RuleTesterType.InvalidTestCase;
+type TestError = RuleTesterType.TestCaseError;
+
+const lines = (...text: string[]): string => text.join("\n");
+const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
+
+// Secrets the cases hard-code, each with the part a message must never show.
+const SECRETS = {
+  password: { value: "Zq7-Adm1n!Pw", part: "Zq7-Adm1n!Pw" },
+  sessionToken: { value: "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90", part: "8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90" },
+  securityToken: { value: "@Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi", part: "Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi" },
+  clientSecret: { value: "p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz", part: "Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz" },
+  encryptedKey: { value: "@aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", part: "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" },
+  demoPassword: { value: "Camp41gn!", part: "Camp41gn!" },
+  demoSecret: { value: "p8e-Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei", part: "Zq1Xc9Vb8Nm7Lk6Jh5Gf4Ds3Ap2Wo1Ei" },
+  demoKey: { value: "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t", part: "LS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t" },
+} as const;
+const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
+
+/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
+function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = code.indexOf(needle, offset + 1);
+    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
+  }
+  const position = (index: number) => {
+    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+  const start = position(offset);
+  const end = position(offset + needle.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** An error on `needle` with the masked value and place its message must show. */
+function error(code: string, messageId: string, needle: string, masked: string, place: string, nth = 0): TestError {
+  const label = messageId === "privateKey" && masked.startsWith("LS0t") ? "base64 private key" : "private key";
+  return { messageId, ...at(code, needle, nth), data: { masked, place, label }, suggestions: [] };
+}
+
+const LEGACY_CONFIG = fixture("legacy-repo/config/config-prod.xml");
+const LEGACY_PUSH = fixture("legacy-repo/soap/push-event.xml");
+
+const LOGON = lines(
+  `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:xtk:session">`,
+  `  <soapenv:Body>`,
+  `    <urn:Logon>`,
+  `      <urn:sessiontoken/>`,
+  `      <urn:strLogin>admin</urn:strLogin>`,
+  `      <urn:strPassword>${S.password}</urn:strPassword>`,
+  `    </urn:Logon>`,
+  `  </soapenv:Body>`,
+  `</soapenv:Envelope>`,
+);
+
+const HEADERS = lines(
+  `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:nms:rtEvent">`,
+  `  <soapenv:Header>`,
+  `    <X-Security-Token>${S.securityToken}</X-Security-Token>`,
+  `    <Cookie>__sessiontoken=${S.sessionToken}</Cookie>`,
+  `  </soapenv:Header>`,
+  // A value that is both a session token slot and a session-token shape: one finding.
+  `  <soapenv:Body><urn:PushEvent><urn:sessiontoken>${S.sessionToken}</urn:sessiontoken></urn:PushEvent></soapenv:Body>`,
+  `</soapenv:Envelope>`,
+);
+
+// WSO2: the header value in the `value` attribute; a password in escaped workflow JavaScript.
+const WSO2 = lines(
+  `<sequence name="push" xmlns="http://ws.apache.org/ns/synapse">`,
+  `  <header name="X-Security-Token" value="${S.securityToken}" scope="transport"/>`,
+  `  <script>var e = '&lt;urn:Logon xmlns:urn=&quot;urn:xtk:session&quot;&gt;&lt;urn:strPassword&gt;${S.password}&lt;/urn:strPassword&gt;&lt;/urn:Logon&gt;';</script>`,
+  `  <address uri="https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp"/>`,
+  `</sequence>`,
+);
+
+// IMS credentials outside the `ims` element: a shaped client secret anywhere, a client_secret form value.
+const IMS = lines(
+  `<extAccount name="ims">`,
+  `  <param name="secret">${S.clientSecret}</param>`,
+  `  <call url="https://ims-na1.adobelogin.com/ims/token/v3?grant_type=client_credentials&amp;client_secret=${S.demoPassword}"/>`,
+  `</extAccount>`,
+);
+
+const ALLOWED = LOGON.replace("<urn:strLogin>admin</urn:strLogin>", `<urn:strLogin>admin</urn:strLogin><urn:password>local-dev</urn:password>`);
+
+const invalid: InvalidCase[] = [
+  {
+    code: LEGACY_CONFIG,
+    errors: [
+      error(LEGACY_CONFIG, "clientSecret", S.demoSecret, "p8e-****", "the authIMSTAClientSecret attribute"),
+      error(LEGACY_CONFIG, "privateKey", "LS0tLS1CRUdJTi", "LS0t****", "the authIMSTAPrivateKey attribute"),
+      // Campaign encrypts stored keys as `@…`: in a key slot that is a key, not a security token.
+      error(LEGACY_CONFIG, "privateKey", S.encryptedKey, "****", "the authPrivateKey attribute"),
+    ].map((e, index) =>
+      // The base64 key runs to the end of its attribute value.
+      index === 1 ? { ...e, ...at(LEGACY_CONFIG, LEGACY_CONFIG.slice(LEGACY_CONFIG.indexOf("LS0t"), LEGACY_CONFIG.indexOf('"/>', LEGACY_CONFIG.indexOf("LS0t")))) } : e,
+    ),
+  },
+  { code: LEGACY_PUSH, errors: [error(LEGACY_PUSH, "loginPassword", "mc/Camp41gn!", "mc/****", "<urn:sessiontoken>")] },
+  { code: LOGON, errors: [error(LOGON, "password", S.password, "****", "the SOAP Logon <urn:strPassword>")] },
+  {
+    code: HEADERS,
+    errors: [
+      error(HEADERS, "securityToken", S.securityToken, "@****", "the X-Security-Token header"),
+      error(HEADERS, "sessionToken", S.sessionToken, "___****", "a __sessiontoken cookie"),
+      error(HEADERS, "sessionToken", S.sessionToken, "___****", "<urn:sessiontoken>", 1),
+    ],
+  },
+  {
+    code: WSO2,
+    errors: [
+      error(WSO2, "securityToken", S.securityToken, "@****", "the X-Security-Token header"),
+      error(WSO2, "password", S.password, "****", "the SOAP Logon <urn:strPassword>"),
+    ],
+  },
+  {
+    code: IMS,
+    errors: [error(IMS, "clientSecret", S.clientSecret, "p8e-****", "an XML value"), error(IMS, "clientSecret", S.demoPassword, "****", "client_secret")],
+  },
+  // An allowed value is not reported; the others still are.
+  { code: ALLOWED, options: [{ allow: ["local-dev"] }], errors: [error(ALLOWED, "password", S.password, "****", "the SOAP Logon <urn:strPassword>")] },
+].map((testCase) => ({ ...testCase, output: null }));
+
+ruleTester.run("no-hardcoded-campaign-secret (XML)", rule, {
+  valid: [
+    fixture("migrated-repo/config/config-prod.xml"),
+    fixture("migrated-repo/soap/push-event.xml"),
+    // The Logon template: `$1` / `$2` are filled by a script.
+    fixture("legacy-repo/soap/logon.xml"),
+    // Placeholders and masked examples.
+    `<ims authIMSTAClientSecret="&lt;ClientSecret&gt;" authIMSTAPrivateKey="" authIMSTAClientId="abc"/>`,
+    `<ims authIMSTAClientSecret="p8e-xxxxxxxxxxxxxxxx" authIMSTAPrivateKey="\${IMS_PRIVATE_KEY}"/>`,
+    `<e xmlns:urn="urn:nms:rtEvent"><X-Security-Token>{{securityToken}}</X-Security-Token><urn:sessiontoken>SESSION_TOKEN</urn:sessiontoken></e>`,
+    // A password element outside a Logon call, and a Logon of another namespace.
+    `<config><password>Zq7-Adm1n!Pw</password></config>`,
+    `<e xmlns:x="urn:example"><x:Logon><x:password>Zq7-Adm1n!Pw</x:password></x:Logon></e>`,
+    // Code builds the value: not a literal.
+    `<script>var e = '&lt;urn:Logon xmlns:urn="urn:xtk:session"&gt;&lt;urn:strPassword&gt;' + pw + '&lt;/urn:strPassword&gt;';</script>`,
+    // The Triggers OAuth setting.
+    `<serverconf><pipelined authType="imsJwtToken" discoveryUrl="https://mc.adobe.io/acme/triggers"/></serverconf>`,
+  ],
+  invalid,
+});
+
+describe("no-hardcoded-campaign-secret (XML) messages", () => {
+  it("never print a secret or any 6-character part of it", () => {
+    const linter = new Linter({ configType: "flat" });
+    let checked = 0;
+    for (const testCase of invalid) {
+      const level = ["error", ...(testCase.options ?? [])] as Linter.RuleEntry;
+      const config = [{ files: ["**/*.xml"], plugins: { "campaign-ims": plugin }, language: "campaign-ims/xml", rules: { "campaign-ims/no-hardcoded-campaign-secret": level } }];
+      const messages = linter.verify(testCase.code, config, { filename: "file.xml" }).filter((message) => message.ruleId !== null);
+      expect(messages.length).toBe((testCase.errors as TestError[]).length);
+      for (const message of messages) {
+        for (const secret of Object.values(SECRETS)) {
+          for (let i = 0; i + 6 <= secret.part.length; i++) expect(message.message).not.toContain(secret.part.slice(i, i + 6));
+        }
+        expect(message.message).toContain("****");
+        checked++;
+      }
+    }
+    expect(checked).toBe(13);
+  });
+});
