@@ -10,10 +10,12 @@ import {
   envSecretSlot,
   findClientSecretParams,
   findLogonPasswordElements,
+  findNlserverSecrets,
   hasImsCredentialContext,
   isPlaceholder,
   maskSecret,
   secretShape,
+  secretSlotOfName,
   splitLoginPassword,
   type SecretKind,
   type SecretSlot,
@@ -58,6 +60,9 @@ describe("isPlaceholder", () => {
     "<%= password %>",
     "#{password}",
     "@@PASSWORD@@",
+    // Positional parameters of SOAP templates and batch scripts.
+    "$1",
+    "%2",
     "process.env.ACC_PASSWORD",
     "process.env['ACC_PASSWORD']",
     "import.meta.env.VITE_TOKEN",
@@ -192,6 +197,11 @@ describe("classifySecret", () => {
     ["serviceToken", "ims-service-token", "ims-service-token"],
     ["eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "access-token", "access-token"],
     ["<IMS_Technical_Token_Token>", "access-token", undefined],
+    // Campaign stores keys and secrets encrypted as `@…`: in those slots they are what the slot says.
+    ["@aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "private-key", "private-key"],
+    ["@aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "client-secret", "client-secret"],
+    ["@aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "session-token", "security-token"],
+    ["$2", "password", undefined],
   ])("%j in a %s slot is %s", (value, slot, kind) => {
     expect(classifySecret(value, slot)).toBe(kind);
   });
@@ -414,5 +424,73 @@ describe("hasImsCredentialContext", () => {
     expect(IMS_CREDENTIAL_KEYS.get("private_key")).toBe("private-key");
     expect(IMS_CREDENTIAL_KEYS.get("constructor")).toBeUndefined();
     expect(IMS_CREDENTIAL_KEYS.get("clientId")).toBeUndefined();
+  });
+});
+
+describe("secretSlotOfName", () => {
+  it.each<[string, SecretSlot | undefined]>([
+    ["sessionToken", "session-token"],
+    ["ACC_SESSION_TOKEN", "session-token"],
+    ["__sessiontoken", "session-token"],
+    ["securityToken", "security-token"],
+    ["password", "password"],
+    ["dbPwd", "password"],
+    ["acc-passwd", "password"],
+    ["client_secret", "client-secret"],
+    ["clientSecrets", "client-secret"],
+    ["privateKey", "private-key"],
+    ["serviceToken", "ims-service-token"],
+    ["imsToken", "access-token"],
+    ["access_token", "access-token"],
+    ["token", undefined],
+    ["login", undefined],
+    ["passwordPolicy", undefined],
+    ["host", undefined],
+    ["constructor", undefined],
+  ])("%s → %s", (name, slot) => {
+    expect(secretSlotOfName(name)).toBe(slot);
+  });
+});
+
+describe("findNlserverSecrets", () => {
+  const found = (text: string) => findNlserverSecrets(text).map((secret) => [secret.name, secret.slot, text.slice(secret.valueStart, secret.valueEnd)]);
+
+  it("finds the secret and the key of -setimsjwtauth, in each documented form", () => {
+    expect(found("nlserver config -instance:x -setimsjwtauth:Org/Client/Tech/p8e-Secret/LS0tLS1CRUdJTi/x+y=")).toEqual([
+      ["-setimsjwtauth", "client-secret", "p8e-Secret"],
+      ["-setimsjwtauth", "private-key", "LS0tLS1CRUdJTi/x+y="],
+    ]);
+    expect(found("nlserver config -setimsjwtauth::Org/Client/Tech/<ClientSecret>/$(base64 -w0 /path/to/private.key) -instance:x")).toEqual([
+      ["-setimsjwtauth", "client-secret", "<ClientSecret>"],
+      ["-setimsjwtauth", "private-key", "$(base64 -w0 /path/to/private.key)"],
+    ]);
+    expect(found("nlserver config -setimsjwtauth:Org/Client/Tech")).toEqual([]);
+  });
+
+  it("finds the client secret of -setimsoauth, quoted or not", () => {
+    expect(found(`nlserver config -setimsoauth:"org/client/tech/p8e-abc" -instance:x`)).toEqual([["-setimsoauth", "client-secret", "p8e-abc"]]);
+    expect(found("-setimsoauth:${ORG}/${CLIENT}/${TECH}/${SECRET}")).toEqual([["-setimsoauth", "client-secret", "${SECRET}"]]);
+  });
+
+  it("finds the passwords of -internalpassword, -trackingpassword and -setdblogin", () => {
+    expect(found("nlserver config -internalpassword:old/new")).toEqual([
+      ["-internalpassword", "password", "old"],
+      ["-internalpassword", "password", "new"],
+    ]);
+    expect(found("nlserver config -trackingpassword:only")).toEqual([["-trackingpassword", "password", "only"]]);
+    expect(found("nlserver config -setdblogin:PostgreSQL:campaign:db/p@ss/w0rd@dbsrv -instance:x")).toEqual([["-setdblogin", "password", "p@ss/w0rd"]]);
+  });
+
+  it.each(["nlserver config -internalpassword", "nlserver config -setdblogin:PostgreSQL:campaign:test6@dbserver", "-setimsjwtauthx:a/b/c/d", "x-setimsoauth:a/b/c/d"])(
+    "finds nothing in %j",
+    (text) => {
+      expect(findNlserverSecrets(text)).toEqual([]);
+    },
+  );
+
+  // no-hardcoded-campaign-secret reports these by option: each must pass its keyword gate.
+  it.each(["-setimsjwtauth:a", "-setimsoauth:a", "-internalpassword:a", "-trackingpassword:a", "-setdblogin:a"])("%j passes the rule's keyword gate", (text) => {
+    const keywords = findKeywords(text);
+    expect(RULE_KEYWORDS["no-hardcoded-campaign-secret"].some((keyword) => keywords.has(keyword.toLowerCase()))).toBe(true);
   });
 });

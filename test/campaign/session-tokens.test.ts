@@ -1,13 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RULE_KEYWORDS, findKeywords } from "../../src/campaign/keywords.js";
+import { envSecretSlot } from "../../src/campaign/secrets.js";
 import {
   classifyTokenHeader,
   findSessionTokenElements,
   findSessionTokenParams,
+  findTokenHeaderEntries,
   findTokenHeaderLines,
+  findTokenTransportsInShell,
+  findTokenTransportsInText,
+  findTokenTransportsInXml,
   hasCampaignContext,
+  isSafeShellRemoval,
+  runsHttpClient,
+  trimRange,
   type TextRange,
+  type TokenTransport,
 } from "../../src/campaign/session-tokens.js";
+import { parseShell } from "../../src/languages/shell/index.js";
+import { parseXml } from "../../src/languages/xml/index.js";
 
 const slice = (text: string, range: TextRange): string => text.slice(range.start, range.end);
 
@@ -181,5 +193,152 @@ describe("hasCampaignContext", () => {
     "",
   ])("%j is not Campaign context", (text) => {
     expect(hasCampaignContext(text)).toBe(false);
+  });
+});
+
+describe("trimRange", () => {
+  it.each<[string, TextRange, TextRange]>([
+    ["  ab  ", { start: 0, end: 6 }, { start: 2, end: 4 }],
+    ["x\n\tab\r\n", { start: 1, end: 6 }, { start: 3, end: 5 }],
+    ["   ", { start: 0, end: 3 }, { start: 3, end: 3 }],
+    ["", { start: 0, end: 0 }, { start: 0, end: 0 }],
+  ])("%j %j → %j", (text, range, trimmed) => {
+    expect(trimRange(text, range)).toEqual(trimmed);
+  });
+});
+
+describe("findTokenHeaderEntries", () => {
+  it("finds PowerShell hashtable entries, quoted or not, with the value without quotes", () => {
+    const text = `@{ "X-Security-Token" = "@abc"; X-Session-Token = $t; 'x-security-token'='q' }`;
+    expect(findTokenHeaderEntries(text).map((entry) => [entry.kind, slice(text, entry.nameRange), slice(text, entry.valueRange)])).toEqual([
+      ["security-token", "X-Security-Token", "@abc"],
+      ["session-token", "X-Session-Token", "$t"],
+      ["security-token", "x-security-token", "q"],
+    ]);
+  });
+
+  it.each([`@{ "X-Amz-Security-Token" = "a" }`, `X-Security-Token: a`, `MyX-Security-Token = a`])("ignores %j", (text) => {
+    expect(findTokenHeaderEntries(text)).toEqual([]);
+  });
+});
+
+describe("findTokenTransportsInText", () => {
+  it("finds elements (on the trimmed value, with the whole content), cookies, URLs and header lines, in order", () => {
+    const text = `X-Security-Token: a\nCookie: __sessiontoken=b\nGET /nl/jsp/soaprouter.jsp?x=1&__sessiontoken=c\n<urn:sessiontoken> d </urn:sessiontoken>`;
+    const found = findTokenTransportsInText(text, { headerLines: true });
+    expect(found.map((t) => [t.kind, t.token, t.name, slice(text, t.report), slice(text, t.valueRange)])).toEqual([
+      ["header", "security-token", "X-Security-Token", "X-Security-Token", "a"],
+      ["cookie", "session-token", "__sessiontoken", "__sessiontoken", "b"],
+      ["url", "session-token", "__sessiontoken", "__sessiontoken", "c"],
+      ["element", "session-token", "urn:sessiontoken", "d", "d"],
+    ]);
+    expect(slice(text, found[3]!.content!)).toBe(" d ");
+  });
+
+  it("leaves header lines out unless asked, and entries unless asked too", () => {
+    expect(findTokenTransportsInText("X-Security-Token: a", { headerLines: false })).toEqual([]);
+    expect(findTokenTransportsInText(`"X-Security-Token" = "a"`, { headerLines: true })).toEqual([]);
+    expect(findTokenTransportsInText(`"X-Security-Token" = "a"`, { headerLines: true, headerEntries: true })).toHaveLength(1);
+  });
+});
+
+/** Each transport as `[kind, reported source, value source or null, emptied source or null]`. */
+const describeTransports = (text: string, found: readonly TokenTransport[]) =>
+  found.map((t) => [t.kind, text.slice(t.start, t.end), t.value === undefined ? null : text.slice(t.value.start, t.value.end), t.empty === undefined ? null : text.slice(...t.empty)]);
+
+describe("findTokenTransportsInXml", () => {
+  const transports = (text: string, campaignContext = true) => describeTransports(text, findTokenTransportsInXml(parseXml(text).document.children, { campaignContext }));
+
+  it("maps decoded values back to the source and keeps code out of literals", () => {
+    const text = `<js>var a = '&lt;sessiontoken&gt;mc/&amp;x&lt;/sessiontoken&gt;'; var b = "&lt;sessiontoken&gt;" + t + "&lt;/sessiontoken&gt;";</js>`;
+    expect(transports(text)).toEqual([
+      ["element", "mc/&amp;x", "mc/&amp;x", "mc/&amp;x"],
+      ["element", `" + t + "`, null, null],
+    ]);
+  });
+
+  it("gives SOAP header elements their element, value and name, only with Campaign context", () => {
+    const text = `<h><X-Security-Token> @abc </X-Security-Token></h>`;
+    expect(transports(text)).toEqual([["header", "X-Security-Token", "@abc", null]]);
+    expect(transports(text, false)).toEqual([]);
+    const [header] = findTokenTransportsInXml(parseXml(text).document.children, { campaignContext: true });
+    expect(header?.element?.localName).toBe("X-Security-Token");
+  });
+
+  it("does not look inside a reported element", () => {
+    expect(transports(`<sessiontoken>__sessiontoken=abc</sessiontoken>`)).toEqual([["element", "__sessiontoken=abc", "__sessiontoken=abc", "__sessiontoken=abc"]]);
+  });
+});
+
+describe("findTokenTransportsInShell", () => {
+  const transports = (text: string, dialect: Parameters<typeof parseShell>[1] = "sh") =>
+    describeTransports(text, findTokenTransportsInShell(parseShell(text, dialect).ast, text, { campaignContext: true }));
+
+  it("searches HTTP client commands, assignments and here-documents, not other commands", () => {
+    const text = [
+      `echo '__sessiontoken=a'`,
+      `sudo curl -b '__sessiontoken=b' https://h/nl/jsp/soaprouter.jsp`,
+      `COOKIE="__sessiontoken=c"`,
+      `cat <<EOF > body.xml`,
+      `<sessiontoken>d</sessiontoken>`,
+      `EOF`,
+    ].join("\n");
+    expect(transports(text)).toEqual([
+      ["cookie", "__sessiontoken", "b", null],
+      ["cookie", "__sessiontoken", "c", null],
+      ["element", "d", "d", "d"],
+    ]);
+  });
+
+  it("reports settings on the name, with a value only when it is literal", () => {
+    expect(transports(`ACC_SESSIONTOKEN=a/b\nACC_SECURITY_TOKEN="$X"\nACC_SESSION_TOKEN=`, "env")).toEqual([
+      ["setting", "ACC_SESSIONTOKEN", "a/b", null],
+      ["setting", "ACC_SECURITY_TOKEN", null, null],
+    ]);
+  });
+
+  it("does not empty a value whose cut would unbalance quotes", () => {
+    expect(transports(`curl --data '<sessiontoken>a'"b"'</sessiontoken>' u`)).toEqual([["element", `a'"b`, `a'"b`, null]]);
+  });
+});
+
+describe("runsHttpClient", () => {
+  it.each([
+    ["curl -s u", "sh"],
+    ["/usr/bin/curl u", "sh"],
+    ["sudo -E timeout 30 curl u", "sh"],
+    ["wget --header='X: y' u", "sh"],
+    ["http POST u", "sh"],
+    ["Invoke-RestMethod -Uri u", "powershell"],
+    ["$r = Invoke-WebRequest -Uri u", "powershell"],
+    ["curl.exe -s u", "batch"],
+  ] as const)("%j runs a client", (text, dialect) => {
+    expect(runsHttpClient(parseShell(text, dialect).ast.commands[0]!)).toBe(true);
+  });
+
+  it.each(["echo curl", "grep curl f", "sudo rm -rf x", "curly u"])("%j does not", (text) => {
+    expect(runsHttpClient(parseShell(text, "sh").ast.commands[0]!)).toBe(false);
+  });
+});
+
+describe("isSafeShellRemoval", () => {
+  it.each<[string, boolean]>([
+    ["abc", true],
+    ["a\\\"b", true],
+    ["a'b", false],
+    [`a"b`, false],
+    ["a`b", false],
+  ])("%j → %s", (text, safe) => {
+    expect(isSafeShellRemoval(text, [0, text.length])).toBe(safe);
+  });
+});
+
+describe("settings and the keyword gate", () => {
+  // no-session-token reports these settings by name: each must pass the rule's keyword gate.
+  it.each(["ACC_SESSIONTOKEN", "ACC_SESSION_TOKEN", "acc_sessionToken", "ACC_SECURITYTOKEN", "ACC_SECURITY_TOKEN"])("%s", (name) => {
+    const slot = envSecretSlot(name);
+    expect(slot === "session-token" || slot === "security-token").toBe(true);
+    const found = findKeywords(`${name}=x`);
+    expect(RULE_KEYWORDS["no-session-token"].some((keyword) => found.has(keyword.toLowerCase()))).toBe(true);
   });
 });
