@@ -72,8 +72,7 @@ export const RULE_KEYWORDS = {
     "internalpassword",
     "trackingpassword",
     "setdblogin",
-    // Adobe client secrets anywhere; `@password = …` style definitions in SOAP request files.
-    "p8e-",
+    // `@password = …` style definitions in SOAP request files.
     "soaprouter",
     "ACC_",
     // OAuth Server-to-Server credential code (client secrets in token requests).
