@@ -16,8 +16,9 @@ import type { LintEngine } from "./lint-engine.js";
 import type { LintTask } from "./lint-worker.js";
 import type { ScanSettings } from "./scan-settings.js";
 
-/** With "auto", files to parse before a pool is worth starting. */
+/** With "auto", files to parse before a pool is worth starting, and the most text held meanwhile. */
 export const AUTO_POOL_THRESHOLD = 200;
+const AUTO_POOL_HELD_CHARACTERS = 32 * 1024 * 1024;
 const MAX_AUTO_THREADS = 8;
 const TASKS_IN_FLIGHT_PER_THREAD = 4;
 
@@ -26,6 +27,7 @@ const WORKER_FILE = new URL("./lint-worker.js", import.meta.url);
 export class LintDispatcher {
   private readonly results: FileResult[] = [];
   private readonly held: Array<{ path: string; text: string }> = [];
+  private heldCharacters = 0;
   private pool: Tinypool | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
@@ -49,11 +51,18 @@ export class LintDispatcher {
   async submit(path: string, text: string): Promise<void> {
     const { concurrency } = this.settings;
     if (concurrency === 1 || (concurrency === "auto" && this.threads === 1)) return this.lintHere(path, text);
-    if (this.pool === undefined && concurrency === "auto" && this.held.length < AUTO_POOL_THRESHOLD) {
+    if (
+      this.pool === undefined &&
+      concurrency === "auto" &&
+      this.held.length < AUTO_POOL_THRESHOLD &&
+      this.heldCharacters + text.length <= AUTO_POOL_HELD_CHARACTERS
+    ) {
       this.held.push({ path, text });
+      this.heldCharacters += text.length;
       return;
     }
     this.pool ??= this.startPool();
+    this.heldCharacters = 0;
     for (const file of this.held.splice(0)) await this.dispatch(file.path, file.text);
     await this.dispatch(path, text);
   }
