@@ -203,6 +203,8 @@ export interface SessionCallFinding {
   end: number;
   method: SessionMethod;
   kind: SessionCallKind;
+  /** Line and column of `start` and `end` when the finder knows them (else from the source code). */
+  loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 // `xtk.session.Logon(`: the JS API's static method (not `foo.xtk.session`).
@@ -315,6 +317,7 @@ export function findSessionCallsInXml(nodes: readonly XmlDocumentChild[], method
   const byEnvelope = new Map<XmlElement, SessionCallFinding>();
   const alone: SessionCallFinding[] = [];
   const add = (findings: readonly SessionCallFinding[], envelope: XmlElement | null): void => {
+    if (findings.length === 0) return;
     if (envelope === null) {
       alone.push(...findings);
       return;
@@ -506,6 +509,8 @@ const isPipe = (terminator: string | null): boolean => terminator === "|" || ter
 // Postman collections (JSON, through @eslint/json's Momoa AST)
 
 type JsonDocument = JSONSourceCode["ast"];
+
+const LINE_SEPARATORS = /[\u2028\u2029]/u;
 type JsonValue = JsonDocument["body"];
 
 /**
@@ -558,8 +563,18 @@ export function findSessionCallsInPostman(document: JsonDocument, text: string, 
     if (findings.length === 0) return [];
     const start = node.range?.[0] ?? node.loc.start.offset;
     const end = node.range?.[1] ?? node.loc.end.offset;
-    const offsets = jsonStringOffsets(text.slice(start, end), start);
-    return shifted(findings, (offset) => offsets[offset]!);
+    const raw = text.slice(start, end);
+    const offsets = jsonStringOffsets(raw, start);
+    // A JSON string holds no line break, so a finding's line is the string's and its column is
+    // counted from the string's start: no per-finding scan of the text (minified collections are
+    // one long line). U+2028/U+2029 may appear raw in a string and may count as line breaks.
+    const singleLine = !LINE_SEPARATORS.test(raw);
+    const position = (offset: number) => ({ line: node.loc.start.line, column: node.loc.start.column + (offset - start) });
+    return findings.map((finding) => {
+      const from = offsets[finding.start]!;
+      const to = offsets[finding.end]!;
+      return { ...finding, start: from, end: to, ...(singleLine ? { loc: { start: position(from), end: position(to) } } : {}) };
+    });
   };
   const keepFirst = (findings: readonly SessionCallFinding[]): void => {
     const call = first(findings);
@@ -623,9 +638,9 @@ export function reportSessionCalls<MessageIds extends string>(
   findings: readonly SessionCallFinding[],
   messages: Readonly<Record<SessionCallKind, MessageIds>>,
 ): void {
-  for (const { start, end, kind } of findings) {
+  for (const { start, end, kind, loc } of findings) {
     context.report({
-      loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
+      loc: loc ?? { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
       messageId: messages[kind],
     });
   }

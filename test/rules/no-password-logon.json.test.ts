@@ -68,6 +68,9 @@ const NESTED_BODY = json({
 // `\u003C` escapes and a unicode character before the element: still exact.
 const UNICODE_BODY = `{"info":{"_postman_id":"1"},"item":[{"name":"é","request":{"method":"POST","body":{"mode":"raw","raw":"\\u003C!-- é --\\u003E<Logon xmlns=\\"urn:xtk:session\\"/>"},"url":"x"}}]}`;
 
+// A raw U+2028 (allowed in JSON strings, not a line break for ESLint's JSON) before the element.
+const LINE_SEPARATOR_BODY = `{"info":{"_postman_id":"1"},"item":[{"name":"x","request":{"body":{"mode":"raw","raw":"a\u2028b\\n<Logon xmlns=\\"urn:xtk:session\\"/>"},"url":"x"}}]}`;
+
 // URL forms: a string, `url.raw`, and only `url.query` (no raw).
 const URLS = json({
   info: INFO,
@@ -146,6 +149,12 @@ ruleTester.run("no-password-logon (JSON)", rule, {
       code: UNICODE_BODY,
       filename: "campaign.postman_collection.json",
       errors: [{ messageId: "soapLogonEnvelope", line: 1, column: 125, endLine: 1, endColumn: 130, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: LINE_SEPARATOR_BODY,
+      filename: "campaign.postman_collection.json",
+      errors: [error("soapLogonEnvelope", LINE_SEPARATOR_BODY, "Logon xmlns", { length: 5 })],
       output: null,
     },
     {
