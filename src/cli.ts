@@ -205,6 +205,11 @@ const invokedPath = process.argv[1] === undefined ? undefined : (() => {
   }
 })();
 if (invokedPath === fileURLToPath(import.meta.url)) {
+  // `campaign-ims scan | head`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

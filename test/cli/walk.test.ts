@@ -16,7 +16,7 @@ interface JsonOutput {
   skipped: Array<{ path: string; reason: string; detail: string }>;
   summary: { files: Record<string, number>; ignored: Record<string, number> };
 }
-const scanJson = (args: string[], options: { uid?: number; gid?: number } = {}): JsonOutput =>
+const scanJson = (args: string[], options: { honourPermissions?: boolean } = {}): JsonOutput =>
   JSON.parse(runCli(["scan", "-q", "-f", "json", ...args], { cwd: repo, ...options }).stdout) as JsonOutput;
 const pathsWithFindings = (output: JsonOutput): string[] => [...new Set(output.findings.map((finding) => finding.path))];
 
@@ -50,15 +50,14 @@ describe("what the command scans", () => {
     writeFileSync(join(repo, "src/locked.ts"), 'import sdk from "@adobe/acc-js-sdk";\n');
     chmodSync(join(repo, "src/locked.ts"), 0o000);
     chmodSync(join(repo, "legacy-vendor"), 0o000);
-    // root reads anything: scan as nobody where possible, so permissions apply.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const permissions = { honourPermissions: true };
     try {
-      const output = scanJson(["--exclude", "node_modules", "legacy-vendor", "src"], asNobody);
+      const output = scanJson(["--exclude", "node_modules", "legacy-vendor", "src"], permissions);
       expect(output.skipped).toEqual([
         { path: "legacy-vendor", reason: "unreadable", detail: "EACCES" },
         { path: "src/locked.ts", reason: "unreadable", detail: "EACCES" },
       ]);
-      const strict = runCli(["scan", "--strict", "legacy-vendor", "src"], { cwd: repo, ...asNobody });
+      const strict = runCli(["scan", "--strict", "legacy-vendor", "src"], { cwd: repo, ...permissions });
       expect(strict.code).toBe(2);
       expect(strict.stderr).toBe("campaign-ims: failed: --strict: 0 problem(s) while parsing or linting, 2 unreadable file(s)\n");
     } finally {

@@ -3,7 +3,7 @@
  * `npm test` does) and reading what it printed.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +21,11 @@ export interface RunOptions {
   cwd: string;
   /** Added to a copy of this process's environment without CI (tests set CI themselves). */
   env?: NodeJS.ProcessEnv;
-  uid?: number;
-  gid?: number;
+  /**
+   * Run without the capabilities that let root ignore file permissions (setpriv), so a file
+   * with mode 000 is unreadable even when the tests run as root.
+   */
+  honourPermissions?: boolean;
 }
 
 export function assertBuilt(): void {
@@ -31,12 +34,14 @@ export function assertBuilt(): void {
 
 export function runCli(args: string[], options: RunOptions): CliRun {
   const { CI: _ci, GITHUB_ACTIONS: _actions, ...env } = process.env;
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const asRoot = options.honourPermissions === true && process.getuid?.() === 0;
+  const [command, prefix] = asRoot
+    ? ["setpriv", ["--bounding-set", "-dac_override,-dac_read_search", "--", process.execPath]]
+    : [process.execPath, []];
+  const result = spawnSync(command, [...prefix, CLI, ...args], {
     cwd: options.cwd,
     env: { ...env, ...options.env },
     encoding: "utf8",
-    uid: options.uid,
-    gid: options.gid,
     timeout: 120_000,
   });
   if (result.error) throw result.error;
@@ -47,7 +52,5 @@ export function runCli(args: string[], options: RunOptions): CliRun {
 export function copyFixture(name: string): string {
   const directory = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-cli-")));
   cpSync(join(FIXTURES, name), directory, { recursive: true });
-  // Readable by other users too: some tests scan as `nobody` so that file permissions apply.
-  chmodSync(directory, 0o755);
   return directory;
 }
