@@ -903,7 +903,8 @@ function createJson(context: JsonContext): RuleVisitor {
       const item = stack.pop()!;
       if (item.type !== "Object") continue;
       const children = memberValue(item, "item");
-      if (children?.type === "Array") stack.push(...children.elements.map(({ value }) => value));
+      // One push per element: a spread of a huge folder would overflow the call stack.
+      if (children?.type === "Array") for (const element of children.elements) stack.push(element.value);
       const request = memberValue(item, "request");
       if (request?.type === "Object") checkPostmanRequest(request);
     }
