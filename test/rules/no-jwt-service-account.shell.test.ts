@@ -214,6 +214,11 @@ nlserver config -instance:prod -setimsjwtauth:Org/Client/Tech
 `;
 const batchSecretFixed = batch.replace("-setimsjwtauth:Org/Client/Tech\n", "-setimsoauth:Org/Client/Tech/%IMS_CLIENT_SECRET%\n");
 
+// A batch caret continuation inside the key: the continuation goes with the key, the redirection stays.
+const batchCaret = `nlserver config -instance:prod -setimsjwtauth:Org/Client/Tech/Secret/^
+LS0tLS1C > setup.log 2>&1
+`;
+
 const powershell = `& "C:\\Program Files\\Adobe\\nlserver.exe" config \`
     -instance:prod \`
     -setimsjwtauth:"Org/Client/Tech/$env:IMS_SECRET/$key"
@@ -242,6 +247,13 @@ const dialectCases: InvalidCase[] = [
     options: REWRITE,
     output: batchFixed,
     errors: [setImsJwtAuth(batch, 0), setImsJwtAuth(batch, 1, [oauthWithSecret(batchSecretFixed)])],
+  },
+  {
+    filename: "setup.bat",
+    code: batchCaret,
+    options: REWRITE,
+    output: "nlserver config -instance:prod -setimsoauth:Org/Client/Tech/Secret > setup.log 2>&1\n",
+    errors: [setImsJwtAuth(batchCaret)],
   },
   {
     filename: "setup.ps1",
