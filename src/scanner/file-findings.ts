@@ -139,7 +139,8 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const redacted = masked();
     const secrets = secretsBetween(redacted, Math.min(start, lines.lineStart(line)), Math.max(end, lines.lineEnd(line)));
     const frame = codeFrame(redacted, lines, start, end, line, endLine);
-    const docs = rule.meta.docs as { kind: CredentialKind };
+    // Every campaign-ims rule names its credential kind; a rule without one counts as a secret finding.
+    const docs = rule.meta.docs as { kind?: CredentialKind } | undefined;
     const levels = (rule.meta as { messageLevels?: Record<string, MessageLevel> }).messageLevels;
     const severity = lower(message.severity === 2 ? "error" : "warn", message.messageId === undefined ? undefined : levels?.[message.messageId]);
     const messageSecrets = operator === undefined ? secrets : secrets.filter((secret) => secret !== operator);
@@ -156,7 +157,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const finding: ScannedFinding = {
       ruleId: message.ruleId!,
       severity,
-      category: docs.kind,
+      category: docs?.kind ?? "hardcoded-secret",
       path,
       line,
       column,

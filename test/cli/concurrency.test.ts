@@ -17,7 +17,7 @@ beforeAll(() => {
   tree = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-concurrency-")));
   for (let copy = 0; copy < 24; copy++) cpSync(join(FIXTURES, "legacy-repo"), join(tree, `team-${String(copy).padStart(2, "0")}`), { recursive: true });
   for (let copy = 0; copy < 4; copy++) cpSync(join(FIXTURES, "scanner/planted-secrets"), join(tree, `ops-${copy}`), { recursive: true });
-});
+}, 120_000);
 afterAll(() => {
   rmSync(tree, { recursive: true, force: true });
   rmSync(outputs, { recursive: true, force: true });
@@ -38,7 +38,7 @@ function scanWith(concurrency: string): { json: string; sarif: string; text: str
   };
 }
 
-describe("concurrency", () => {
+describe("concurrency", { timeout: 300_000 }, () => {
   it("gives byte-identical JSON, SARIF and text with 1, 2, 3 threads and auto", () => {
     const single = scanWith("1");
     expect(single.code).toBe(1);

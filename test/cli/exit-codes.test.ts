@@ -13,7 +13,7 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const codeOf = (args: string[], cwd = repo): number | null => runCli(["scan", "-q", ...args], { cwd }).code;
 
-describe("exit codes", () => {
+describe("exit codes", { timeout: 300_000 }, () => {
   it("0 on a repository that has been migrated", () => {
     const run = runCli(["scan"], { cwd: join(FIXTURES, "migrated-repo") });
     expect(run.stdout).toMatch(/^No legacy Campaign authentication found\.\n/);

@@ -19,7 +19,7 @@ interface JsonOutput {
 const json = (args: string[], cwd = repo): JsonOutput => JSON.parse(runCli(["scan", "-q", "-f", "json", ...args], { cwd }).stdout) as JsonOutput;
 const rows = (output: JsonOutput): string[] => output.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
 
-describe("flags", () => {
+describe("flags", { timeout: 300_000 }, () => {
   it("--root scans another directory, with paths relative to it, exactly as running there", () => {
     const fromParent = runCli(["scan", "-q", "-f", "json", "--root", repo], { cwd: dirname(repo) });
     expect(fromParent.code).toBe(1);

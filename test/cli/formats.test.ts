@@ -19,13 +19,13 @@ beforeAll(async () => {
   assertBuilt();
   repo = copyFixture("scanner/e2e-repo");
   inProcess = await scanDirectory(repo, { pluginModule: REAL_PLUGIN_MODULE });
-});
+}, 120_000);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const SUMMARY_LINE =
   "campaign-ims: 5 finding(s) (3 error, 2 warn, 0 info) in 4 file(s); 6 scanned, 1 skipped, 0 problem(s)";
 
-describe("formats from the built command", () => {
+describe("formats from the built command", { timeout: 300_000 }, () => {
   it("finds the canonical patterns of the fixture, and nothing in node_modules, vendored or ignored paths", () => {
     expect(inProcess.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId} ${finding.severity}`)).toEqual([
       "config/serverConf.xml:5 campaign-ims/no-insecure-security-zone warn",

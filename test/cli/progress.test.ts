@@ -20,7 +20,7 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): string {
 
 beforeAll(assertBuilt);
 
-describe("progress line", () => {
+describe("progress line", { timeout: 300_000 }, () => {
   it("is drawn and then erased on an interactive terminal", () => {
     const screen = onTerminal(["scan", "-f", "json", "-o", "/dev/null"]);
     expect(screen).toMatch(PROGRESS);

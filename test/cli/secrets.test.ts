@@ -24,7 +24,7 @@ afterAll(() => {
   rmSync(outputs, { recursive: true, force: true });
 });
 
-describe("secrets in the built command's output", () => {
+describe("secrets in the built command's output", { timeout: 300_000 }, () => {
   it("none on stdout or stderr in any format", () => {
     for (const format of FORMAT_NAMES) {
       const run = runCli(["scan", "-f", format], { cwd: repo });
@@ -34,7 +34,7 @@ describe("secrets in the built command's output", () => {
     }
   });
 
-  it("none in reports written with -o, with --verbose, and with the strict profile", { timeout: 120_000 }, () => {
+  it("none in reports written with -o, with --verbose, and with the strict profile", () => {
     const files = FORMAT_NAMES.flatMap((format) => ["-f", format, "-o", join(outputs, `report.${format}`)]);
     for (const extra of [["--verbose"], ["--profile", "strict"]]) {
       const run = runCli(["scan", ...extra, ...files], { cwd: repo });

@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe("campaign-ims usage", () => {
+describe("campaign-ims usage", { timeout: 300_000 }, () => {
   it("prints the help and the version with exit code 0", () => {
     expect(runCli(["--help"], { cwd: E2E })).toEqual({ code: 0, stdout: USAGE, stderr: "" });
     expect(runCli(["--version"], { cwd: E2E })).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });

@@ -20,7 +20,7 @@ const scanJson = (args: string[], options: { honourPermissions?: boolean } = {})
   JSON.parse(runCli(["scan", "-q", "-f", "json", ...args], { cwd: repo, ...options }).stdout) as JsonOutput;
 const pathsWithFindings = (output: JsonOutput): string[] => [...new Set(output.findings.map((finding) => finding.path))];
 
-describe("what the command scans", () => {
+describe("what the command scans", { timeout: 300_000 }, () => {
   it("skips node_modules and ignored paths, counts them, and lists the binary file", () => {
     const output = scanJson([]);
     expect(pathsWithFindings(output)).toEqual(["config/serverConf.xml", "docs/runbook.md", "generated/client.ts", "src/logon.ts"]);
