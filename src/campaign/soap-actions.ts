@@ -24,6 +24,7 @@ import type { HttpDocument, HttpRequest } from "../languages/http/index.js";
 import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
+import { LineIndex } from "../languages/xml/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 
 /** The `xtk:session` methods this module recognises. */
@@ -203,8 +204,6 @@ export interface SessionCallFinding {
   end: number;
   method: SessionMethod;
   kind: SessionCallKind;
-  /** Line and column of `start` and `end` when the finder knows them (else from the source code). */
-  loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 // `xtk.session.Logon(`: the JS API's static method (not `foo.xtk.session`).
@@ -510,7 +509,6 @@ const isPipe = (terminator: string | null): boolean => terminator === "|" || ter
 
 type JsonDocument = JSONSourceCode["ast"];
 
-const LINE_SEPARATORS = /[\u2028\u2029]/u;
 type JsonValue = JsonDocument["body"];
 
 /**
@@ -563,18 +561,8 @@ export function findSessionCallsInPostman(document: JsonDocument, text: string, 
     if (findings.length === 0) return [];
     const start = node.range?.[0] ?? node.loc.start.offset;
     const end = node.range?.[1] ?? node.loc.end.offset;
-    const raw = text.slice(start, end);
-    const offsets = jsonStringOffsets(raw, start);
-    // A JSON string holds no line break, so a finding's line is the string's and its column is
-    // counted from the string's start: no per-finding scan of the text (minified collections are
-    // one long line). U+2028/U+2029 may appear raw in a string and may count as line breaks.
-    const singleLine = !LINE_SEPARATORS.test(raw);
-    const position = (offset: number) => ({ line: node.loc.start.line, column: node.loc.start.column + (offset - start) });
-    return findings.map((finding) => {
-      const from = offsets[finding.start]!;
-      const to = offsets[finding.end]!;
-      return { ...finding, start: from, end: to, ...(singleLine ? { loc: { start: position(from), end: position(to) } } : {}) };
-    });
+    const offsets = jsonStringOffsets(text.slice(start, end), start);
+    return shifted(findings, (offset) => offsets[offset]!);
   };
   const keepFirst = (findings: readonly SessionCallFinding[]): void => {
     const call = first(findings);
@@ -626,11 +614,17 @@ export function findSessionCallsInPostman(document: JsonDocument, text: string, 
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
-/** What `reportSessionCalls` needs of a rule context (any text-based language). */
+/** What `reportSessionCalls` needs of a rule context (any of the text-based languages). */
 export interface SessionCallReportContext<MessageIds extends string> {
-  sourceCode: { getLocFromIndex(index: number): { line: number; column: number } };
+  sourceCode: { text: string };
   report(descriptor: { loc: { start: { line: number; column: number }; end: { line: number; column: number } }; messageId: MessageIds }): void;
 }
+
+// One line index per file, shared by the rules. Not `sourceCode.getLocFromIndex()`: on the last
+// line of a file plugin-kit rescans the rest of the text on every call, so a minified one-line file
+// with many findings costs O(size × findings). The XML, HTTP, shell and JSON languages all break
+// lines at `\r\n`, `\r` and `\n`, which is what `LineIndex` does.
+const lineIndexes = new WeakMap<object, LineIndex>();
 
 /** Reports each finding on its exact source range with the rule's message id for its kind. */
 export function reportSessionCalls<MessageIds extends string>(
@@ -638,10 +632,11 @@ export function reportSessionCalls<MessageIds extends string>(
   findings: readonly SessionCallFinding[],
   messages: Readonly<Record<SessionCallKind, MessageIds>>,
 ): void {
-  for (const { start, end, kind, loc } of findings) {
-    context.report({
-      loc: loc ?? { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
-      messageId: messages[kind],
-    });
+  if (findings.length === 0) return;
+  const { sourceCode } = context;
+  let lines = lineIndexes.get(sourceCode);
+  if (lines === undefined) lineIndexes.set(sourceCode, (lines = new LineIndex(sourceCode.text)));
+  for (const { start, end, kind } of findings) {
+    context.report({ loc: lines.loc([start, end]), messageId: messages[kind] });
   }
 }
