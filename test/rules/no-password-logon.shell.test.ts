@@ -113,6 +113,18 @@ const WORKFLOW = lines(
   `            -d @logon.xml "$ACC_URL"`,
 );
 
+// Here-strings, wrappers and the PowerShell call operator.
+const MORE_FORMS = lines(
+  `curl -d @- "$URL" <<< '<urn:Logon xmlns:urn="urn:xtk:session"/>'`,
+  `env HTTPS_PROXY=http://proxy:3128 curl -H 'SOAPAction: xtk:session#Logon' "$URL"`,
+  `cat <<< "<Logon xmlns='urn:xtk:session'/>" > logon.xml`,
+);
+const CALL_OPERATOR = `& "C:\\Tools\\curl.exe" -H "SOAPAction: xtk:session#Logon" $url`;
+const DOCKER_ENV = lines(`FROM alpine`, `ENV LOGON_ACTION=xtk:session#Logon`, `ARG BODY='<urn:Logon xmlns:urn="urn:xtk:session"/>'`);
+// In Make `#` starts a comment even in a value: `\#` is how a Makefile writes the action.
+const MAKE_VARIABLE = lines(`LOGON_ACTION := xtk:session\\#Logon`, `logon:`, `\tcurl -H "SOAPAction: $(LOGON_ACTION)" $(URL)`);
+const BATCH_SET = lines(`set "ACTION=xtk:session#Logon"`, `curl -H "SOAPAction: %ACTION%" %URL%`);
+
 const ENV = lines(`ACC_URL=https://acc.example.com`, `ACC_LOGON_ACTION=xtk:session#Logon`);
 const PROPERTIES = lines(`campaign.url=https://acc.example.com`, `campaign.soapAction = xtk:session#Logon`);
 
@@ -214,6 +226,25 @@ ruleTester.run("no-password-logon (shell)", rule, {
       ],
       output: null,
     },
+    {
+      code: MORE_FORMS,
+      filename: "logon.sh",
+      errors: [
+        error("soapLogonEnvelope", MORE_FORMS, "urn:Logon"),
+        error("soapLogonAction", MORE_FORMS, "xtk:session#Logon"),
+        error("soapLogonEnvelope", MORE_FORMS, "Logon xmlns=", { length: 5 }),
+      ],
+      output: null,
+    },
+    { code: CALL_OPERATOR, filename: "logon.ps1", errors: [error("soapLogonAction", CALL_OPERATOR, "xtk:session#Logon")], output: null },
+    {
+      code: DOCKER_ENV,
+      filename: "Dockerfile",
+      errors: [error("soapLogonAction", DOCKER_ENV, "xtk:session#Logon"), error("soapLogonEnvelope", DOCKER_ENV, "urn:Logon")],
+      output: null,
+    },
+    { code: MAKE_VARIABLE, filename: "Makefile", errors: [error("soapLogonAction", MAKE_VARIABLE, "xtk:session\\#Logon")], output: null },
+    { code: BATCH_SET, filename: "logon.bat", errors: [error("soapLogonAction", BATCH_SET, "xtk:session#Logon")], output: null },
     { code: BATCH, filename: "logon.cmd", errors: [error("soapLogonAction", BATCH, "xtk:session#Logon")], output: null },
     { code: DOCKERFILE, filename: "Dockerfile", errors: [error("soapLogonAction", DOCKERFILE, "xtk:session#Logon")], output: null },
     { code: MAKEFILE, filename: "Makefile", errors: [error("soapLogonAction", MAKEFILE, "xtk:session#Logon")], output: null },
