@@ -37,12 +37,11 @@ import {
 } from "../src/campaign/sdk.js";
 import {
   findSessionCallsInHttp,
-  findSessionCallsInPostman,
+  findSessionCallsInJson,
   findSessionCallsInShell,
   findSessionCallsInXml,
   findSessionMethodElements,
   findSoapActions,
-  isPostmanCollection,
   isXtkSessionSchema,
   reportSessionCalls,
   type SessionCallKind,
@@ -169,7 +168,7 @@ export default createRule<MessageIds, Options>({
     json: (context) => ({
       Document() {
         const { ast, text } = context.sourceCode;
-        if (isPostmanCollection(ast)) reportSessionCalls(context, findSessionCallsInPostman(ast, text, "Logon"), SESSION_CALL_MESSAGES);
+        reportSessionCalls(context, findSessionCallsInJson(ast, text, "Logon"), SESSION_CALL_MESSAGES);
       },
     }),
   },

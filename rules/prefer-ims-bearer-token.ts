@@ -20,12 +20,11 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { literalText, mergeListeners, renameCalledMember, sdkCallListener, sessionInfoOptionsFix, type SdkCall } from "../src/campaign/sdk.js";
 import {
   findSessionCallsInHttp,
-  findSessionCallsInPostman,
+  findSessionCallsInJson,
   findSessionCallsInShell,
   findSessionCallsInXml,
   findSessionMethodElements,
   findSoapActions,
-  isPostmanCollection,
   isXtkSessionSchema,
   reportSessionCalls,
   supportsDirectImsBearer,
@@ -117,7 +116,7 @@ export default createRule<MessageIds, Options>({
     json: (context) => ({
       Document() {
         const { ast, text } = context.sourceCode;
-        if (isPostmanCollection(ast)) reportSessionCalls(context, findSessionCallsInPostman(ast, text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
+        reportSessionCalls(context, findSessionCallsInJson(ast, text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
       },
     }),
   },

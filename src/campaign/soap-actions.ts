@@ -22,6 +22,7 @@
 import type { JSONSourceCode } from "@eslint/json";
 import type { HttpDocument, HttpRequest } from "../languages/http/index.js";
 import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
+import { parseShell } from "../languages/shell/parser.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
 import { LineIndex } from "../languages/xml/line-index.js";
@@ -533,6 +534,28 @@ const member = (object: JsonValue | undefined, name: string): JsonValue | undefi
 const elements = (value: JsonValue | undefined): JsonValue[] => (value?.type === "Array" ? value.elements.map((element) => element.value) : []);
 
 const isTrue = (value: JsonValue | undefined): boolean => value?.type === "Boolean" && value.value;
+
+/**
+ * Calls of `method` in a JSON document linted by the plugin: a Postman collection (see
+ * `findSessionCallsInPostman`), or a `package.json` whose `scripts` run curl and friends (each
+ * script is read as a POSIX shell command line, as npm runs it, and searched like a shell file).
+ */
+export function findSessionCallsInJson(document: JsonDocument, text: string, method: SessionMethod): SessionCallFinding[] {
+  if (isPostmanCollection(document)) return findSessionCallsInPostman(document, text, method);
+  const scripts = member(document.body, "scripts");
+  if (scripts?.type !== "Object") return [];
+  const found: SessionCallFinding[] = [];
+  for (const { value } of scripts.members) {
+    if (value.type !== "String" || !METHOD_MENTION[method].test(value.value)) continue;
+    const findings = findSessionCallsInShell(parseShell(value.value, "sh").ast, method);
+    if (findings.length === 0) continue;
+    const start = value.range?.[0] ?? value.loc.start.offset;
+    const end = value.range?.[1] ?? value.loc.end.offset;
+    const offsets = jsonStringOffsets(text.slice(start, end), start);
+    found.push(...shifted(findings, (offset) => offsets[offset]!));
+  }
+  return found;
+}
 
 /** `true` when the document is a Postman collection (v2 `info.schema` / `_postman_id`, or v1 `requests`). */
 export function isPostmanCollection(document: JsonDocument): boolean {

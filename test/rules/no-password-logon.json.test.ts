@@ -98,12 +98,24 @@ const V1 = json({
   requests: [{ id: "r1", url: "{{host}}/nl/jsp/soaprouter.jsp", method: "POST", headers: "Content-Type: text/xml\nSOAPAction: xtk:session#Logon\n", dataMode: "raw", rawModeData: ENVELOPE }],
 });
 
+// package.json scripts run as shell command lines: curl in a script is a call, grep is not.
+const PACKAGE = json({
+  name: "campaign-tools",
+  scripts: {
+    "find-legacy": "grep -rn 'xtk:session#Logon' src",
+    logon: 'curl -s -H "SOAPAction: xtk:session#Logon" -d @logon.xml "$ACC_URL/nl/jsp/soaprouter.jsp"',
+  },
+});
+
 const LEGACY = fixture("legacy-repo/postman/campaign.postman_collection.json");
 
 ruleTester.run("no-password-logon (JSON)", rule, {
   valid: [
-    // package.json is not a collection: names and scripts in it are not requests.
-    { code: json({ name: "logon-tools", scripts: { test: "vitest" }, dependencies: { "windows-logon": "1.0.0" } }), filename: "package.json" },
+    // package.json: names, dependencies and scripts that send no Logon are not requests.
+    {
+      code: json({ name: "logon-tools", description: "xtk:session#Logon", scripts: { test: "vitest", logon: "node logon.js", doc: "echo xtk:session#Logon" }, dependencies: { "windows-logon": "1.0.0" } }),
+      filename: "package.json",
+    },
     // Names and descriptions are prose; a disabled header is not sent.
     {
       code: json({
@@ -173,6 +185,12 @@ ruleTester.run("no-password-logon (JSON)", rule, {
       code: V1,
       filename: "campaign.postman_collection.json",
       errors: [error("soapLogonAction", V1, "xtk:session#Logon")],
+      output: null,
+    },
+    {
+      code: PACKAGE,
+      filename: "package.json",
+      errors: [error("soapLogonAction", PACKAGE, "xtk:session#Logon", { nth: 1 })],
       output: null,
     },
     // The legacy demo: the Logon request, once; the PushEvent request is quiet here.
