@@ -61,12 +61,21 @@ const COLLECTION = json({
   ],
 });
 
+// A package.json script that logs on with curl.
+const PACKAGE = json({ scripts: { session: "curl -s -H 'SOAPAction: xtk:session#BearerTokenLogon' -d @bearer.xml $ACC_URL" } });
+
 ruleTester.run("prefer-ims-bearer-token (JSON)", rule, {
   valid: [
     { code: fixture("legacy-repo/postman/campaign.postman_collection.json"), filename: "campaign.postman_collection.json" },
     { code: fixture("legacy-repo/package.json"), filename: "package.json" },
   ],
   invalid: [
+    {
+      code: PACKAGE,
+      filename: "package.json",
+      errors: [error("bearerTokenLogonAction", PACKAGE, "xtk:session#BearerTokenLogon")],
+      output: null,
+    },
     // The body comes first in this JSON: one request, one finding, on the envelope.
     {
       code: COLLECTION,
