@@ -258,7 +258,12 @@ export function findSessionCalls(text: string, method: SessionMethod, { code = f
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The findings with `shift` applied to their offsets (text offsets → file offsets). */
+/** Appends without spreading: a hostile text can hold more findings than a call has arguments. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** The findings with `map` applied to their offsets (text offsets → file offsets). */
 const shifted = (findings: SessionCallFinding[], map: (offset: number) => number): SessionCallFinding[] =>
   findings.map((finding) => ({ ...finding, start: map(finding.start), end: map(finding.end) }));
 
@@ -319,7 +324,7 @@ export function findSessionCallsInXml(nodes: readonly XmlDocumentChild[], method
   const add = (findings: readonly SessionCallFinding[], envelope: XmlElement | null): void => {
     if (findings.length === 0) return;
     if (envelope === null) {
-      alone.push(...findings);
+      append(alone, findings);
       return;
     }
     const earliest = first([...findings, ...(byEnvelope.has(envelope) ? [byEnvelope.get(envelope)!] : [])]);
@@ -365,11 +370,11 @@ export function findSessionCallInHttpRequest(request: HttpRequest, text: string,
   }
   for (const header of request.headers) {
     const base = header.valueRange[0];
-    found.push(...shifted(findSessionCalls(header.value, method), (offset) => base + offset));
+    append(found, shifted(findSessionCalls(header.value, method), (offset) => base + offset));
   }
   const body = request.body;
-  if (body?.xml) found.push(...findSessionCallsInXml(body.xml.children, method));
-  else if (body) found.push(...shifted(findSessionCalls(body.text, method), (offset) => body.range[0] + offset));
+  if (body?.xml) append(found, findSessionCallsInXml(body.xml.children, method));
+  else if (body) append(found, shifted(findSessionCalls(body.text, method), (offset) => body.range[0] + offset));
   return first(found);
 }
 
@@ -382,13 +387,13 @@ export function findSessionCallsInHttp(document: HttpDocument, text: string, met
   const found: SessionCallFinding[] = [];
   for (const variable of document.variables) {
     const call = first(findSessionCalls(variable.value, method));
-    if (call !== undefined) found.push(...shifted([call], (offset) => variable.valueRange[0] + offset));
+    if (call !== undefined) append(found, shifted([call], (offset) => variable.valueRange[0] + offset));
   }
   for (const request of document.requests) {
     const call = findSessionCallInHttpRequest(request, text, method);
     if (call !== undefined) found.push(call);
     for (const script of request.scripts) {
-      found.push(...shifted(findSessionCalls(script.code, method, { code: true }), (offset) => script.codeRange[0] + offset));
+      append(found, shifted(findSessionCalls(script.code, method, { code: true }), (offset) => script.codeRange[0] + offset));
     }
   }
   return found.sort(bySource);
@@ -552,7 +557,7 @@ export function findSessionCallsInJson(document: JsonDocument, text: string, met
     const start = value.range?.[0] ?? value.loc.start.offset;
     const end = value.range?.[1] ?? value.loc.end.offset;
     const offsets = jsonStringOffsets(text.slice(start, end), start);
-    found.push(...shifted(findings, (offset) => offsets[offset]!));
+    append(found, shifted(findings, (offset) => offsets[offset]!));
   }
   return found;
 }
@@ -595,7 +600,7 @@ export function findSessionCallsInPostman(document: JsonDocument, text: string, 
     for (const variable of elements(member(owner, "variable"))) if (!isTrue(member(variable, "disabled"))) keepFirst(search(member(variable, "value")));
     for (const event of elements(member(owner, "event"))) {
       const exec = member(member(event, "script"), "exec");
-      for (const line of exec?.type === "Array" ? elements(exec) : [exec]) found.push(...search(line, true));
+      for (const line of exec?.type === "Array" ? elements(exec) : [exec]) append(found, search(line, true));
     }
   };
   const request = (node: JsonValue | undefined): void => {
@@ -624,7 +629,7 @@ export function findSessionCallsInPostman(document: JsonDocument, text: string, 
     if (item.type !== "Object") continue;
     request(member(item, "request"));
     variablesAndEvents(item);
-    items.push(...elements(member(item, "item")));
+    append(items, elements(member(item, "item")));
   }
   // v1: flat `requests` with `headers` as text and `rawModeData` as the body.
   for (const entry of elements(member(root, "requests"))) {

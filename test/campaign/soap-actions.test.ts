@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseXml } from "../../src/languages/xml/index.js";
 import {
   findSessionCalls,
+  findSessionCallsInXml,
   findSessionMethodCalls,
   findSessionMethodElements,
   findSoapActions,
@@ -158,6 +160,16 @@ describe("findSessionCalls", () => {
     ]);
     expect(findSessionCalls(text, "BearerTokenLogon").map((m) => text.slice(m.start, m.end))).toEqual(["xtk:session#BearerTokenLogon"]);
     expect(findSessionCalls("nothing here", "Logon")).toEqual([]);
+  });
+});
+
+describe("findSessionCallsInXml", () => {
+  it("keeps every finding of a hostile text (more than a call's argument limit)", () => {
+    const count = 200_000;
+    const text = `<script>${"xtk:session#Logon;".repeat(count)}</script>`;
+    const found = findSessionCallsInXml(parseXml(text).document.children, "Logon");
+    expect(found).toHaveLength(count);
+    expect(text.slice(found[count - 1]!.start, found[count - 1]!.end)).toBe("xtk:session#Logon");
   });
 });
 
