@@ -68,17 +68,18 @@ describe("what the command scans", { timeout: 300_000 }, () => {
   });
 
   it("--verbose names every ignored, skipped and linted path on stderr; --quiet prints nothing there", () => {
-    const verbose = runCli(["scan", "--verbose", "-f", "json", "-o", "/dev/null"], { cwd: repo });
+    // In the main thread each file is linted as the walk reaches it, so the lines follow the walk.
+    const verbose = runCli(["scan", "--verbose", "--concurrency", "1", "-f", "json", "-o", "/dev/null"], { cwd: repo });
     const lines = verbose.stderr.split("\n").filter((line) => !line.includes(" done in "));
     expect(lines).toEqual([
       "campaign-ims: ignored legacy-vendor (ignoreFiles)",
       "campaign-ims: ignored node_modules (defaultDirectories)",
       "campaign-ims: skipped assets/blob.js: binary (NUL byte in the first 8000 bytes)",
-      "campaign-ims: ignored src/settings.local.ts (ignoreFiles)",
       "campaign-ims: linted config/serverConf.xml: 1 finding(s), 0 problem(s)",
       "campaign-ims: linted docs/runbook.md: 1 finding(s), 0 problem(s)",
       "campaign-ims: linted generated/client.ts: 1 finding(s), 0 problem(s)",
       "campaign-ims: linted src/logon.ts: 2 finding(s), 0 problem(s)",
+      "campaign-ims: ignored src/settings.local.ts (ignoreFiles)",
       "campaign-ims: 5 finding(s) (3 error, 2 warn, 0 info) in 4 file(s); 6 scanned, 1 skipped, 0 problem(s); wrote /dev/null (json)",
       "campaign-ims: failed: 3 finding(s) at or above --fail-on error",
       "",
