@@ -9,8 +9,8 @@
  */
 import type { ESLint, Linter } from "eslint";
 import markdown from "@eslint/markdown";
-import tsParser from "@typescript-eslint/parser";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
+import { lazyTsParser } from "./lazy-ts-parser.js";
 
 export const CONFIG_NAMES = ["recommended", "strict", "v8", "markdown"] as const;
 export type ConfigName = (typeof CONFIG_NAMES)[number];
@@ -68,7 +68,7 @@ export const MARKDOWN_FENCES: Record<LanguageKey, string[]> = {
 function languageBlock(key: LanguageKey): Partial<Linter.Config> {
   if (key === "js") {
     // One parser for JS and TS so `eslint .` works on TypeScript with nothing else configured.
-    return { languageOptions: { parser: tsParser as Linter.Parser } };
+    return { languageOptions: { parser: lazyTsParser } };
   }
   return { language: LANGUAGE_IDS[key] };
 }
