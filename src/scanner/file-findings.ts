@@ -143,7 +143,10 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const docs = rule.meta.docs as { kind?: CredentialKind } | undefined;
     const levels = (rule.meta as { messageLevels?: Record<string, MessageLevel> }).messageLevels;
     const severity = lower(message.severity === 2 ? "error" : "warn", message.messageId === undefined ? undefined : levels?.[message.messageId]);
-    const messageSecrets = operator === undefined ? secrets : secrets.filter((secret) => secret !== operator);
+    // Words of the rule's own message template ("Logon", "session") are never data from the
+    // file, so they stay readable even when the same word is a literal on the scanned line.
+    const template = message.messageId === undefined ? "" : (rule.meta.messages?.[message.messageId] ?? "");
+    const messageSecrets = secrets.filter((secret) => secret !== operator && !template.includes(secret));
 
     keys.push(
       fingerprintKey({
