@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { FORMAT_NAMES, isFormatName, renderReport, type FormatName } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
+import { printFixOutcome } from "./scanner/fix/fix-output.js";
 import { evaluateGate } from "./scanner/gate.js";
 import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
@@ -38,6 +39,11 @@ Options:
       --max-warnings N     fail when there are more than N warn findings
       --strict             parse problems and unreadable files fail the scan (exit 2)
       --concurrency N      worker threads (default auto; 1 lints in the main thread)
+      --fix                write the rules' mechanical fixes into the files (atomically)
+      --fix-dry-run        print the fixes as a unified diff (values masked); write nothing
+      --fix-suggestions RULE
+                           with --fix or --fix-dry-run, also apply RULE's first suggestion
+                           (repeatable, or comma-separated)
   -q, --quiet              no progress line, no summary on stderr
       --verbose            every ignored, skipped and linted path on stderr
   -h, --help               this help
@@ -68,6 +74,9 @@ const OPTIONS = {
   "max-warnings": { type: "string" },
   strict: { type: "boolean" },
   concurrency: { type: "string" },
+  fix: { type: "boolean" },
+  "fix-dry-run": { type: "boolean" },
+  "fix-suggestions": { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -135,6 +144,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return fail((error as Error).message);
   }
+  if (values["fix-dry-run"]) {
+    // The diff has stdout: reports go to files only.
+    if (tokens.some((token) => token.kind === "option" && token.name === "format") && targets.some((target) => target.file === undefined)) {
+      return fail("--fix-dry-run prints the diff on stdout: give each --format an -o FILE");
+    }
+    targets = targets.filter((target) => target.file !== undefined);
+  }
 
   const quiet = values.quiet === true;
   const verbose = values.verbose === true && !quiet;
@@ -153,6 +169,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       maxWarnings: values["max-warnings"],
       strict: values.strict,
       concurrency: values.concurrency,
+      fix: values.fix,
+      fixDryRun: values["fix-dry-run"],
+      fixSuggestions: values["fix-suggestions"],
     });
     if (verbose && configPath !== undefined) io.stderr.write(`${TOOL_NAME}: configuration ${configPath}\n`);
 
@@ -174,6 +193,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         writeFileSync(file, report);
       }
     }
+
+    printFixOutcome(result, settings.fix?.suggestionRules ?? [], io, { quiet, toolName: TOOL_NAME });
 
     const outcome = evaluateGate(result, gate);
     if (!quiet && !targets.some((target) => target.format === "text" && target.file === undefined)) {

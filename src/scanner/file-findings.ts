@@ -8,6 +8,7 @@ import ignore, { type Ignore } from "ignore";
 import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
+import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
 import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
@@ -21,6 +22,8 @@ export interface FileResult {
   findings: ScannedFinding[];
   problems: FileProblem[];
   allowlisted: AllowlistedCounts;
+  /** With --fix: what fixing did (the findings above are about the fixed text). */
+  fix?: FileFix;
 }
 
 export class Allowlist {

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
 import { Linter } from "eslint";
 import { Allowlist, fileFindings, type FileResult } from "./file-findings.js";
+import { fixChooser } from "./fix/fix-choice.js";
+import { fixPasses, type FileFix } from "./fix/fix-passes.js";
 import { buildLintConfig, type LintConfig, type ScannablePlugin } from "./lint-config.js";
 import { scrubText } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
@@ -73,14 +75,24 @@ export class LintEngine {
     }
   }
 
-  lintFile(path: string, text: string): FileResult {
+  /** Lint one file; with --fix (unless `options.fix` is false), its fixed text. */
+  lintFile(path: string, text: string, options: { fix?: boolean } = {}): FileResult {
+    const fix = options.fix === false ? undefined : this.settings.fix;
     const filename = join(this.settings.root, path);
-    let messages: Linter.LintMessage[];
-    try {
-      messages = this.linter.verify(text, this.config.configs, {
+    const verify = (source: string): Linter.LintMessage[] =>
+      this.linter.verify(source, this.config.configs, {
         filename,
         filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename),
       });
+    let messages: Linter.LintMessage[];
+    let fixed: FileFix | undefined;
+    try {
+      if (fix === undefined) {
+        messages = verify(text);
+      } else {
+        const chooser = fixChooser({ path, namespace: this.config.namespace, suggestionRules: fix.suggestionRules, allowlist: this.allowlist });
+        ({ text, messages, fix: fixed } = fixPasses({ text, verify, choose: chooser }));
+      }
     } catch (error) {
       // A rule or language crashed on this file: report it and go on with the others.
       const lines = (error as Error).message.split("\n");
@@ -92,7 +104,7 @@ export class LintEngine {
         allowlisted: { paths: 0, operators: 0, values: 0 },
       };
     }
-    return fileFindings({
+    const result = fileFindings({
       path,
       text,
       messages,
@@ -100,5 +112,7 @@ export class LintEngine {
       rules: this.plugin.rules ?? {},
       allowlist: this.allowlist,
     });
+    if (fixed !== undefined && (fixed.output !== undefined || fixed.refused !== undefined)) result.fix = fixed;
+    return result;
   }
 }

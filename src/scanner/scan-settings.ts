@@ -7,6 +7,8 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseByteSize } from "./byte-size.js";
 import { loadConfigFile, type RuleSetting } from "./config-file.js";
+import { resolveFixSettings } from "./fix/resolve-fix-settings.js";
+import type { FixSettings } from "./fix/fix-settings.js";
 import { PROFILES, ScanConfigError, type Profile, type Severity } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -25,6 +27,8 @@ export interface LintSettings {
   allowlist: { paths: string[]; operators: string[]; values: string[] };
   /** Module specifier (URL) whose default export is the plugin; the package's own by default. */
   pluginModule: string;
+  /** --fix / --fix-dry-run: lint with fix passes (src/scanner/fix/). */
+  fix?: FixSettings;
 }
 
 export interface ScanSettings extends LintSettings {
@@ -61,6 +65,9 @@ export interface ScanRequest {
   strict?: boolean;
   concurrency?: string;
   pluginModule?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixSuggestions?: string[];
 }
 
 export const DEFAULT_PLUGIN_MODULE = new URL("../index.js", import.meta.url).href;
@@ -151,6 +158,8 @@ export function resolveScanSettings(request: ScanRequest): {
     concurrency,
     pluginModule: request.pluginModule ?? DEFAULT_PLUGIN_MODULE,
   };
+  const fix = resolveFixSettings(request);
+  if (fix !== undefined) scan.fix = fix;
   const gate: GateSettings = {
     failOn: request.failOn === undefined ? (config.failOn ?? "error") : oneOf(request.failOn, FAIL_ON, "--fail-on"),
     strict: request.strict ?? false,

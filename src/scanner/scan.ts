@@ -8,6 +8,8 @@
 import { createRequire } from "node:module";
 import { containsAnyKeyword } from "../campaign/keywords.js";
 import type { FileResult } from "./file-findings.js";
+import { FixApplier } from "./fix/fix-applier.js";
+import { checkSuggestionRules } from "./fix/check-suggestion-rules.js";
 import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readCandidate } from "./read-file.js";
@@ -54,8 +56,11 @@ const compareProblems = (a: FileProblem, b: FileProblem): number =>
 const compareSkipped = (a: SkippedFile, b: SkippedFile): number => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason);
 
 export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promise<ScanResult> {
-  const engine = new LintEngine(await loadPlugin(settings.pluginModule), settings);
+  const plugin = await loadPlugin(settings.pluginModule);
+  const engine = new LintEngine(plugin, settings);
   engine.validate();
+  if (settings.fix !== undefined) checkSuggestionRules(settings.fix, plugin);
+  const fixer = settings.fix === undefined ? undefined : new FixApplier(settings.root, settings.fix.mode, (path, text) => engine.lintFile(path, text, { fix: false }));
 
   const stats: ScanStats = {
     filesConsidered: 0,
@@ -71,6 +76,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
   const detail = hooks.onDetail ?? (() => {});
 
   const dispatcher = new LintDispatcher(engine, settings, (result: FileResult) => {
+    fixer?.accept(result);
     progress.done++;
     progress.findings += result.findings.length;
     detail(`linted ${result.path}: ${result.findings.length} finding(s), ${result.problems.length} problem(s)`);
@@ -131,5 +137,6 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     skipped: skipped.sort(compareSkipped),
     errors: errors.sort(compareProblems),
     stats,
+    ...(fixer === undefined ? {} : { fixes: fixer.report() }),
   };
 }

@@ -3,6 +3,7 @@
  * `ScanResult`; nothing in here knows about an output format.
  */
 import type { CredentialKind } from "../create-rule.js";
+import type { FixReport } from "./fix/fix-applier.js";
 
 /** Finding severity. ESLint has error and warn; rules grade some findings "info" (`meta.messageLevels`). */
 export type Severity = "error" | "warn" | "info";
@@ -143,6 +144,8 @@ export interface ScanResult {
   /** Sorted by path, line, column. */
   errors: FileProblem[];
   stats: ScanStats;
+  /** With --fix or --fix-dry-run: what was fixed, diffed or refused. */
+  fixes?: FixReport;
 }
 
 /** A configuration or usage problem: the scan cannot start (exit code 2). */

@@ -1,0 +1,57 @@
+/**
+ * Replacing a file atomically: the new bytes go to a temporary file in the same directory (same
+ * file system, so the rename is atomic), created readable by its owner only, flushed to disk,
+ * given the original's mode (and owner, where permitted), then renamed over the original. A
+ * reader, or a process killed at any moment, sees the old file or the new one, never a mix.
+ *
+ * write-file-atomic does the same but names its temporary files `<name>.<number>`; ours are
+ * hidden and say what they are (`.<name>.campaign-ims-fix-<pid>-<random>.tmp`), so the rare one
+ * left by a killed process is recognisable and safe to delete.
+ */
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+
+export const TEMP_FILE_MARKER = ".campaign-ims-fix-";
+
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}${TEMP_FILE_MARKER}${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+}
+
+export function writeFileAtomic(path: string, bytes: Buffer, original: Pick<Stats, "mode" | "uid" | "gid">): void {
+  const temporary = temporaryPathFor(path);
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      try {
+        fchownSync(fd, original.uid, original.gid);
+      } catch {
+        // Only root may give a file away; the file stays ours, as any editor's save would.
+      }
+      fchmodSync(fd, original.mode & 0o7777);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(dirname(path));
+}
+
+/** Make the rename itself durable (not possible on every platform: best effort). */
+function syncDirectory(directory: string): void {
+  try {
+    const fd = openSync(directory, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open a directory; the rename is still atomic there.
+  }
+}
