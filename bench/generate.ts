@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
@@ -84,8 +84,9 @@ export const REPOSITORY_ROOT = resolve(BENCH_DIRECTORY, basename(dirname(BENCH_D
 export const groundTruthPath = (out: string): string => `${resolve(out)}.ground-truth.json`;
 
 /**
- * A digest of what the corpus depends on besides size and seed: the generator's own files and
- * the planted fixtures. The runner regenerates a cached corpus when it changes.
+ * A digest of what the corpus depends on besides size and seed: the generator's modules (this
+ * file, the layout, the planted templates, the filler, the vocabulary, the PRNG) and the planted
+ * fixtures. The runner regenerates a cached corpus when it changes.
  */
 export function generatorFingerprint(repositoryRoot: string): string {
   const hash = createHash("sha256").update(String(GENERATOR_VERSION));
@@ -93,7 +94,7 @@ export function generatorFingerprint(repositoryRoot: string): string {
     readdirSync(directory, { withFileTypes: true })
       .filter((entry) => !(entry.isDirectory() && (entry.name === ".build" || entry.name === "corpus")))
       .flatMap((entry) => (entry.isDirectory() ? sources(join(directory, entry.name)) : [join(directory, entry.name)]))
-      .filter((path) => /\.(?:ts|js)$/.test(path) && !path.endsWith(".d.ts"))
+      .filter((path) => /(?:\/filler\/[^/]+|\/(?:generate|corpus-layout|planted|random|vocabulary))\.(?:ts|js)$/.test(path.split(sep).join("/")))
       .sort();
   for (const file of sources(BENCH_DIRECTORY)) hash.update(readFileSync(file));
   const fixtures = readFixtures(repositoryRoot);

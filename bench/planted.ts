@@ -2,7 +2,8 @@
  * What the corpus plants: the files of fixtures/legacy-repo (every pattern family in every
  * language the plugin lints), each with the findings the recommended profile reports in it, and
  * the files of fixtures/migrated-repo as decoys (they contain keywords, so they are parsed, and
- * must stay quiet). A planted copy gets filler lines inserted at a place where they change no
+ * must stay quiet). Both are snapshots in bench/planted/ (copied from fixtures/), so that the
+ * ground truth below does not move when the fixtures grow; refresh them together. A planted copy gets filler lines inserted at a place where they change no
  * finding, which shifts the expected lines, and JS-like copies get filler code appended.
  */
 import { readFileSync } from "node:fs";
@@ -50,15 +51,17 @@ export const PLANTED_TEMPLATES: readonly PlantedTemplate[] = [
     fixture: "http/campaign.http",
     insertAfter: 0,
     comment: "hash",
-    findings: [[2, 17, "no-hardcoded-campaign-secret"], [7, 13, "no-password-logon"], [24, 1, "no-session-token"], [25, 9, "no-session-token"], [30, 25, "no-session-token"]],
+    findings: [[2, 17, "no-hardcoded-campaign-secret"], [7, 13, "no-password-logon"], [24, 1, "no-session-token"], [25, 9, "no-session-token"], [30, 25, "no-session-token"], [37, 48, "no-password-logon"]],
   },
-  { fixture: "package.json", insertAfter: 0, comment: "none", findings: [[8, 5, "no-jwt-service-account"]] },
+  { fixture: "integration/wso2-proxy.xml", insertAfter: 1, comment: "xml", findings: [[5, 36, "no-password-logon"]] },
+  { fixture: "package.json", insertAfter: 0, comment: "none", findings: [[7, 40, "no-password-logon"], [11, 5, "no-jwt-service-account"]] },
   {
     fixture: "postman/campaign.postman_collection.json",
     insertAfter: 0,
     comment: "none",
     findings: [[12, 44, "no-password-logon"], [28, 21, "no-session-token"], [32, 174, "no-session-token"]],
   },
+  { fixture: "scripts/refresh-token.ps1", insertAfter: 0, comment: "hash", findings: [[4, 29, "prefer-ims-bearer-token"]] },
   {
     fixture: "scripts/setup-ims.sh",
     insertAfter: 1,
@@ -102,6 +105,7 @@ export const PLANTED_TEMPLATES: readonly PlantedTemplate[] = [
     append: "tsx",
     findings: [[4, 40, "no-session-token"], [4, 71, "no-hardcoded-campaign-secret"], [4, 114, "no-hardcoded-campaign-secret"]],
   },
+  { fixture: "workflows/sync-operators.xml", insertAfter: 1, comment: "xml", findings: [[7, 29, "no-password-logon"], [8, 22, "no-password-logon"]] },
 ];
 
 /** fixtures/migrated-repo: keywords everywhere, no finding. */
@@ -121,13 +125,15 @@ export const DECOY_FIXTURES: readonly string[] = [
   "src/push-event.mjs",
 ];
 
-export const LEGACY_REPO = "fixtures/legacy-repo";
-export const MIGRATED_REPO = "fixtures/migrated-repo";
+export const LEGACY_REPO = "bench/planted/legacy-repo";
+/** Snapshot files carry this suffix, so that the type-checker and linters leave them alone. */
+export const SNAPSHOT_SUFFIX = ".snapshot";
+export const MIGRATED_REPO = "bench/planted/migrated-repo";
 
 /** The fixtures' texts, read once per generation from the repository. */
 export function readFixtures(repositoryRoot: string): { legacy: Map<string, string>; migrated: Map<string, string> } {
   const read = (folder: string, paths: readonly string[]): Map<string, string> =>
-    new Map(paths.map((path) => [path, readFileSync(join(repositoryRoot, folder, path), "utf8")]));
+    new Map(paths.map((path) => [path, readFileSync(join(repositoryRoot, folder, `${path}${SNAPSHOT_SUFFIX}`), "utf8")]));
   return {
     legacy: read(LEGACY_REPO, PLANTED_TEMPLATES.map((template) => template.fixture)),
     migrated: read(MIGRATED_REPO, DECOY_FIXTURES),
