@@ -8,6 +8,8 @@
  * and without the gate and expects identical findings.
  */
 
+import { ByteKeywordMatcher } from "./byte-keyword-matcher.js";
+
 export const RULE_KEYWORDS = {
   "no-password-logon": [
     "acc-js-sdk",
@@ -121,6 +123,16 @@ export function findKeywords(text: string): Set<string> {
 export function containsAnyKeyword(text: string): boolean {
   KEYWORD_PATTERN.lastIndex = 0;
   return KEYWORD_PATTERN.test(text);
+}
+
+const KEYWORD_BYTES = new ByteKeywordMatcher(ALL_KEYWORDS);
+
+/**
+ * `containsAnyKeyword` on UTF-8 bytes before they are decoded (the same answer as on the decoded
+ * text): the prefilter then decodes only the files it lets through.
+ */
+export function containsAnyKeywordInUtf8(bytes: Uint8Array): boolean {
+  return KEYWORD_BYTES.test(bytes);
 }
 
 // Keyword sets are computed once per file (per SourceCode object) and shared by its rules.
