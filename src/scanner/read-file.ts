@@ -1,15 +1,21 @@
 /**
  * Reading one file for the scan: synchronously (on this workload a pool of promise-based reads is
  * slower than plain sync reads in the walking thread), with the size checked on the open file
- * descriptor before anything is read, so an oversized file costs one `fstat`.
+ * descriptor before anything is read, so an oversized file costs one `fstat`. Bytes land in one
+ * buffer reused from file to file, and the keyword prefilter searches them before any decoding:
+ * most files are never turned into strings (no decoding, no garbage to collect).
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { containsAnyKeyword, containsAnyKeywordInUtf8 } from "../campaign/keywords.js";
 import { formatByteSize } from "./byte-size.js";
 import type { SkipReason } from "./types.js";
 
-export type ReadOutcome =
-  | { ok: true; text: string; bytes: number }
-  | { ok: false; reason: Extract<SkipReason, "binary" | "too-large" | "unreadable" | "not-a-regular-file">; detail: string };
+type ReadFailure = { ok: false; reason: Extract<SkipReason, "binary" | "too-large" | "unreadable" | "not-a-regular-file">; detail: string };
+
+export type ReadOutcome = { ok: true; text: string; bytes: number } | ReadFailure;
+
+/** `text` is the decoded file when it contains a keyword, undefined (never decoded) otherwise. */
+export type PrefilteredRead = { ok: true; text: string | undefined; bytes: number } | ReadFailure;
 
 /** Bytes sniffed for a NUL byte, as git does to tell binary from text. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -26,7 +32,38 @@ export function decodeText(buffer: Buffer): string | undefined {
   return buffer.toString("utf8");
 }
 
+/** The file's text, or why it is skipped. */
 export function readCandidate(absolutePath: string, maxBytes: number): ReadOutcome {
+  const read = readBytes(absolutePath, maxBytes);
+  if (!read.ok) return read;
+  const text = decodeText(read.bytes);
+  if (text === undefined) return BINARY;
+  return { ok: true, text, bytes: read.bytes.length };
+}
+
+/** The scan's read: the keyword prefilter runs on the bytes, and only a file with a keyword is decoded. */
+export function readAndPrefilter(absolutePath: string, maxBytes: number): PrefilteredRead {
+  const read = readBytes(absolutePath, maxBytes);
+  if (!read.ok) return read;
+  const { bytes } = read;
+  if (hasUtf16ByteOrderMark(bytes)) {
+    const text = decodeText(bytes)!;
+    return { ok: true, text: containsAnyKeyword(text) ? text : undefined, bytes: bytes.length };
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return BINARY;
+  return { ok: true, text: containsAnyKeywordInUtf8(bytes) ? bytes.toString("utf8") : undefined, bytes: bytes.length };
+}
+
+const BINARY: ReadFailure = { ok: false, reason: "binary", detail: `NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
+
+const hasUtf16ByteOrderMark = (bytes: Buffer): boolean =>
+  bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
+/** Grown as needed (at most the size limit + 1), never shrunk: one allocation for the whole walk. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** The file's bytes, a view of the shared scratch buffer: valid until the next read. */
+function readBytes(absolutePath: string, maxBytes: number): { ok: true; bytes: Buffer } | ReadFailure {
   let fd: number;
   try {
     fd = openSync(absolutePath, "r");
@@ -44,20 +81,19 @@ export function readCandidate(absolutePath: string, maxBytes: number): ReadOutco
       };
     }
     // Read what is there now (the file may change while we read), but never past the limit.
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    const capacity = Math.min(stats.size, maxBytes) + 1;
+    if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
     let length = 0;
     for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const read = readSync(fd, scratch, length, capacity - length, null);
       if (read === 0) break;
       length += read;
       if (length > maxBytes) {
         return { ok: false, reason: "too-large", detail: `grew over the ${formatByteSize(maxBytes)} limit while being read` };
       }
-      if (length === buffer.length) break;
+      if (length === capacity) break;
     }
-    const text = decodeText(buffer.subarray(0, length));
-    if (text === undefined) return { ok: false, reason: "binary", detail: `NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
-    return { ok: true, text, bytes: length };
+    return { ok: true, bytes: scratch.subarray(0, length) };
   } catch (error) {
     return { ok: false, reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {

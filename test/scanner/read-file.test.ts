@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatByteSize, parseByteSize } from "../../src/scanner/byte-size.js";
-import { decodeText, readCandidate } from "../../src/scanner/read-file.js";
+import { decodeText, readAndPrefilter, readCandidate } from "../../src/scanner/read-file.js";
 
 let directory: string;
 beforeAll(() => {
@@ -62,5 +62,27 @@ describe("byte sizes", () => {
 
   it("formats sizes for people", () => {
     expect([93, 2048, 5 * 1024 * 1024, 3 * 1024 ** 3 + 1].map(formatByteSize)).toEqual(["93 B", "2 KiB", "5 MiB", "3 GiB"]);
+  });
+});
+
+describe("readAndPrefilter", () => {
+  it("decodes only a file whose bytes contain a keyword, and counts the bytes of every file read", () => {
+    expect(readAndPrefilter(file("hit.ts", "// é\nsdk.LOGON();\n"), 1024)).toEqual({ ok: true, text: "// é\nsdk.LOGON();\n", bytes: 19 });
+    expect(readAndPrefilter(file("miss.ts", "const é = 1;\n"), 1024)).toEqual({ ok: true, text: undefined, bytes: 14 });
+  });
+
+  it("searches UTF-16 files after decoding them, and skips binaries and oversized files as readCandidate does", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("ACC_USER=op\n", "utf16le")]);
+    expect(readAndPrefilter(file("u16.properties", utf16), 1024)).toEqual({ ok: true, text: "\ufeffACC_USER=op\n", bytes: utf16.length });
+    expect(readAndPrefilter(file("u16-miss.properties", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a=b\n", "utf16le")])), 1024)).toMatchObject({ ok: true, text: undefined });
+    expect(readAndPrefilter(file("nul.js", Buffer.from([0x61, 0x00, 0x6c, 0x6f, 0x67, 0x6f, 0x6e])), 1024)).toEqual(readCandidate(join(directory, "nul.js"), 1024));
+    expect(readAndPrefilter(file("big2.ts", "logon".repeat(1000)), 2048)).toEqual(readCandidate(join(directory, "big2.ts"), 2048));
+    expect(readAndPrefilter(join(directory, "missing.ts"), 1024)).toEqual({ ok: false, reason: "unreadable", detail: "ENOENT" });
+  });
+
+  it("reuses its buffer without mixing files: a short file after a long one reads only its own bytes", () => {
+    readAndPrefilter(file("long.ts", `${"x".repeat(100_000)}logon`), 1024 * 1024);
+    expect(readAndPrefilter(file("short.ts", "logon"), 1024 * 1024)).toEqual({ ok: true, text: "logon", bytes: 5 });
+    expect(readAndPrefilter(file("short-miss.ts", "xx"), 1024 * 1024)).toEqual({ ok: true, text: undefined, bytes: 2 });
   });
 });
