@@ -1,18 +1,18 @@
 /**
  * The scan: walk → read → keyword prefilter → lint → sorted result.
  *
- * Only files whose text contains a keyword of the shared table (`containsAnyKeyword`) are parsed;
+ * Only files whose text contains a keyword of the shared table (searched in the bytes before any
+ * decoding: `readAndPrefilter`) are parsed;
  * every rule reports only patterns that contain one of its keywords, so skipping the others
  * loses nothing (test/scanner/prefilter-soundness.test.ts checks it on every fixture).
  */
 import { createRequire } from "node:module";
-import { containsAnyKeyword } from "../campaign/keywords.js";
 import type { FileResult } from "./file-findings.js";
 import { FixApplier } from "./fix/fix-applier.js";
 import { checkSuggestionRules } from "./fix/check-suggestion-rules.js";
 import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
-import { readCandidate } from "./read-file.js";
+import { readAndPrefilter } from "./read-file.js";
 import type { ScanSettings } from "./scan-settings.js";
 import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
 import { walk } from "./walk.js";
@@ -96,7 +96,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     }
     stats.filesConsidered++;
     progress.found++;
-    const read = readCandidate(entry.absolutePath, settings.maxFileSize);
+    const read = readAndPrefilter(entry.absolutePath, settings.maxFileSize);
     if (!read.ok) {
       skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
       detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
@@ -106,7 +106,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     }
     stats.filesScanned++;
     stats.bytesScanned += read.bytes;
-    if (!containsAnyKeyword(read.text)) {
+    if (read.text === undefined) {
       progress.done++;
       report();
       continue;
