@@ -5,7 +5,8 @@
  *   and the finding's source text with all whitespace removed, never from line numbers. Identical
  *   findings in one file are told apart by their order (`occurrence`).
  * - Changed when the credential changes: the masked source hides the value, so a 16-bit digest
- *   of the masked values is mixed in. 16 bits tell a changed credential from the old one with
+ *   of the masked values where the finding's credential is (credential-range.ts: the span, the
+ *   call's argument list, or the finding's lines) is mixed in. 16 bits tell a changed credential from the old one with
  *   odds of 65535 to 1, yet cannot confirm a guessed password: every guess matches one
  *   fingerprint in 65536.
  * - Free of secrets: the input is the masked text; the output is a SHA-256 prefix.
@@ -25,7 +26,7 @@ export interface FingerprintInput {
   messageId: string | undefined;
   /** The finding's source text, masked. */
   maskedSource: string;
-  /** The raw values masked inside the finding's source. */
+  /** The raw values masked where the finding's credential is (credential-range.ts). */
   secrets: readonly string[];
 }
 
