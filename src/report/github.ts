@@ -3,6 +3,7 @@
  * pull request. Paths are relative to the scan root: run the scan from the repository root.
  */
 import type { ScanResult, Severity } from "../scanner/types.js";
+import { scopeNotes } from "../scanner/scope-notes.js";
 import { buildSummary } from "./summary.js";
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: "error", warn: "warning", info: "notice" };
@@ -46,7 +47,8 @@ export function renderGithub(result: ScanResult): string {
     "notice",
     { title: "campaign-ims" },
     `${summary.findings.total} finding(s) (${summary.findings.error} error, ${summary.findings.warn} warn, ${summary.findings.info} info) ` +
-      `in ${summary.files.withFindings} file(s); ${summary.files.scanned} file(s) scanned, ${summary.files.skipped} skipped, ${summary.errors} problem(s)`,
+      `in ${summary.files.withFindings} file(s); ${summary.files.scanned} file(s) scanned, ${summary.files.skipped} skipped, ${summary.errors} problem(s)` +
+      scopeNotes(result).map((note) => ` ${note}`).join(""),
   );
   return output;
 }

@@ -5,6 +5,7 @@
  * a first suite whose single case carries the summary, so a clean scan still reports a test.
  */
 import type { FileProblem, ScannedFinding, ScanResult, SkippedFile } from "../scanner/types.js";
+import { scopeNotes } from "../scanner/scope-notes.js";
 import { buildSummary } from "./summary.js";
 
 const escapeXml = (text: string): string =>
@@ -52,7 +53,8 @@ export function renderJunit(result: ScanResult): string {
   const overview =
     `${summary.findings.total} finding(s) (${summary.findings.error} error, ${summary.findings.warn} warn, ${summary.findings.info} info) ` +
     `in ${summary.files.withFindings} file(s); ${summary.files.scanned} file(s) scanned, ${summary.files.linted} parsed, ` +
-    `${summary.files.skipped} skipped, ${summary.errors} problem(s)`;
+    `${summary.files.skipped} skipped, ${summary.errors} problem(s)` +
+    scopeNotes(result).map((note) => ` ${note}`).join("");
   let tests = 1;
   let failures = 0;
   let errors = 0;

@@ -6,6 +6,7 @@ import { formatByteSize } from "../scanner/byte-size.js";
 import type { ScanResult } from "../scanner/types.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
+import { scopeNotes } from "../scanner/scope-notes.js";
 import { buildSummary } from "./summary.js";
 
 /** Text safe in a Markdown paragraph or table cell (no HTML, emphasis, links or column breaks). */
@@ -154,7 +155,9 @@ export function renderMarkdown(result: ScanResult): string {
     `_Scanned with ${escapeMarkdown(`${result.tool.name} ${result.tool.version}`)}. Not scanned: ` +
       `${plural(ignored.defaultDirectories, "default directory", "default directories")} (node\\_modules, .git), ` +
       `${ignored.ignoreFiles} path(s) in .gitignore / .campaign-imsignore, ${ignored.excluded} excluded, ${ignored.notIncluded} not included. ` +
-      `Allowlisted findings: ${allowlisted.total}._`,
+      `Allowlisted findings: ${allowlisted.total}.` +
+      scopeNotes(result).map((note) => ` ${escapeMarkdown(note)}`).join("") +
+      "_",
   );
   return `${sections.join("\n\n")}\n`;
 }

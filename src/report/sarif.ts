@@ -19,6 +19,14 @@ export const pathToUri = (path: string): string => path.split("/").map(encodeURI
 
 const artifact = (path: string) => ({ uri: pathToUri(path), uriBaseId: BASE_ID });
 
+/** A baseline's suppressed count and the shard, when present (a property bag SARIF viewers keep). */
+function runProperties(result: ScanResult): { properties?: Record<string, unknown> } {
+  const properties: Record<string, unknown> = {};
+  if (result.baseline !== undefined) properties["campaign-ims/baselineSuppressed"] = result.baseline.suppressed;
+  if (result.shard !== undefined) properties["campaign-ims/shard"] = { index: result.shard.index, count: result.shard.count };
+  return Object.keys(properties).length === 0 ? {} : { properties };
+}
+
 export function sarifLog(result: ScanResult): object {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const rootUri = pathToFileURL(result.root.endsWith("/") ? result.root : `${result.root}/`).href;
@@ -66,6 +74,7 @@ export function sarifLog(result: ScanResult): object {
         originalUriBaseIds: { [BASE_ID]: { uri: rootUri } },
         columnKind: "utf16CodeUnits",
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        ...runProperties(result),
         results: result.findings.map((finding) => ({
           ruleId: finding.ruleId,
           ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),

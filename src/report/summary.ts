@@ -1,4 +1,5 @@
 /** The counts every report ends with. */
+import type { Shard } from "../scanner/shard.js";
 import type { AllowlistedCounts, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
 
 export interface Summary {
@@ -20,6 +21,10 @@ export interface Summary {
   findings: { total: number; error: number; warn: number; info: number; fixable: number; withSuggestions: number };
   allowlisted: AllowlistedCounts & { total: number };
   errors: number;
+  /** With a baseline: recorded findings not reported. */
+  baseline?: { suppressed: number };
+  /** With --shard: the part of the file set this result covers. */
+  shard?: Shard;
 }
 
 export function buildSummary(result: ScanResult): Summary {
@@ -50,5 +55,7 @@ export function buildSummary(result: ScanResult): Summary {
       total: stats.allowlisted.paths + stats.allowlisted.operators + stats.allowlisted.values,
     },
     errors: result.errors.length,
+    ...(result.baseline === undefined ? {} : { baseline: { suppressed: result.baseline.suppressed } }),
+    ...(result.shard === undefined ? {} : { shard: { index: result.shard.index, count: result.shard.count } }),
   };
 }

@@ -6,6 +6,7 @@ import { formatByteSize } from "../scanner/byte-size.js";
 import type { ScannedFinding, ScanResult } from "../scanner/types.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
+import { scopeNotes } from "../scanner/scope-notes.js";
 import { buildSummary } from "./summary.js";
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
@@ -70,6 +71,7 @@ export function renderText(result: ScanResult): string {
   if (allowlisted.total > 0) {
     lines.push(`Allowlisted: ${plural(allowlisted.total, "finding")} (${allowlisted.paths} by path, ${allowlisted.operators} by operator, ${allowlisted.values} by value).`);
   }
+  lines.push(...scopeNotes(result));
   if (result.skipped.length > 0) {
     lines.push(`Skipped ${plural(result.skipped.length, "file")}:`);
     for (const file of result.skipped) lines.push(`  ${file.path}  ${file.reason}: ${file.detail}`);

@@ -25,6 +25,8 @@ export interface ConfigFile {
   failOn?: "error" | "warn" | "info" | "none";
   maxWarnings?: number;
   markdown?: boolean;
+  /** Path of a baseline file (relative to this file): its findings are not reported. */
+  baseline?: string;
 }
 
 const packageRoot = dirname(createRequire(import.meta.url).resolve("eslint-plugin-campaign-ims/package.json"));

@@ -7,12 +7,16 @@ import type { Linter } from "eslint";
 import ignore, { type Ignore } from "ignore";
 import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
+import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
 import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
 import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
+
+/** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
+const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
 
 /** Characters of a source line shown in evidence and code frames (minified files have long lines). */
 const FRAME_WIDTH = 160;
@@ -99,6 +103,12 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const column = message.column || 1;
     const ruleName = message.ruleId?.startsWith(`${namespace}/`) ? message.ruleId.slice(namespace.length + 1) : undefined;
     const rule = ruleName === undefined ? undefined : input.rules[ruleName];
+    if (rule === undefined && (message.ruleId ?? null) === null && UNUSED_DIRECTIVE.test(message.message)) {
+      // --report-unused-disable-directives: only directives naming one of our rules are ours to
+      // judge (a blanket or another plugin's directive serves the repository's own ESLint).
+      if (message.message.includes(`'${namespace}/`)) result.problems.push({ path, line, column, kind: "unused-directive", message: message.message });
+      continue;
+    }
     if (rule === undefined) {
       // Parse problems (no rule), and anything about other plugins' rules in inline comments.
       const lineSecrets = secretsBetween(masked(), lines.lineStart(line), lines.lineEnd(line));
@@ -157,7 +167,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
         path,
         messageId: message.messageId,
         maskedSource: redacted.text.slice(redacted.mapOffset(start), redacted.mapOffset(end)),
-        secrets: secretsBetween(redacted, start, end),
+        secrets: secretsBetween(redacted, ...credentialRange(text, redacted, lines, start, end, line, endLine)),
       }),
     );
     const finding: ScannedFinding = {

@@ -11,10 +11,11 @@ export interface GateOutcome {
 
 export function evaluateGate(result: Pick<ScanResult, "findings" | "errors" | "skipped">, gate: GateSettings): GateOutcome {
   const reasons: string[] = [];
+  const problems = result.errors.filter((problem) => problem.kind !== "unused-directive").length;
   if (gate.strict) {
     const unreadable = result.skipped.filter((file) => file.reason === "unreadable").length;
-    if (result.errors.length > 0 || unreadable > 0) {
-      reasons.push(`--strict: ${result.errors.length} problem(s) while parsing or linting, ${unreadable} unreadable file(s)`);
+    if (problems > 0 || unreadable > 0) {
+      reasons.push(`--strict: ${problems} problem(s) while parsing or linting, ${unreadable} unreadable file(s)`);
       return { exitCode: 2, reasons };
     }
   }
@@ -27,5 +28,7 @@ export function evaluateGate(result: Pick<ScanResult, "findings" | "errors" | "s
     const warnings = result.findings.filter((finding) => finding.severity === "warn").length;
     if (warnings > gate.maxWarnings) reasons.push(`${warnings} warn finding(s), more than --max-warnings ${gate.maxWarnings}`);
   }
+  const unusedDirectives = result.errors.length - problems;
+  if (unusedDirectives > 0) reasons.push(`${unusedDirectives} unused eslint-disable directive(s) (--report-unused-disable-directives)`);
   return { exitCode: reasons.length > 0 ? 1 : 0, reasons };
 }

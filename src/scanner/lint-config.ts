@@ -58,7 +58,7 @@ function supportsLanguage(rule: CampaignRule<string, any>, language: string): bo
   return languages === undefined || languages.includes("*") || languages.includes(language);
 }
 
-export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSettings, "profile" | "rules" | "markdown">): LintConfig {
+export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSettings, "profile" | "rules" | "markdown" | "reportUnusedDisableDirectives">): LintConfig {
   const namespace = plugin.meta?.namespace ?? "campaign-ims";
   const profileBlocks = asArray(plugin.configs?.[settings.profile]);
   if (profileBlocks.length === 0 && settings.profile !== "recommended") {
@@ -108,8 +108,9 @@ export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSett
     configs.push({ ...template, rules });
     for (const [id, entry] of on) enabled.set(id, Math.max(enabled.get(id) ?? 0, severityOf(entry)) as 1 | 2);
   }
-  // Issue 5 adds --report-unused-disable-directives; until then, unused directives are not findings.
-  configs.push({ name: "campaign-ims/scanner", linterOptions: { reportUnusedDisableDirectives: "off" } });
+  // Unused directives become problems only with --report-unused-disable-directives (file-findings.ts
+  // keeps those that name a campaign-ims rule; other plugins' directives are not ours to judge).
+  configs.push({ name: "campaign-ims/scanner", linterOptions: { reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives ? "warn" : "off" } });
 
   const rules: RuleInfo[] = [...enabled]
     .map(([id, severity]) => {

@@ -42,7 +42,7 @@ export class LintDispatcher {
     private readonly onResult: (result: FileResult) => void = () => {},
     private readonly onPoolStart: (threads: number) => void = () => {},
   ) {
-    this.settingsKey = JSON.stringify([settings.root, settings.profile, settings.rules, settings.markdown, settings.allowlist, settings.pluginModule, settings.fix]);
+    this.settingsKey = JSON.stringify([settings.root, settings.profile, settings.rules, settings.markdown, settings.allowlist, settings.pluginModule, settings.fix, settings.reportUnusedDisableDirectives]);
   }
 
   /** Threads the pool would use (with "auto", fewer than 2 means no pool). */

@@ -4,10 +4,11 @@
  * The result is plain data, so it can be sent to worker threads as is.
  */
 import { existsSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseByteSize } from "./byte-size.js";
 import { loadConfigFile, type RuleSetting } from "./config-file.js";
 import { resolveFixSettings } from "./fix/resolve-fix-settings.js";
+import { parseShard, type Shard } from "./shard.js";
 import type { FixSettings } from "./fix/fix-settings.js";
 import { PROFILES, ScanConfigError, type Profile, type Severity } from "./types.js";
 
@@ -29,6 +30,8 @@ export interface LintSettings {
   pluginModule: string;
   /** --fix / --fix-dry-run: lint with fix passes (src/scanner/fix/). */
   fix?: FixSettings;
+  /** --report-unused-disable-directives: directives about campaign-ims rules that suppress nothing are problems. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface ScanSettings extends LintSettings {
@@ -39,6 +42,10 @@ export interface ScanSettings extends LintSettings {
   maxFileSize: number;
   /** Worker threads: a number, or "auto" (a pool only for trees with many files to parse). */
   concurrency: number | "auto";
+  /** --shard K/N: only the paths of this shard (shard.ts). */
+  shard?: Shard;
+  /** Absolute path of the baseline whose findings are not reported (baseline.ts). */
+  baseline?: string;
 }
 
 /** What decides the exit code once the scan is done. */
@@ -68,6 +75,9 @@ export interface ScanRequest {
   fix?: boolean;
   fixDryRun?: boolean;
   fixSuggestions?: string[];
+  reportUnusedDisableDirectives?: boolean;
+  shard?: string;
+  baseline?: string;
 }
 
 export const DEFAULT_PLUGIN_MODULE = new URL("../index.js", import.meta.url).href;
@@ -160,6 +170,11 @@ export function resolveScanSettings(request: ScanRequest): {
   };
   const fix = resolveFixSettings(request);
   if (fix !== undefined) scan.fix = fix;
+  if (request.reportUnusedDisableDirectives) scan.reportUnusedDisableDirectives = true;
+  if (request.shard !== undefined) scan.shard = parseShard(request.shard);
+  // A baseline named in the configuration file is relative to that file.
+  const baseline = request.baseline !== undefined ? resolve(request.cwd, request.baseline) : config.baseline === undefined ? undefined : resolve(dirname(configPath!), config.baseline);
+  if (baseline !== undefined) scan.baseline = baseline;
   const gate: GateSettings = {
     failOn: request.failOn === undefined ? (config.failOn ?? "error") : oneOf(request.failOn, FAIL_ON, "--fail-on"),
     strict: request.strict ?? false,

@@ -15,6 +15,8 @@ import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readAndPrefilter } from "./read-file.js";
 import type { ScanSettings } from "./scan-settings.js";
 import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
+import { applyBaseline, loadBaseline } from "./baseline.js";
+import { inShard } from "./shard.js";
 import { walk } from "./walk.js";
 
 export const TOOL_NAME = "campaign-ims";
@@ -50,16 +52,18 @@ export const compareFindings = (a: ScannedFinding, b: ScannedFinding): number =>
   compareStrings(a.message, b.message) ||
   compareStrings(a.fingerprint, b.fingerprint);
 
-const compareProblems = (a: FileProblem, b: FileProblem): number =>
+export const compareProblems = (a: FileProblem, b: FileProblem): number =>
   compareStrings(a.path, b.path) || a.line - b.line || a.column - b.column || compareStrings(a.kind, b.kind) || compareStrings(a.message, b.message);
 
-const compareSkipped = (a: SkippedFile, b: SkippedFile): number => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason);
+export const compareSkipped = (a: SkippedFile, b: SkippedFile): number => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason);
 
 export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promise<ScanResult> {
   const plugin = await loadPlugin(settings.pluginModule);
   const engine = new LintEngine(plugin, settings);
   engine.validate();
   if (settings.fix !== undefined) checkSuggestionRules(settings.fix, plugin);
+  // Read before the walk, so a missing or bad baseline stops the scan before any work.
+  const baseline = settings.baseline === undefined ? undefined : loadBaseline(settings.baseline);
   const fixer = settings.fix === undefined ? undefined : new FixApplier(settings.root, settings.fix.mode, (path, text) => engine.lintFile(path, text, { fix: false }));
 
   const stats: ScanStats = {
@@ -84,6 +88,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
   }, (threads) => detail(`linting in ${threads} worker threads`));
 
   for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path) })) {
+    if (!inShard(entry.path, settings.shard)) continue;
     if (entry.type === "ignored") {
       stats.ignored[entry.cause]++;
       detail(`ignored ${entry.path} (${entry.cause})`);
@@ -128,15 +133,18 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     stats.allowlisted.operators += result.allowlisted.operators;
     stats.allowlisted.values += result.allowlisted.values;
   }
+  const reported = baseline === undefined ? undefined : applyBaseline(findings, baseline);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     root: settings.root,
     profile: settings.profile,
     rules: engine.config.rules,
-    findings: findings.sort(compareFindings),
+    findings: (reported?.findings ?? findings).sort(compareFindings),
     skipped: skipped.sort(compareSkipped),
     errors: errors.sort(compareProblems),
     stats,
     ...(fixer === undefined ? {} : { fixes: fixer.report() }),
+    ...(settings.shard === undefined ? {} : { shard: { ...settings.shard } }),
+    ...(reported === undefined ? {} : { baseline: { suppressed: reported.suppressed } }),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { CredentialKind } from "../create-rule.js";
 import type { FixReport } from "./fix/fix-applier.js";
+import type { Shard } from "./shard.js";
 
 /** Finding severity. ESLint has error and warn; rules grade some findings "info" (`meta.messageLevels`). */
 export type Severity = "error" | "warn" | "info";
@@ -77,7 +78,9 @@ export type ProblemKind =
   /** A rule threw on this file. */
   | "rule-error"
   /** Anything else ESLint reported without a campaign-ims rule (inline configuration problems). */
-  | "other";
+  | "other"
+  /** --report-unused-disable-directives: a directive about a campaign-ims rule that suppressed nothing. */
+  | "unused-directive";
 
 /** A problem while checking a file that was read. */
 export interface FileProblem {
@@ -146,6 +149,10 @@ export interface ScanResult {
   stats: ScanStats;
   /** With --fix or --fix-dry-run: what was fixed, diffed or refused. */
   fixes?: FixReport;
+  /** With --shard: the part of the file set this result covers. */
+  shard?: Shard;
+  /** With a baseline: findings it recorded, not reported. */
+  baseline?: { suppressed: number };
 }
 
 /** A configuration or usage problem: the scan cannot start (exit code 2). */
