@@ -5,14 +5,16 @@
  * configuration or internal error (and an incomplete scan under --strict).
  */
 import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FORMAT_NAMES, isFormatName, renderReport, type FormatName } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
+import { writeBaseline } from "./scanner/baseline.js";
 import { printFixOutcome } from "./scanner/fix/fix-output.js";
 import { evaluateGate } from "./scanner/gate.js";
+import { runMerge } from "./scanner/merge-command.js";
 import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
 import { resolveScanSettings } from "./scanner/scan-settings.js";
@@ -20,10 +22,14 @@ import { scan, TOOL_NAME, TOOL_VERSION } from "./scanner/scan.js";
 import { ScanConfigError } from "./scanner/types.js";
 
 export const USAGE = `Usage: campaign-ims scan [paths...] [options]
+       campaign-ims baseline [paths...] -o FILE [options]
+       campaign-ims merge RESULT... [-f FORMAT] [-o FILE]
 
 Finds legacy Adobe Campaign authentication (login/password, session and security tokens,
 Service Account JWT, insecure security zones, hard-coded secrets) and maps it to the IMS
 migration. Paths default to the scan root (the current directory).
+"baseline" records the current findings in FILE; "scan --baseline FILE" reports only new ones.
+"merge" joins JSON or SARIF results of shards (--shard) or disjoint paths into one.
 
 Options:
   -c, --config FILE        configuration file (default: ./${CONFIG_FILE_NAME} when present)
@@ -44,6 +50,11 @@ Options:
       --fix-suggestions RULE
                            with --fix or --fix-dry-run, also apply RULE's first suggestion
                            (repeatable, or comma-separated)
+      --baseline FILE      report only findings not recorded in FILE (campaign-ims baseline)
+      --shard K/N          scan only shard K of N (a stable split by path; merge the N results)
+      --report-unused-disable-directives
+                           report eslint-disable directives of campaign-ims rules that
+                           suppress nothing (they fail the scan)
   -q, --quiet              no progress line, no summary on stderr
       --verbose            every ignored, skipped and linted path on stderr
   -h, --help               this help
@@ -77,6 +88,9 @@ const OPTIONS = {
   fix: { type: "boolean" },
   "fix-dry-run": { type: "boolean" },
   "fix-suggestions": { type: "string", multiple: true },
+  baseline: { type: "string" },
+  shard: { type: "string" },
+  "report-unused-disable-directives": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -134,13 +148,29 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== "scan") {
+  if (command === "merge") {
+    try {
+      const merged = await runMerge({ cwd: io.cwd, files: paths, format: values.format?.at(-1), output: values.output?.at(-1), toolVersion: TOOL_VERSION });
+      if (merged.written === undefined) io.stdout.write(merged.report);
+      if (values.quiet !== true) {
+        io.stderr.write(`${TOOL_NAME}: merged ${merged.inputs} result(s): ${merged.findings} finding(s)${merged.written === undefined ? "" : `; wrote ${merged.written}`}\n`);
+      }
+      return 0;
+    } catch (error) {
+      return fail(error instanceof ScanConfigError ? `error: ${error.message}` : `internal error: ${scrubText((error as Error).message ?? String(error))}`);
+    }
+  }
+  const recording = command === "baseline";
+  if (command !== "scan" && !recording) {
     return fail(`${command === undefined ? "missing command" : `unknown command "${command}"`}\n\n${USAGE}`);
+  }
+  if (recording && (values.format !== undefined || values.fix || values["fix-dry-run"] || values.baseline !== undefined)) {
+    return fail("baseline records findings in the file given with -o: --format, --fix, --fix-dry-run and --baseline are scan options");
   }
 
   let targets: OutputTarget[];
   try {
-    targets = outputTargets(tokens);
+    targets = recording ? [] : outputTargets(tokens);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -172,7 +202,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       fix: values.fix,
       fixDryRun: values["fix-dry-run"],
       fixSuggestions: values["fix-suggestions"],
+      reportUnusedDisableDirectives: values["report-unused-disable-directives"],
+      shard: values.shard,
+      baseline: values.baseline,
     });
+    // `baseline` records every current finding: into -o FILE, or the configured baseline.
+    const baselineFile = recording ? (values.output?.at(-1) === undefined ? settings.baseline : resolve(io.cwd, values.output.at(-1)!)) : undefined;
+    if (recording) {
+      if (baselineFile === undefined) return fail(`baseline: give the file to write with -o FILE (or set "baseline" in ${CONFIG_FILE_NAME})`);
+      delete settings.baseline;
+    }
     if (verbose && configPath !== undefined) io.stderr.write(`${TOOL_NAME}: configuration ${configPath}\n`);
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
@@ -195,6 +234,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
 
     printFixOutcome(result, settings.fix?.suggestionRules ?? [], io, { quiet, toolName: TOOL_NAME });
+    if (baselineFile !== undefined) {
+      writeBaseline(baselineFile, result);
+      if (!quiet) io.stderr.write(`${TOOL_NAME}: recorded ${result.findings.length} finding(s) in ${relative(io.cwd, baselineFile) || baselineFile}\n`);
+      return 0;
+    }
 
     const outcome = evaluateGate(result, gate);
     if (!quiet && !targets.some((target) => target.format === "text" && target.file === undefined)) {

@@ -8,9 +8,10 @@
  * The file is JSON, versioned, sorted, one finding per line (diff-friendly), and holds no secret:
  * relative paths, rule ids and fingerprints (hashes) only.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { FINGERPRINT_VERSION } from "./fingerprint.js";
-import { ScanConfigError, type Finding } from "./types.js";
+import { ScanConfigError, type Finding, type ScanResult } from "./types.js";
 
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_FILE = "campaign-ims.baseline.json";
@@ -111,4 +112,10 @@ export function applyBaseline<T extends Finding>(findings: readonly T[], baselin
     else kept.push(finding);
   }
   return { findings: kept, suppressed };
+}
+
+/** Record a scan's findings as a baseline file (directories created as needed). */
+export function writeBaseline(file: string, result: Pick<ScanResult, "findings" | "tool">): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, renderBaseline(createBaseline(result.findings, result.tool.name)));
 }
