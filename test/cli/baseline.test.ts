@@ -1,0 +1,83 @@
+/**
+ * `campaign-ims baseline` and `scan --baseline` end to end: recording, the suppressed count in
+ * every format, new findings reported, the configuration's `baseline`, and bad baselines.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, copyFixture, runCli } from "./support/run-cli.js";
+
+beforeAll(assertBuilt);
+
+const TOTAL = (directory: string): number =>
+  (JSON.parse(runCli(["scan", "-f", "json", "--fail-on", "none"], { cwd: directory }).stdout) as { findings: unknown[] }).findings.length;
+
+describe("campaign-ims baseline", () => {
+  it("records the findings; scan --baseline then reports only new ones and says how many were suppressed", () => {
+    const directory = copyFixture("legacy-repo");
+    const total = TOTAL(directory);
+
+    const recorded = runCli(["baseline", "-o", "ci/campaign-ims.baseline.json"], { cwd: directory });
+    expect(recorded).toEqual({ code: 0, stdout: "", stderr: `campaign-ims: recorded ${total} finding(s) in ci/campaign-ims.baseline.json\n` });
+    const file = readFileSync(join(directory, "ci/campaign-ims.baseline.json"), "utf8");
+    expect(file.split("\n").filter((line) => line.startsWith('    {"path":')).length).toBe(total);
+
+    const clean = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json", "-o", "r.json", "-f", "sarif", "-o", "r.sarif", "-f", "text"], { cwd: directory });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain(`\nBaseline: ${total} known findings suppressed.\n`);
+    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown } };
+    expect(json.findings).toEqual([]);
+    expect(json.summary.baseline).toEqual({ suppressed: total });
+    const sarif = JSON.parse(readFileSync(join(directory, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
+    expect(sarif.runs[0]!.properties).toEqual({ "campaign-ims/baselineSuppressed": total });
+    for (const [format, pattern] of [
+      ["markdown", `Baseline: ${total} known findings suppressed.`],
+      ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); 20 file(s) scanned, 0 skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
+      ["junit", `Baseline: ${total} known findings suppressed.`],
+    ] as const) {
+      expect(runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", format], { cwd: directory }).stdout, format).toContain(pattern);
+    }
+
+    // A new legacy logon is reported, the recorded ones stay suppressed.
+    writeFileSync(join(directory, "src/new.ts"), 'import sdk from "@adobe/acc-js-sdk";\nexport const c = sdk.ConnectionParameters.ofUserAndPassword(url, "ops", process.env.PW);\n');
+    const fresh = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json"], { cwd: directory });
+    expect(fresh.code).toBe(1);
+    const report = JSON.parse(fresh.stdout) as { findings: Array<{ path: string; ruleId: string }>; summary: { baseline: unknown } };
+    expect(report.findings.map((finding) => `${finding.path} ${finding.ruleId}`)).toEqual(["src/new.ts campaign-ims/no-password-logon"]);
+    expect(report.summary.baseline).toEqual({ suppressed: total });
+  });
+
+  it("uses the configuration's baseline, relative to the configuration file, for scan and for recording", () => {
+    const directory = copyFixture("legacy-repo");
+    writeFileSync(join(directory, "campaign-ims.config.json"), JSON.stringify({ baseline: "ci/known.json" }));
+    const missing = runCli(["scan"], { cwd: directory });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: baseline ${join(directory, "ci/known.json")} not found: create it with "campaign-ims baseline -o ${join(directory, "ci/known.json")}"\n`,
+    });
+    expect(runCli(["baseline"], { cwd: directory }).stderr).toMatch(/^campaign-ims: recorded \d+ finding\(s\) in ci\/known\.json\n$/);
+    expect(runCli(["scan", "-q"], { cwd: directory })).toEqual({ code: 0, stdout: expect.stringContaining("Baseline: ") as unknown as string, stderr: "" });
+    // --baseline overrides the configured file.
+    writeFileSync(join(directory, "empty.json"), '{"version":1,"fingerprints":"campaign-ims/v1","findings":[]}');
+    expect(runCli(["scan", "--baseline", "empty.json", "-q"], { cwd: directory }).code).toBe(1);
+  });
+
+  it("refuses a bad baseline and report options on the baseline command (exit code 2)", () => {
+    const directory = copyFixture("legacy-repo");
+    writeFileSync(join(directory, "bad.json"), '{"version":1,"fingerprints":"campaign-ims/v1","findings":[{"path":"a"}]}');
+    expect(runCli(["scan", "--baseline", "bad.json"], { cwd: directory })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: baseline ${join(directory, "bad.json")}: findings[0] must be { "path", "ruleId", "fingerprint" (32 hex characters) }\n`,
+    });
+    expect(runCli(["baseline"], { cwd: directory })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'campaign-ims: baseline: give the file to write with -o FILE (or set "baseline" in campaign-ims.config.json)\n',
+    });
+    expect(runCli(["baseline", "-o", "b.json", "-f", "json"], { cwd: directory }).stderr).toBe(
+      "campaign-ims: baseline records findings in the file given with -o: --format, --fix, --fix-dry-run and --baseline are scan options\n",
+    );
+  });
+});
