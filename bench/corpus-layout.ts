@@ -69,7 +69,7 @@ export const KIND_SIZES: Record<FileKind, readonly [number, number]> = {
 };
 
 /** One package of the monorepo per this many files. */
-export const FILES_PER_PACKAGE = 150;
+export const FILES_PER_PACKAGE = 400;
 export const PACKAGE_ROOTS = ["packages", "apps", "services", "tools"] as const;
 export const WORKFLOWS_AT_ROOT = 4;
 

@@ -38,7 +38,7 @@ import { Random } from "./random.js";
 import { ADJECTIVES, kebab, NOUNS, pascal, PROSE, snake, VERBS } from "./vocabulary.js";
 
 /** Bumped when the corpus a (size, seed) pair gives changes on purpose. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const RULE_PREFIX = "campaign-ims/";
 
@@ -148,11 +148,20 @@ class TreeWriter {
 
 const CODE_FLAVOURS: Partial<Record<FileKind, CodeFlavour>> = { ts: "ts", "test-ts": "ts", tsx: "tsx", js: "js", mjs: "mjs", cjs: "cjs" };
 
-function bulkFile(random: Random, kind: FileKind, packageDirectory: string): { path: string; content: string | Buffer } {
+/** A package and its source folders: a handful each, so directories hold about ten files, as in real trees. */
+interface PackagePlan {
+  directory: string;
+  areas: string[];
+}
+
+const NESTED_FOLDERS = ["internal", "utils", "api", "hooks"] as const;
+
+function bulkFile(random: Random, kind: FileKind, home: PackagePlan): { path: string; content: string | Buffer } {
   const [min, max] = KIND_SIZES[kind];
   const size = random.logUniform(Math.max(1, min), Math.max(1, max));
-  const area = random.pick(NOUNS);
-  const nested = random.chance(0.3) ? `${random.pick(NOUNS)}/` : "";
+  const packageDirectory = home.directory;
+  const area = random.pick(home.areas);
+  const nested = random.chance(0.15) ? `${random.pick(NESTED_FOLDERS)}/` : "";
   const name = kebab(random.pick(NOUNS), random.pick(NOUNS));
   const flavour = CODE_FLAVOURS[kind];
   switch (kind) {
@@ -226,10 +235,12 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
 
   // Packages and their own files.
   const packageCount = Math.max(3, Math.round(files / FILES_PER_PACKAGE));
+  const plans: PackagePlan[] = [];
   const packages: string[] = [];
   for (let index = 0; index < packageCount; index++) {
     const directory = tree.unique(`${random.pick(PACKAGE_ROOTS)}/${kebab(random.pick(NOUNS), random.pick(NOUNS))}`);
     packages.push(directory);
+    plans.push({ directory, areas: random.shuffled(NOUNS).slice(0, random.int(3, 8)) });
     tree.write(`${directory}/package.json`, packageJson(random, `@example/${basename(directory)}`), "package-json");
     tree.write(`${directory}/tsconfig.json`, tsconfigJson(random), "tsconfig");
     tree.write(`${directory}/README.md`, markdownFile(random, random.logUniform(300, 6000)), "markdown");
@@ -272,7 +283,7 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
   for (const slot of slots) {
     if (slot === "bulk") {
       const kind = random.weighted(KIND_WEIGHTS);
-      const { path, content } = bulkFile(random, kind, random.pick(packages));
+      const { path, content } = bulkFile(random, kind, random.pick(plans));
       tree.write(path, content, kind);
     } else if (slot === "planted") {
       const template = PLANTED_TEMPLATES[planted++ % PLANTED_TEMPLATES.length]!;
