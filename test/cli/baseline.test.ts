@@ -81,3 +81,27 @@ describe("campaign-ims baseline", () => {
     );
   });
 });
+
+describe("scan --report-unused-disable-directives", () => {
+  it("lists unused campaign-ims directives as problems and exits 1; --fix never removes them", () => {
+    const directory = copyFixture("scanner/fix/directives");
+    const plain = runCli(["scan", "-f", "json", "--fail-on", "none"], { cwd: directory });
+    expect(plain.code).toBe(0);
+    expect((JSON.parse(plain.stdout) as { errors: unknown[] }).errors).toEqual([]);
+
+    const run = runCli(["scan", "-f", "json", "--fail-on", "none", "--report-unused-disable-directives"], { cwd: directory });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { errors: Array<{ path: string; line: number; kind: string }> };
+    expect(report.errors.map((problem) => `${problem.path}:${problem.line} ${problem.kind}`)).toEqual([
+      "requests/a.http:13 unused-directive",
+      "scripts/a.sh:5 unused-directive",
+      "soap/a.xml:6 unused-directive",
+      "src/a.ts:5 unused-directive",
+    ]);
+    expect(run.stderr.split("\n").at(-2)).toBe("campaign-ims: failed: 4 unused eslint-disable directive(s) (--report-unused-disable-directives)");
+
+    const before = readFileSync(join(directory, "src/a.ts"), "utf8");
+    runCli(["scan", "--fix", "--report-unused-disable-directives", "-q"], { cwd: directory });
+    expect(readFileSync(join(directory, "src/a.ts"), "utf8")).toBe(before);
+  });
+});
