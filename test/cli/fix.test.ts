@@ -146,6 +146,19 @@ describe("scan --fix", () => {
   });
 });
 
+describe("scan --fix in worker threads", () => {
+  it("writes the same files and prints the same output as in one thread", () => {
+    const one = copyFixture("scanner/fix/repo");
+    const pool = copyFixture("scanner/fix/repo");
+    const inOne = runCli(["scan", "--fix", "--concurrency", "1", "-f", "json"], { cwd: one });
+    const inPool = runCli(["scan", "--fix", "--concurrency", "2", "-f", "json"], { cwd: pool });
+    expect(snapshot(pool)).toEqual(snapshot(one));
+    expect(inPool.stderr).toBe(inOne.stderr);
+    expect(inPool.stdout.replace(pool, "ROOT")).toBe(inOne.stdout.replace(one, "ROOT"));
+    expect(runCli(["scan", "--fix-dry-run", "--concurrency", "2"], { cwd: pool }).stdout).toBe("");
+  });
+});
+
 describe("scan --fix-dry-run", () => {
   it("prints a masked unified diff, writes nothing, and reports as if fixed", () => {
     const directory = copyFixture("scanner/fix/repo");
