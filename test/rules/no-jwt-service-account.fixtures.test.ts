@@ -31,6 +31,20 @@ function onlyThisRule(configs: Linter.Config[]): Linter.Config[] {
 
 const CONFIG = onlyThisRule([...plugin.configs.recommended, ...plugin.configs.markdown]);
 
+/** `line:column-endLine:endColumn` of the `occurrence`-th `text` in `code`. */
+function at(code: string, text: string, occurrence: number): string {
+  let index = -1;
+  for (let n = 0; n <= occurrence; n++) {
+    index = code.indexOf(text, index + 1);
+    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in the fixture`);
+  }
+  const position = (offset: number) => {
+    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
+    return `${lines.length}:${(lines.at(-1) ?? "").length + 1}`;
+  };
+  return `${position(index)}-${position(index + text.length)}`;
+}
+
 /** `path:line:column-endLine:endColumn messageId` for every finding in a repository. */
 function findings(repository: string, config = CONFIG): string[] {
   const root = join(FIXTURES, repository);
@@ -44,22 +58,28 @@ function findings(repository: string, config = CONFIG): string[] {
 
 describe("no-jwt-service-account on the demo repositories", () => {
   it("reports every JWT pattern of the legacy repository", () => {
-    expect(findings("legacy-repo")).toEqual([
+    // [file, message id, reported text, occurrence of that text in the file]: positions come from
+    // the fixture's text, so they stay exact when the fixture gains unrelated lines.
+    const expected: [string, string, string, number?][] = [
       // -setimsjwtauth in a workflow, a Dockerfile (three parts, -instance last), a runbook code block, a script.
-      ".github/workflows/deploy.yml:10:47-10:61 setImsJwtAuth",
-      "Dockerfile:5:21-5:35 setImsJwtAuth",
+      [".github/workflows/deploy.yml", "setImsJwtAuth", "-setimsjwtauth"],
+      ["Dockerfile", "setImsJwtAuth", "-setimsjwtauth"],
       // The JWT private key in `ims`; appName and authPrivateKey beside authType="imsJwtToken" (which stays quiet).
-      "config/config-prod.xml:4:171-4:317 imsJwtPrivateKey",
-      "config/config-prod.xml:6:14-6:37 legacyPipelinedAuth",
-      "config/config-prod.xml:6:38-6:92 legacyPipelinedAuth",
-      "docs/runbook.md:9:37-9:51 setImsJwtAuth",
-      "package.json:8:5-8:22 jwtPackageDependency",
-      "scripts/setup-ims.sh:7:3-7:17 setImsJwtAuth",
-      "src/ims/jwt-token.ts:2:18-2:35 jwtAuthImport",
-      "src/ims/jwt-token.ts:6:34-6:38 jwtAuthCall",
-      "src/ims/jwt-token.ts:12:19-12:68 campaignMetascope",
-      "src/ims/jwt-token.ts:17:34-17:81 jwtExchangeEndpoint",
-    ]);
+      ["config/config-prod.xml", "imsJwtPrivateKey", 'authIMSTAPrivateKey="LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2Z0lCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktnd2dnU2tBZ0VBQW9JQkFRQzdWSlRVdDlVczhjS2oK"'],
+      ["config/config-prod.xml", "legacyPipelinedAuth", 'appName="acme-triggers"'],
+      ["config/config-prod.xml", "legacyPipelinedAuth", 'authPrivateKey="@aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"'],
+      ["docs/runbook.md", "setImsJwtAuth", "-setimsjwtauth", 1],
+      ["package.json", "jwtPackageDependency", '"@adobe/jwt-auth"'],
+      ["scripts/setup-ims.sh", "setImsJwtAuth", "-setimsjwtauth"],
+      ["src/ims/jwt-token.ts", "jwtAuthImport", '"@adobe/jwt-auth"'],
+      ["src/ims/jwt-token.ts", "jwtAuthCall", "auth", 2], // `await auth({`
+      ["src/ims/jwt-token.ts", "campaignMetascope", "https://ims-na1.adobelogin.com/s/ent_campaign_sdk"],
+      ["src/ims/jwt-token.ts", "jwtExchangeEndpoint", "https://ims-na1.adobelogin.com/ims/exchange/jwt"],
+    ];
+    const root = join(FIXTURES, "legacy-repo");
+    expect(findings("legacy-repo")).toEqual(
+      expected.map(([file, messageId, text, occurrence = 0]) => `${file}:${at(readFileSync(join(root, file), "utf8"), text, occurrence)} ${messageId}`),
+    );
   });
 
   it("rewrites -setimsjwtauth to -setimsoauth under configs.v8, and only suggests it under recommended", () => {
