@@ -149,6 +149,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (command === "merge") {
+    if ((values.format?.length ?? 0) > 1 || (values.output?.length ?? 0) > 1) return fail("merge writes one result: give at most one --format and one -o");
     try {
       const merged = await runMerge({ cwd: io.cwd, files: paths, format: values.format?.at(-1), output: values.output?.at(-1), toolVersion: TOOL_VERSION });
       if (merged.written === undefined) io.stdout.write(merged.report);

@@ -8,9 +8,10 @@
  * The file is JSON, versioned, sorted, one finding per line (diff-friendly), and holds no secret:
  * relative paths, rule ids and fingerprints (hashes) only.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { FINGERPRINT_VERSION } from "./fingerprint.js";
+import { writeFileAtomic } from "./fix/atomic-write.js";
 import { ScanConfigError, type Finding, type ScanResult } from "./types.js";
 
 export const BASELINE_VERSION = 1;
@@ -114,8 +115,13 @@ export function applyBaseline<T extends Finding>(findings: readonly T[], baselin
   return { findings: kept, suppressed };
 }
 
-/** Record a scan's findings as a baseline file (directories created as needed). */
+/**
+ * Record a scan's findings as a baseline file (directories created as needed), atomically: a
+ * failed or interrupted write leaves the previous baseline as it was.
+ */
 export function writeBaseline(file: string, result: Pick<ScanResult, "findings" | "tool">): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, renderBaseline(createBaseline(result.findings, result.tool.name)));
+  const bytes = Buffer.from(renderBaseline(createBaseline(result.findings, result.tool.name)));
+  const existing = existsSync(file) ? statSync(file) : undefined;
+  writeFileAtomic(file, bytes, existing ?? { mode: 0o666 & ~process.umask(), uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 });
 }

@@ -52,6 +52,11 @@ describe("campaign-ims merge", () => {
     refuse(["shard-1.json", "whole.json"], "cannot merge shards with whole scans (whole.json): merge each scan's shards first");
     refuse(["shard-1.json", "shard-1.sarif"], "cannot merge results of different formats: json (shard-1.json); sarif (shard-1.sarif)");
     refuse([...shardFiles("json"), "-f", "sarif"], "merged JSON results can be written as json, markdown, csv, github, junit (not sarif)");
+    expect(runCli(["merge", "whole.json", "-f", "json", "-f", "markdown"], { cwd: directory })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "campaign-ims: merge writes one result: give at most one --format and one -o\n",
+    });
     refuse([], "merge needs result files: campaign-ims merge shard-1.json shard-2.json … [-f FORMAT] [-o FILE]");
     refuse(["nothing.json"], "cannot read nothing.json: ENOENT");
 
