@@ -13,13 +13,36 @@ import type { Redaction } from "./redact.js";
 /** Characters searched for the end of an argument list (bounded for hostile files). */
 const ARGUMENTS_REACH = 4096;
 
+/** Index of the first masked span ending after `offset` (spans are sorted and do not overlap), or -1. */
+function firstSpanAfter(redaction: Redaction, offset: number): number {
+  const { spans } = redaction;
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low < spans.length ? low : -1;
+}
+
+/** Whether a masked value lies inside [start, end). */
+function holdsSecret(redaction: Redaction, start: number, end: number): boolean {
+  const first = firstSpanAfter(redaction, start);
+  if (first === -1) return false;
+  for (let index = first; index < redaction.spans.length && redaction.spans[index]!.start < end; index++) {
+    if (redaction.spans[index]!.secrets.length > 0) return true;
+  }
+  return false;
+}
+
 /** Offset just past the `)` closing an argument list that opens right after `end`, if any. */
 function argumentListEnd(text: string, redaction: Redaction, end: number): number | undefined {
   let position = end;
   while (position < text.length && /\s/.test(text[position]!)) position++;
   if (text[position] !== "(") return undefined;
   // Masked spans are skipped whole: a secret may contain parentheses.
-  let span = redaction.spans.findIndex((candidate) => candidate.end > position);
+  let span = firstSpanAfter(redaction, position);
   let depth = 0;
   const limit = Math.min(text.length, position + ARGUMENTS_REACH);
   while (position < limit) {
@@ -38,7 +61,7 @@ function argumentListEnd(text: string, redaction: Redaction, end: number): numbe
 }
 
 export function credentialRange(text: string, redaction: Redaction, lines: LineIndex, start: number, end: number, line: number, endLine: number): [number, number] {
-  if (redaction.spans.some((span) => span.start < end && span.end > start && span.secrets.length > 0)) return [start, end];
+  if (holdsSecret(redaction, start, end)) return [start, end];
   const argumentsEnd = argumentListEnd(text, redaction, end);
   if (argumentsEnd !== undefined) return [start, argumentsEnd];
   return [Math.min(start, lines.lineStart(line)), Math.max(end, lines.lineEnd(endLine))];

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyBaseline, createBaseline, parseBaseline, renderBaseline } from "../../src/scanner/baseline.js";
+import { credentialRange } from "../../src/scanner/credential-range.js";
+import { LineIndex } from "../../src/scanner/line-index.js";
+import { redact } from "../../src/scanner/redact.js";
 import type { Finding } from "../../src/scanner/types.js";
 import { FIXTURES, REAL_PLUGIN_MODULE, scanDirectory } from "./support/scan-fixture.js";
 
@@ -150,5 +153,30 @@ describe("baseline matching on real findings", () => {
     writeFileSync(client, readFileSync(client, "utf8").replace('"admin", "Adm1n-Campaign!"', '"webapp", "Adm1n-Campaign!"'));
     const result = await scanWith(directory, file);
     expect(result.findings.map((entry) => `${entry.path}:${entry.line} ${entry.ruleId}`)).toEqual(["src/campaign-client.ts:16 campaign-ims/no-password-logon"]);
+  });
+});
+
+describe("credentialRange (what the fingerprint's credential digest covers)", () => {
+  const rangeOf = (text: string, needle: string): string => {
+    const redaction = redact(text);
+    const start = text.indexOf(needle);
+    const end = start + needle.length;
+    const lines = new LineIndex(text);
+    const line = text.slice(0, start).split("\n").length;
+    const [from, to] = credentialRange(text, redaction, lines, start, end, line, text.slice(0, end).split("\n").length);
+    return text.slice(from, to);
+  };
+
+  it("is the span itself when it holds a masked value", () => {
+    expect(rangeOf('connect(url, "op", "S3cret-Value!");', '"S3cret-Value!"')).toBe('"S3cret-Value!"');
+  });
+
+  it("reaches to the end of the argument list after the span, however it is laid out, skipping masked values", () => {
+    const call = 'const c = ofUserAndPassword(\n  url,\n  "op",\n  "p)ss(word",\n);\nnext("x");';
+    expect(rangeOf(call, "ofUserAndPassword")).toBe('ofUserAndPassword(\n  url,\n  "op",\n  "p)ss(word",\n)');
+  });
+
+  it("is the finding's lines otherwise", () => {
+    expect(rangeOf("A=1\nACC_SESSIONTOKEN=mc/S3cret\nB=2", "ACC_SESSIONTOKEN")).toBe("ACC_SESSIONTOKEN=mc/S3cret");
   });
 });
