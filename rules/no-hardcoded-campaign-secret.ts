@@ -662,6 +662,8 @@ function transportPlace(transport: TokenTransport): string {
       return "a __sessiontoken parameter";
     case "setting":
       return `the ${transport.name} setting`;
+    case "addTokens":
+      return "addTokens";
   }
 }
 

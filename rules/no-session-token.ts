@@ -670,6 +670,8 @@ function transportMessage(transport: TokenTransport): { messageId: MessageIds; d
       return { messageId: "sessionTokenParameter" };
     case "setting":
       return { messageId: "sessionTokenSetting", data: { name: transport.name, label: TOKEN_LABELS[transport.token] } };
+    case "addTokens":
+      return { messageId: "addTokens" };
   }
 }
 

@@ -208,6 +208,52 @@ export function findTokenHeaderEntries(text: string): TokenHeaderLine[] {
   return found;
 }
 
+// `x.addTokens(`: the method name of a call on any receiver (server-side `HttpSoapConnection`).
+const ADD_TOKENS_CALL = /(?<![\w$])addTokens\s*\(/g;
+
+/**
+ * `cnx.addTokens(session, security)` calls in JavaScript text (a workflow script): the range of
+ * `addTokens` in calls with two or more arguments (`tokenizer.addTokens([...])` of other libraries
+ * takes one). Arguments are counted at the top level, outside strings and brackets.
+ */
+export function findAddTokensCalls(text: string): TextRange[] {
+  const found: TextRange[] = [];
+  for (const match of text.matchAll(ADD_TOKENS_CALL)) {
+    const before = text.slice(0, match.index).trimEnd();
+    if (!before.endsWith(".")) continue;
+    if (topLevelArguments(text, match.index + match[0].length) >= 2) found.push({ start: match.index, end: match.index + "addTokens".length });
+  }
+  return found;
+}
+
+/** The number of top-level arguments of a call whose `(` ends just before `from` (0 for `()`). */
+function topLevelArguments(text: string, from: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  let commas = 0;
+  let content = false;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote !== null) {
+      if (char === "\\") index++;
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (char === '"' || char === "'" || char === "`") {
+      quote = char;
+      content = true;
+    } else if (char === "(" || char === "[" || char === "{") {
+      depth++;
+      content = true;
+    } else if (char === ")" || char === "]" || char === "}") {
+      if (depth === 0) return content ? commas + 1 : 0;
+      depth--;
+    } else if (char === "," && depth === 0) commas++;
+    else if (!WHITESPACE.test(char)) content = true;
+  }
+  return content ? commas + 1 : 0;
+}
+
 // What makes a file Campaign code, for patterns (like an `X-Security-Token` header) that other
 // products use too: the SDK, the SOAP router, Campaign SOAP namespaces and actions, the session
 // cookie or element, server-side SOAP classes.
@@ -241,7 +287,9 @@ export type TokenTransportKind =
   /** `__sessiontoken` set by name: a form field, a query parameter entry. */
   | "parameter"
   /** Configuration: `ACC_SESSIONTOKEN=…`, `ACC_SECURITY_TOKEN=…`. */
-  | "setting";
+  | "setting"
+  /** Server-side JavaScript `cnx.addTokens(session, security)` (no value of its own). */
+  | "addTokens";
 
 /** A literal value and its source range (file offsets, surrounding whitespace excluded). */
 export interface TransportValue {
@@ -422,7 +470,8 @@ export interface XmlTokenTransport extends TokenTransport {
  * - `__sessiontoken=` in attribute values and text (a SOAP header `<Cookie>`, a URL);
  * - in text and CDATA (workflow JavaScript, escaped or raw) and attribute values, decoded: the
  *   same patterns, mapped back to the exact source characters; a value with quotes or line breaks
- *   there is code, not a literal, and is not emptied.
+ *   there is code, not a literal, and is not emptied; with `campaignContext`, server-side
+ *   `cnx.addTokens(session, security)` calls in text.
  */
 export function findTokenTransportsInXml(nodes: readonly XmlDocumentChild[], { campaignContext }: { campaignContext: boolean }): XmlTokenTransport[] {
   const found: XmlTokenTransport[] = [];
@@ -434,6 +483,11 @@ export function findTokenTransportsInXml(nodes: readonly XmlDocumentChild[], { c
       found.push(...decodedTransports(node, campaignContext));
       const header = campaignContext ? headerNameTransport(node) : undefined;
       if (header !== undefined) found.push(header);
+      // Workflow JavaScript: the connection sends the tokens of a native logon.
+      for (const call of campaignContext ? findAddTokensCalls(node.value) : []) {
+        const [start, end] = toSourceRange(node, call.start, call.end);
+        found.push({ kind: "addTokens", token: "session-token", name: "addTokens", start, end });
+      }
       continue;
     }
     if (node.type !== "XmlElement") continue;

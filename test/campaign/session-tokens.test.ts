@@ -4,6 +4,7 @@ import { RULE_KEYWORDS, findKeywords } from "../../src/campaign/keywords.js";
 import { envSecretSlot } from "../../src/campaign/secrets.js";
 import {
   classifyTokenHeader,
+  findAddTokensCalls,
   findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderEntries,
@@ -342,3 +343,14 @@ describe("settings and the keyword gate", () => {
     expect(RULE_KEYWORDS["no-session-token"].some((keyword) => found.has(keyword.toLowerCase()))).toBe(true);
   });
 });
+
+describe("findAddTokensCalls", () => {
+  it("finds calls with two or more top-level arguments, on the method name", () => {
+    const text = `cnx.addTokens(r[0], r[2]); c . addTokens ( f(a, b), "x,y" ); t.addTokens([a, b]); t.addTokens(); addTokens(a, b); t.addTokens("a,b")`;
+    expect(findAddTokensCalls(text).map((range) => [range.start, slice(text, range)])).toEqual([
+      [4, "addTokens"],
+      [text.indexOf("addTokens ("), "addTokens"],
+    ]);
+  });
+});
+

@@ -79,6 +79,14 @@ const WORKFLOW_CDATA = lines(
   `</workflow>`,
 );
 
+// Server-side workflow JavaScript: the connection sends the tokens of a native logon.
+const ADD_TOKENS = lines(
+  `<workflow><activities><js name="js"><script>var cnx = new HttpSoapConnection("https://central.acme.example/nl/jsp/soaprouter.jsp", "utf-8", 0);`,
+  `var r = new SoapService(cnx, "urn:xtk:session").Logon("", login, pw, &lt;param/&gt;);`,
+  `cnx . addTokens(r[0], "&amp;" + r[2]);`,
+  `tokenizer.addTokens([a, b]);</script></js></activities></workflow>`,
+);
+
 // WSO2 mediation: the header is named by an attribute, the URL carries the session token.
 const WSO2 = lines(
   `<sequence name="pushEvent" xmlns="http://ws.apache.org/ns/synapse">`,
@@ -116,6 +124,9 @@ ruleTester.run("no-session-token (XML)", rule, {
     `<a href="https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp?x__sessiontoken=1"/>`,
     // Comments are not requests.
     `<e xmlns:urn="urn:nms:rtEvent"><!-- <urn:sessiontoken>mc/mc</urn:sessiontoken> --><urn:sessiontoken/></e>`,
+    // addTokens of another library (one argument), or with no Campaign context.
+    `<js><script>var cnx = new HttpSoapConnection(url); tokenizer.addTokens([a, b]); cnx.addTokens();</script></js>`,
+    `<js><script>lexer.addTokens(a, b);</script></js>`,
     // The Triggers OAuth setting despite its name.
     `<serverconf><pipelined authType="imsJwtToken" discoveryUrl="https://mc.adobe.io/acme/triggers"/></serverconf>`,
   ],
@@ -181,6 +192,12 @@ ruleTester.run("no-session-token (XML)", rule, {
       code: WSO2,
       output: null,
       errors: [error("securityTokenHeader", WSO2, "X-Security-Token"), error("sessionTokenUrl", WSO2, "__sessiontoken")],
+    },
+    // addTokens with two arguments, through escapes (`&amp;` before it shifts nothing on its line).
+    {
+      code: ADD_TOKENS,
+      output: null,
+      errors: [error("addTokens", ADD_TOKENS, "addTokens")],
     },
     // A missing end tag: reported, not fixed.
     {
