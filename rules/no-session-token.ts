@@ -583,6 +583,12 @@ export default createRule<MessageIds, Options>({
               reportTransport(context, transport, { addToFix: addBearer });
               continue;
             }
+            if (transport.element !== undefined) {
+              // A SOAP header element of an XML body.
+              const element = transport.element;
+              reportTransport(context, transport, { suggest: [{ messageId: "removeSoapHeader", fix: (fixer) => fixer.removeRange(lineRemovalRange(text, element.range)) }] });
+              continue;
+            }
             if (request === null || header === undefined || (transport.kind !== "header" && transport.kind !== "cookie")) {
               reportTransport(context, transport);
               continue;

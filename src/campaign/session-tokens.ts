@@ -558,7 +558,7 @@ function contentEndOf(child: XmlElement["children"][number]): number {
 const FORM_CONTENT_TYPE = /x-www-form-urlencoded/i;
 
 /** A transport of an `.http` file, with the request and header it belongs to. */
-export interface HttpTokenTransport extends TokenTransport {
+export interface HttpTokenTransport extends XmlTokenTransport {
   /** The request it belongs to (`null` for a file variable). */
   request: HttpRequest | null;
   /** The header line it is in, if any. */

@@ -90,6 +90,18 @@ const TWO_REQUESTS = lines(
 
 const CRLF = `\uFEFFPOST https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp\r\nSOAPAction: nms:rtEvent#PushEvent\r\n\r\n<urn:sessiontoken xmlns:urn="urn:nms:rtEvent">mc/mc</urn:sessiontoken>\r\n`;
 
+// A SOAP header element in the body: its suggestion removes it; the body's token is emptied.
+const SOAP_HEADER = lines(
+  `POST https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp`,
+  `Authorization: Bearer {{imsToken}}`,
+  ``,
+  `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:nms:rtEvent">`,
+  `  <s:Header>`,
+  `    <X-Security-Token>{{securityToken}}</X-Security-Token>`,
+  `  </s:Header>`,
+  `</s:Envelope>`,
+);
+
 // JetBrains response handler: code, so reported without a fix.
 const SCRIPT = lines(
   `POST https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp`,
@@ -191,6 +203,15 @@ ruleTester.run("no-session-token (HTTP)", rule, {
       code: CRLF,
       output: `\uFEFFPOST https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp\r\nSOAPAction: nms:rtEvent#PushEvent\r\nAuthorization: Bearer {{imsToken}}\r\n\r\n<urn:sessiontoken xmlns:urn="urn:nms:rtEvent"></urn:sessiontoken>\r\n`,
       errors: [error("sessionTokenElement", CRLF, "mc/mc")],
+    },
+    {
+      code: SOAP_HEADER,
+      output: null,
+      errors: [
+        error("securityTokenHeader", SOAP_HEADER, "X-Security-Token", {
+          suggestions: [{ messageId: "removeSoapHeader", output: SOAP_HEADER.replace("\n    <X-Security-Token>{{securityToken}}</X-Security-Token>", "") }],
+        }),
+      ],
     },
     // A response handler script: reported, never rewritten.
     {
