@@ -611,33 +611,49 @@ interface SecretReporter {
 
 /**
  * Collects the secrets of one file. A value two patterns cover (a `<sessiontoken>` that is also a
- * `___<uuid>` shape, `ACC_SESSIONTOKEN=` that is also a setting) is reported once: by its slot
- * rather than its shape, and by the first slot found.
+ * `___<uuid>` shape, a `client_secret` field holding `p8e-…`) is reported once: by its slot rather
+ * than its shape, and by the first slot found. Overlaps are resolved in one sorted sweep, so a
+ * file with thousands of secrets stays linear after sorting.
  */
 function secretReporter<Code extends TextCode>(context: TextContext<Code>): SecretReporter {
   const allowed = new Set((context.options[0]?.allow ?? []).map((value) => value.trim()));
-  const found: { start: number; end: number; kind: SecretKind; masked: string; place: string }[] = [];
-  const shapes: { value: TransportValue; kind: SecretKind; place: string }[] = [];
-  const overlaps = (start: number, end: number): boolean => found.some((other) => start < other.end && other.start < end);
-  const accept = (value: TransportValue, kind: SecretKind | undefined, place: string): void => {
+  type Found = { start: number; end: number; kind: SecretKind; text: string; place: string; order: number };
+  const bySlot: Found[] = [];
+  const byShape: Found[] = [];
+  const candidate = (list: Found[], value: TransportValue, kind: SecretKind | undefined, place: string): void => {
     const text = value.text.trim();
-    if (kind === undefined || allowed.has(text) || overlaps(value.start, value.end)) return;
-    found.push({ start: value.start, end: value.end, kind, masked: maskSecret(text, kind), place });
+    if (kind !== undefined && !allowed.has(text)) list.push({ start: value.start, end: value.end, kind, text, place, order: list.length });
+  };
+  /** The findings of `list` that overlap neither an earlier one (in source order, then order found) nor one of `taken`. */
+  const sweep = (list: Found[], taken: readonly Found[]): Found[] => {
+    const kept: Found[] = [];
+    let reach = -1;
+    let next = 0;
+    for (const found of list.sort((a, b) => a.start - b.start || a.order - b.order)) {
+      // `taken` is sorted and does not overlap itself: its ends grow with its starts.
+      while (next < taken.length && taken[next]!.end <= found.start) next++;
+      const blocked = next < taken.length && taken[next]!.start < found.end;
+      if (found.start < reach || blocked) continue;
+      kept.push(found);
+      reach = found.end;
+    }
+    return kept;
   };
   return {
-    add: (value, slot, place) => accept(value, classifySecret(value.text, slot), place),
+    add: (value, slot, place) => candidate(bySlot, value, classifySecret(value.text, slot), place),
     shape(value, place) {
       const kind = secretShape(value.text);
-      if (kind !== undefined && UNMISTAKABLE_SHAPES.has(kind) && !isPlaceholderValue(value.text)) shapes.push({ value, kind, place });
+      if (kind !== undefined && UNMISTAKABLE_SHAPES.has(kind) && !isPlaceholderValue(value.text)) candidate(byShape, value, kind, place);
     },
     flush() {
-      for (const { value, kind, place } of shapes) accept(value, kind, place);
-      found.sort((a, b) => a.start - b.start);
-      for (const { start, end, kind, masked, place } of found) {
+      // A value two patterns cover is reported once: by its slot rather than its shape.
+      const slots = sweep(bySlot, []);
+      const found = [...slots, ...sweep(byShape, slots)].sort((a, b) => a.start - b.start);
+      for (const { start, end, kind, text, place } of found) {
         context.report({
           loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
           messageId: MESSAGE_BY_KIND[kind],
-          data: { masked, place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+          data: { masked: maskSecret(text, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
         });
       }
     },

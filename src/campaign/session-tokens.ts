@@ -86,13 +86,21 @@ const WHITESPACE = /\s/;
  */
 export function findSessionTokenElements(text: string): SessionTokenElement[] {
   const found: SessionTokenElement[] = [];
+  // Lower-cased once, and per name the offset after which no end tag exists: a text with many
+  // unclosed start tags costs one scan per name, not one per tag.
+  let lower: string | undefined;
+  const noEndTagAfter = new Map<string, number>();
   SESSION_TOKEN_START_TAG.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
     const name = match[1] ?? "";
     if (match[2] === "/") continue;
     const valueStart = match.index + match[0].length;
-    const close = findEndTag(text, name, valueStart);
+    const key = name.toLowerCase();
+    if (valueStart >= (noEndTagAfter.get(key) ?? Infinity)) continue;
+    lower ??= asciiLowerCase(text);
+    const close = findEndTag(text, lower, key, valueStart);
+    if (close === undefined) noEndTagAfter.set(key, Math.min(valueStart, noEndTagAfter.get(key) ?? Infinity));
     if (close === undefined) continue;
     const value = text.slice(valueStart, close.start);
     if (value.trim() === "") continue;
@@ -108,10 +116,13 @@ export function findSessionTokenElements(text: string): SessionTokenElement[] {
   return found;
 }
 
-/** The `</name>` end tag after `from` (same name, any case, optional spaces before `>`). */
-function findEndTag(text: string, name: string, from: number): TextRange | undefined {
-  const lower = text.toLowerCase();
-  const needle = `</${name.toLowerCase()}`;
+const ASCII_UPPER = /[A-Z]+/g;
+// Lower-cases A-Z only, so offsets stay aligned (`toLowerCase` lengthens some non-ASCII characters).
+const asciiLowerCase = (text: string): string => text.replace(ASCII_UPPER, (run) => run.toLowerCase());
+
+/** The `</name>` end tag after `from` (same name, any case, optional spaces before `>`); `lower` is `text` lower-cased. */
+function findEndTag(text: string, lower: string, lowerName: string, from: number): TextRange | undefined {
+  const needle = `</${lowerName}`;
   let index = lower.indexOf(needle, from);
   while (index !== -1) {
     let end = index + needle.length;

@@ -344,6 +344,18 @@ describe("settings and the keyword gate", () => {
   });
 });
 
+describe("findSessionTokenElements on hostile text", () => {
+  it("scans a text of 200 000 unclosed start tags once per name (quadratic work would time out)", () => {
+    expect(findSessionTokenElements("<sessiontoken>x".repeat(200_000))).toEqual([]);
+  });
+
+  it("keeps offsets aligned after characters whose lower case is longer", () => {
+    const text = "\u0130\u0130<urn:SessionToken>ab</URN:SESSIONTOKEN>";
+    const [element] = findSessionTokenElements(text);
+    expect(slice(text, element!.valueRange)).toBe("ab");
+  });
+});
+
 describe("findAddTokensCalls", () => {
   it("finds calls with two or more top-level arguments, on the method name", () => {
     const text = `cnx.addTokens(r[0], r[2]); c . addTokens ( f(a, b), "x,y" ); t.addTokens([a, b]); t.addTokens(); addTokens(a, b); t.addTokens("a,b")`;
