@@ -25,14 +25,14 @@ describe("campaign-ims baseline", () => {
     const clean = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json", "-o", "r.json", "-f", "sarif", "-o", "r.sarif", "-f", "text"], { cwd: directory });
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain(`\nBaseline: ${total} known findings suppressed.\n`);
-    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown } };
+    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown; files: { scanned: number } } };
     expect(json.findings).toEqual([]);
     expect(json.summary.baseline).toEqual({ suppressed: total });
     const sarif = JSON.parse(readFileSync(join(directory, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
     expect(sarif.runs[0]!.properties).toEqual({ "campaign-ims/baselineSuppressed": total });
     for (const [format, pattern] of [
       ["markdown", `Baseline: ${total} known findings suppressed.`],
-      ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); 20 file(s) scanned, 0 skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
+      ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); ${json.summary.files.scanned} file(s) scanned, 0 skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
       ["junit", `Baseline: ${total} known findings suppressed.`],
     ] as const) {
       expect(runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", format], { cwd: directory }).stdout, format).toContain(pattern);
