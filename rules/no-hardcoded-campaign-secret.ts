@@ -73,6 +73,7 @@ import {
   findTokenTransportsInXml,
   hasCampaignContext,
   jsonStringText,
+  locOf,
   runsHttpClient,
   SESSION_TOKEN_PARAMETER,
   trimRange,
@@ -581,7 +582,7 @@ export default createRule<MessageIds, Options>({
 // ----------------------------------------------------------------------------------------------
 // XML, HTTP, shell and Postman
 
-type TextCode = SourceCode & { text: string; getLocFromIndex(index: number): { line: number; column: number } };
+type TextCode = SourceCode & { readonly text: string };
 type TextContext<Code extends TextCode> = LanguageRuleContext<MessageIds, Options, Code>;
 
 interface FileContexts {
@@ -651,7 +652,7 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
       const found = [...slots, ...sweep(byShape, slots)].sort((a, b) => a.start - b.start);
       for (const { start, end, kind, text, place } of found) {
         context.report({
-          loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
+          loc: locOf(context.sourceCode, start, end),
           messageId: MESSAGE_BY_KIND[kind],
           data: { masked: maskSecret(text, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
         });

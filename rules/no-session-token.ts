@@ -56,6 +56,7 @@ import {
   hasCampaignContext,
   jsonElements,
   jsonRange,
+  locOf,
   SESSION_TOKEN_PARAMETER,
   type HttpTokenTransport,
   type JsonDocument,
@@ -652,8 +653,8 @@ export default createRule<MessageIds, Options>({
 // ----------------------------------------------------------------------------------------------
 // XML, HTTP, shell and Postman: one message per transport kind, the same ids as in TS/JS.
 
-/** The rule context of a text language (XML, HTTP, shell, JSON): any of them maps offsets to locations. */
-type TextContext<Code extends SourceCode & { getLocFromIndex(index: number): { line: number; column: number } }> = LanguageRuleContext<
+/** The rule context of a text language (XML, HTTP, shell, JSON). */
+type TextContext<Code extends SourceCode & { readonly text: string }> = LanguageRuleContext<
   MessageIds,
   Options,
   Code
@@ -685,7 +686,7 @@ function transportMessage(transport: TokenTransport): { messageId: MessageIds; d
  * Reports a transport at its range. An element with an `empty` range gets the fix that empties it
  * (plus `addToFix`'s edit, e.g. the request's new Authorization header).
  */
-function reportTransport<Code extends SourceCode & { getLocFromIndex(index: number): { line: number; column: number } }>(
+function reportTransport<Code extends SourceCode & { readonly text: string }>(
   context: TextContext<Code>,
   transport: TokenTransport,
   { suggest = [], addToFix }: { suggest?: Suggestion[]; addToFix?: ((fixer: RuleTextEditor) => RuleTextEdit) | undefined } = {},
@@ -693,7 +694,7 @@ function reportTransport<Code extends SourceCode & { getLocFromIndex(index: numb
   const { sourceCode } = context;
   const empty = transport.kind === "element" ? transport.empty : undefined;
   context.report({
-    loc: { start: sourceCode.getLocFromIndex(transport.start), end: sourceCode.getLocFromIndex(transport.end) },
+    loc: locOf(sourceCode, transport.start, transport.end),
     ...transportMessage(transport),
     ...(empty === undefined ? {} : { fix: (fixer: RuleTextEditor) => (addToFix === undefined ? fixer.removeRange(empty) : [fixer.removeRange(empty), addToFix(fixer)]) }),
     suggest,

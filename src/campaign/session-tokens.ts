@@ -15,6 +15,7 @@ import type { HttpDocument, HttpHeader, HttpRequest } from "../languages/http/in
 import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
+import { LineIndex } from "../languages/xml/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
 import { jsonStringOffsets } from "./soap-actions.js";
@@ -921,3 +922,20 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
   }
   return found.sort(bySourceStart);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Locations
+
+// One line index per file, shared by the rules. Not `sourceCode.getLocFromIndex()`: on the last
+// line of a file plugin-kit rescans the rest of the text on every call, so a minified one-line file
+// with many findings would cost O(size × findings). The XML, HTTP, shell and JSON languages all
+// break lines at `\r\n`, `\r` and `\n`, which is what `LineIndex` does.
+const lineIndexes = new WeakMap<object, LineIndex>();
+
+/** The `loc` (1-based line and column) of a file range, for `context.report({ loc })` in the text languages. */
+export function locOf(sourceCode: { readonly text: string }, start: number, end: number): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  let lines = lineIndexes.get(sourceCode);
+  if (lines === undefined) lineIndexes.set(sourceCode, (lines = new LineIndex(sourceCode.text)));
+  return lines.loc([start, end]);
+}
+
