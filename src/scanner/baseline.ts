@@ -123,5 +123,5 @@ export function writeBaseline(file: string, result: Pick<ScanResult, "findings" 
   mkdirSync(dirname(file), { recursive: true });
   const bytes = Buffer.from(renderBaseline(createBaseline(result.findings, result.tool.name)));
   const existing = existsSync(file) ? statSync(file) : undefined;
-  writeFileAtomic(file, bytes, existing ?? { mode: 0o666 & ~process.umask(), uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 });
+  writeFileAtomic(file, bytes, existing ?? { mode: 0o644, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 });
 }
