@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
-import { Linter } from "eslint";
+// eslint/universal is the Linter alone: the full API (ESLint class, caches) is never used here.
+import { Linter } from "eslint/universal";
 import { Allowlist, fileFindings, type FileResult } from "./file-findings.js";
 import { fixChooser } from "./fix/fix-choice.js";
 import { fixPasses, type FileFix } from "./fix/fix-passes.js";
