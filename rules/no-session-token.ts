@@ -55,7 +55,9 @@ import {
   hasAuthorizationHeader,
   hasCampaignContext,
   jsonElements,
+  firstLineBreak,
   jsonRange,
+  lineStartOf,
   locOf,
   SESSION_TOKEN_PARAMETER,
   type HttpTokenTransport,
@@ -620,7 +622,7 @@ export default createRule<MessageIds, Options>({
             const { request, header } = transport;
             if (transport.kind === "element") {
               const headers = request !== undefined && !request.hasAuthorization ? request.headers : undefined;
-              const addBearer = headers === undefined ? undefined : (fixer: RuleTextEditor) => addPostmanHeader(fixer, text, headers, bearer);
+              const addBearer = headers === undefined ? undefined : (fixer: RuleTextEditor) => addPostmanHeader(fixer, sourceCode, headers, bearer);
               reportTransport(context, transport, { addToFix: addBearer });
               continue;
             }
@@ -703,8 +705,6 @@ function reportTransport<Code extends SourceCode & { readonly text: string }>(
 
 const bearerVariable = (options: RuleOptions | undefined): string => options?.bearerTokenVariable?.trim() || DEFAULT_BEARER_TOKEN_VARIABLE;
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
 /**
  * The range that removes `[start, end)` with its line when nothing else is on the line (from the
  * previous line break to the end of the line), else just `[start, end)`.
@@ -781,23 +781,19 @@ function jsonElementRemovalRange(array: JsonValue, element: JsonValue): [number,
 }
 
 /** Adds `{ "key": "Authorization", "value": "Bearer …" }` at the end of a Postman `header` array, in its layout. */
-function addPostmanHeader(fixer: RuleTextEditor, text: string, array: JsonValue, bearer: string): RuleTextEdit {
+function addPostmanHeader(fixer: RuleTextEditor, sourceCode: { readonly text: string }, array: JsonValue, bearer: string): RuleTextEdit {
   const entry = `{ "key": "Authorization", "value": ${JSON.stringify(bearer)} }`;
   const elements = jsonElements(array);
   const last = elements.at(-1);
   const [arrayStart] = jsonRange(array);
   if (last === undefined) return fixer.insertTextAfterRange([arrayStart, arrayStart + 1], entry);
   const [lastStart, lastEnd] = jsonRange(last);
-  const lineStart = Math.max(text.lastIndexOf("\n", lastStart - 1), text.lastIndexOf("\r", lastStart - 1)) + 1;
-  const indent = text.slice(lineStart, lastStart);
+  // From the file's line index: scanning back for the line start would cost the whole line per
+  // finding in a minified (one-line) collection.
+  const lineStart = lineStartOf(sourceCode, lastStart);
+  const indent = sourceCode.text.slice(lineStart, lastStart);
   // One entry per line (the usual export): the new one goes on its own line, indented the same.
-  const separator = lineStart > arrayStart && indent.trim() === "" ? `,${lineBreakOf(text)}${indent}` : ", ";
+  const separator = lineStart > arrayStart && indent.trim() === "" ? `,${firstLineBreak(sourceCode)}${indent}` : ", ";
   return fixer.insertTextAfterRange([lastStart, lastEnd], `${separator}${entry}`);
 }
-
-/** The file's first line break (`\n` when it has none). */
-const lineBreakOf = (text: string): string => {
-  LINE_BREAK.lastIndex = 0;
-  return LINE_BREAK.exec(text)?.[0] ?? "\n";
-};
 

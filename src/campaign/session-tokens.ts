@@ -932,10 +932,27 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
 // break lines at `\r\n`, `\r` and `\n`, which is what `LineIndex` does.
 const lineIndexes = new WeakMap<object, LineIndex>();
 
-/** The `loc` (1-based line and column) of a file range, for `context.report({ loc })` in the text languages. */
-export function locOf(sourceCode: { readonly text: string }, start: number, end: number): { start: { line: number; column: number }; end: { line: number; column: number } } {
+function lineIndexOf(sourceCode: { readonly text: string }): LineIndex {
   let lines = lineIndexes.get(sourceCode);
   if (lines === undefined) lineIndexes.set(sourceCode, (lines = new LineIndex(sourceCode.text)));
-  return lines.loc([start, end]);
+  return lines;
+}
+
+/** The `loc` (1-based line and column) of a file range, for `context.report({ loc })` in the text languages. */
+export function locOf(sourceCode: { readonly text: string }, start: number, end: number): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  return lineIndexOf(sourceCode).loc([start, end]);
+}
+
+/** The offset where the line holding `offset` starts. */
+export function lineStartOf(sourceCode: { readonly text: string }, offset: number): number {
+  const lines = lineIndexOf(sourceCode);
+  return lines.lineStarts[lines.lineIndexOf(offset)]!;
+}
+
+/** The file's first line break (`\n` when it has none). */
+export function firstLineBreak(sourceCode: { readonly text: string }): string {
+  const { lineStarts } = lineIndexOf(sourceCode);
+  const second = lineStarts[1];
+  return second === undefined ? "\n" : sourceCode.text[second - 2] === "\r" && sourceCode.text[second - 1] === "\n" ? "\r\n" : sourceCode.text[second - 1]!;
 }
 

@@ -230,3 +230,21 @@ describe("no-session-token fixes keep Postman collections valid JSON", () => {
     expect(messages.every((message) => message.messageId === "securityTokenHeader" || message.messageId === "sessionTokenHeader")).toBe(true);
   });
 });
+
+describe("many findings on one line", () => {
+  it("stays linear: a minified collection with 10,000 requests sending the session cookie and a session token", () => {
+    const request = { header: [{ key: "Cookie", value: "__sessiontoken=mc/pw" }], body: { mode: "raw", raw: "<sessiontoken>mc/pw</sessiontoken>" }, url: ROUTER };
+    const code = JSON.stringify({ info: { schema: SCHEMA }, item: Array.from({ length: 10_000 }, () => ({ request })) });
+    const linter = new Linter({ configType: "flat" });
+    const config = [
+      { files: ["**/*.json"], plugins: { "campaign-ims": plugin }, language: "campaign-ims/json", rules: { "campaign-ims/no-session-token": "error" as const, "campaign-ims/no-hardcoded-campaign-secret": "error" as const } },
+    ];
+    const started = performance.now();
+    const messages = linter.verify(code, config, { filename: "log.postman_collection.json" });
+    // Position lookups that rescan the line per finding take minutes here; linear ones seconds.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(messages).toHaveLength(40_000);
+    const last = code.lastIndexOf("mc/pw");
+    expect(messages.at(-1)).toMatchObject({ line: 1, column: last + 1, endColumn: last + 6 });
+  }, 60_000);
+});
