@@ -69,8 +69,8 @@ export interface TokenHeaderLine {
 }
 
 // Start tags of `sessiontoken` / `__sessiontoken` with an optional prefix, attributes allowed.
-// Group 1: the qualified name; group 2: `/` of a self-closing tag.
-const SESSION_TOKEN_START_TAG = /<((?:[A-Za-z_][\w.-]*:)?(?:__)?sessiontoken)(?=[\s/>])(?:\s(?:[^>"']|"[^"]*"|'[^']*')*?)?(\/?)>/gi;
+// Group 1: the qualified name; group 2: `/` of a self-closing tag. An attribute never holds `<` outside quotes, so a start tag without `>` is given up at the next `<`.
+const SESSION_TOKEN_START_TAG = /<((?:[A-Za-z_][\w.-]*:)?(?:__)?sessiontoken)(?=[\s/>])(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?(\/?)>/gi;
 // `__sessiontoken=` not preceded by a name character (so `x__sessiontoken=` is another parameter).
 const SESSION_TOKEN_PARAM = /(?<![\w-])__sessiontoken=/gi;
 // A parameter value ends at a separator, a quote, whitespace or markup.
@@ -155,6 +155,8 @@ export function findSessionTokenParams(text: string): SessionTokenParam[] {
       valueRange: { start: valueStart, end: valueEnd },
       value: text.slice(valueStart, valueEnd),
     });
+    // Go on after the value: a value is read once, however many names a hostile text repeats in it.
+    SESSION_TOKEN_PARAM.lastIndex = Math.max(SESSION_TOKEN_PARAM.lastIndex, valueEnd);
   }
   return found;
 }
@@ -195,6 +197,7 @@ export function findTokenHeaderLines(text: string): TokenHeaderLine[] {
       valueRange: { start: valueStart, end: valueEnd },
       value: text.slice(valueStart, valueEnd),
     });
+    TOKEN_HEADER_LINE.lastIndex = Math.max(TOKEN_HEADER_LINE.lastIndex, valueEnd);
   }
   return found;
 }
@@ -230,21 +233,27 @@ const ADD_TOKENS_CALL = /(?<![\w$])addTokens\s*\(/g;
  */
 export function findAddTokensCalls(text: string): TextRange[] {
   const found: TextRange[] = [];
-  for (const match of text.matchAll(ADD_TOKENS_CALL)) {
-    const before = text.slice(0, match.index).trimEnd();
-    if (!before.endsWith(".")) continue;
-    if (topLevelArguments(text, match.index + match[0].length) >= 2) found.push({ start: match.index, end: match.index + "addTokens".length });
+  const matches = [...text.matchAll(ADD_TOKENS_CALL)];
+  for (const [index, match] of matches.entries()) {
+    // A method call: `.` before the name, spaces allowed (`cnx . addTokens(`).
+    let before = match.index - 1;
+    while (before >= 0 && WHITESPACE.test(text[before]!)) before--;
+    if (text[before] !== ".") continue;
+    // The arguments are read up to the next `addTokens(` at most, so unclosed calls repeated in a
+    // hostile text cost one pass in all (a call nested in another's arguments is not counted).
+    const limit = matches[index + 1]?.index ?? text.length;
+    if (topLevelArguments(text, match.index + match[0].length, limit) >= 2) found.push({ start: match.index, end: match.index + "addTokens".length });
   }
   return found;
 }
 
-/** The number of top-level arguments of a call whose `(` ends just before `from` (0 for `()`). */
-function topLevelArguments(text: string, from: number): number {
+/** The number of top-level arguments of a call whose `(` ends just before `from` (0 for `()`), read up to `limit`. */
+function topLevelArguments(text: string, from: number, limit: number): number {
   let depth = 0;
   let quote: string | null = null;
   let commas = 0;
   let content = false;
-  for (let index = from; index < text.length; index++) {
+  for (let index = from; index < limit; index++) {
     const char = text[index]!;
     if (quote !== null) {
       if (char === "\\") index++;

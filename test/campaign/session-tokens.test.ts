@@ -356,6 +356,20 @@ describe("findSessionTokenElements on hostile text", () => {
   });
 });
 
+describe("linear on hostile text (quadratic work would time out)", () => {
+  const N = 100_000;
+  it.each<[string, (text: string) => unknown[], string]>([
+    ["repeated cookie names without separators", findSessionTokenParams, "__sessiontoken=".repeat(N)],
+    ["repeated header names on one line", findTokenHeaderLines, "X-Security-Token: ".repeat(N)],
+    ["start tags without `>`", findSessionTokenElements, "<sessiontoken a=1 ".repeat(N)],
+    ["unclosed addTokens calls", findAddTokensCalls, "cnx.addTokens(".repeat(N)],
+  ])("%s", (_name, find, text) => {
+    const started = performance.now();
+    find(text);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe("findAddTokensCalls", () => {
   it("finds calls with two or more top-level arguments, on the method name", () => {
     const text = `cnx.addTokens(r[0], r[2]); c . addTokens ( f(a, b), "x,y" ); t.addTokens([a, b]); t.addTokens(); addTokens(a, b); t.addTokens("a,b")`;
