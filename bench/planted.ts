@@ -105,7 +105,12 @@ export const PLANTED_TEMPLATES: readonly PlantedTemplate[] = [
     append: "tsx",
     findings: [[4, 40, "no-session-token"], [4, 71, "no-hardcoded-campaign-secret"], [4, 114, "no-hardcoded-campaign-secret"]],
   },
-  { fixture: "workflows/sync-operators.xml", insertAfter: 1, comment: "xml", findings: [[7, 29, "no-password-logon"], [8, 22, "no-password-logon"]] },
+  {
+    fixture: "workflows/sync-operators.xml",
+    insertAfter: 1,
+    comment: "xml",
+    findings: [[7, 29, "no-password-logon"], [8, 22, "no-password-logon"], [9, 5, "no-session-token"]],
+  },
 ];
 
 /** fixtures/migrated-repo: keywords everywhere, no finding. */
