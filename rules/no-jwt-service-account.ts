@@ -51,13 +51,14 @@ import {
 } from "../src/campaign/jwt.js";
 import { literalText, memberNameNode, skipWrappers } from "../src/campaign/sdk.js";
 import { createRule, type JsRuleContext, type LanguageRuleContext } from "../src/create-rule.js";
-import type { HttpRequest, HttpSourceCode } from "../src/languages/http/index.js";
+import type { HttpRequest, HttpSourceCode, HttpVariable } from "../src/languages/http/index.js";
 import {
   parseShell,
   shellWordSourceOffset,
   shellWordSourceRange,
   type ShellCommand,
   type ShellDialect,
+  type ShellHeredoc,
   type ShellSourceCode,
   type ShellWord,
 } from "../src/languages/shell/index.js";
@@ -517,7 +518,7 @@ function reportJwtStrings(text: string, toSource: (start: number, end: number) =
   return endpoints.length > 0;
 }
 
-/** Reports the matches of a source slice that starts at `offset`. */
+/** Maps a `[start, end)` of a source slice that starts at `offset` to the source. */
 const sliceMapper =
   (offset: number) =>
   (start: number, end: number): Range => [offset + start, offset + end];
@@ -577,7 +578,7 @@ function createHttp(context: HttpContext): RuleVisitor {
   const scan = (range: Range): boolean => reportJwtStrings(text.slice(range[0], range[1]), sliceMapper(range[0]), report);
   return {
     ...xmlVisitors(report, text),
-    HttpVariable(node: { valueRange: Range }) {
+    HttpVariable(node: HttpVariable) {
       scan(node.valueRange);
     },
     HttpRequest(node: HttpRequest) {
@@ -689,7 +690,7 @@ function createShell(context: ShellContext): RuleVisitor {
     ShellCommand(node: ShellCommand) {
       checkCommand(node, 0);
     },
-    ShellHeredoc(node: { body: string; bodyRange: Range }) {
+    ShellHeredoc(node: ShellHeredoc) {
       if (!HEREDOC_PATTERNS.test(node.body)) return;
       const base = node.bodyRange[0];
       for (const command of parseShell(node.body, "sh").ast.commands) {
