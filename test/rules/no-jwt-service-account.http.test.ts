@@ -89,6 +89,11 @@ Content-Type: text/xml
 <config><tokenUrl>https://ims-na1.adobelogin.com/ims/exchange/jwt</tokenUrl></config>
 `;
 
+// A proxy that forwards to the exchange named in a header.
+const headerValue = `POST https://proxy.example.com/token
+X-Forward-To: https://ims-na1.adobelogin.com/ims/exchange/jwt
+`;
+
 const crlf = "POST https://ims-na1.adobelogin.com/ims/exchange/jwt\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nclient_id=x&jwt_token=y\r\n";
 
 ruleTester.run("no-jwt-service-account (http)", rule, {
@@ -134,6 +139,7 @@ jwt_token={{jwt}}&audience=api
       ],
     },
     { code: xmlBody, output: null, errors: [error(xmlBody, "jwtExchangeEndpoint", "https://ims-na1.adobelogin.com/ims/exchange/jwt")] },
+    { code: headerValue, output: null, errors: [error(headerValue, "jwtExchangeEndpoint", "https://ims-na1.adobelogin.com/ims/exchange/jwt")] },
     { code: crlf, output: null, errors: [error(crlf, "jwtExchangeEndpoint", "https://ims-na1.adobelogin.com/ims/exchange/jwt")] },
   ],
 });
