@@ -14,6 +14,7 @@ import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
 import { printFixOutcome } from "./scanner/fix/fix-output.js";
 import { evaluateGate } from "./scanner/gate.js";
+import { boundHeapGrowth } from "./scanner/heap-growth.js";
 import { runMerge } from "./scanner/merge-command.js";
 import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
@@ -271,6 +272,7 @@ const invokedPath = process.argv[1] === undefined ? undefined : (() => {
   }
 })();
 if (invokedPath === fileURLToPath(import.meta.url)) {
+  boundHeapGrowth();
   // `campaign-ims scan | head`: a reader that stops early is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
