@@ -37,8 +37,13 @@ export const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
 
 /** An XML name (tolerant: any letter, digit or mark after the first character). */
 const NAME = /[\p{L}_:][\p{L}\p{M}\p{N}_:.\u00B7-]*/uy;
-/** An attribute name as templates write them: anything up to whitespace, `=`, a quote or a tag delimiter. */
-const ATTRIBUTE_NAME = /[^\s=<>/"']+/y;
+/**
+ * An attribute name as templates write them: anything up to whitespace, `=`, a quote or a tag
+ * delimiter. Whitespace is XML's (the set `WHITESPACE` skips), so the name always matches where
+ * the start tag's loop calls for it: with `\s`, a vertical tab or a no-break space there matched
+ * nothing and the loop never advanced.
+ */
+const ATTRIBUTE_NAME = /[^\t\n\r =<>/"']+/y;
 /** An unquoted attribute value (`x=$1`, `x={{token}}`). */
 const UNQUOTED_VALUE = /[^\s<>"'`]+/y;
 /** `</name >`; the name is tolerant so template end tags (`</${tag}>`) are recognised as stray. */
