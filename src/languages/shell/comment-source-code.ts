@@ -9,6 +9,7 @@ import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@e
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
 import { LINE_ENDING_PATTERN, type Range } from "./text-index.js";
+import { LineIndex } from "./text-index.js";
 
 /** The fields every node of these languages has. */
 export interface TextNode {
@@ -117,6 +118,20 @@ export class CommentSourceCode<
   #steps: TextTraversalStep<Node | Root>[] | undefined;
   #parents = new WeakMap<object, Node | Root>();
   #inlineConfigComments: (Comment | MarkdownDirectiveComment)[] | undefined;
+  #lineIndex: LineIndex | undefined;
+
+  /**
+   * plugin-kit's version rescans the rest of the last line on every call, so a one-line (minified)
+   * file with many findings turned quadratic; a line index built once answers in O(log n).
+   */
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
+    if (index < 0 || index > this.text.length) {
+      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
+    }
+    this.#lineIndex ??= new LineIndex(this.text);
+    return this.#lineIndex.position(index);
+  }
 
   constructor({ text, ast, comments, problems, visitorKeys }: CommentSourceCodeOptions<Root, Comment>) {
     super({ text, ast, lineEndingPattern: LINE_ENDING_PATTERN });

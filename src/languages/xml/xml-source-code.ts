@@ -25,6 +25,7 @@ import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } fro
 import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
 import type { XmlComment, XmlDocument, XmlNode, XmlParseProblem } from "./ast.js";
 import { LINE_ENDING_PATTERN } from "./line-index.js";
+import { LineIndex } from "./line-index.js";
 
 export interface XmlLanguageOptions {
   /**
@@ -58,6 +59,20 @@ export class XmlSourceCode extends TextSourceCodeBase<{
   readonly #parents = new Map<XmlNode, XmlNode>();
   #allParentsKnown = false;
   #inlineConfigComments: (XmlComment | MarkdownDirectiveComment)[] | undefined;
+  #lineIndex: LineIndex | undefined;
+
+  /**
+   * plugin-kit's version rescans the rest of the last line on every call, so a one-line (minified)
+   * file with many findings turned quadratic; a line index built once answers in O(log n).
+   */
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
+    if (index < 0 || index > this.text.length) {
+      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
+    }
+    this.#lineIndex ??= new LineIndex(this.text);
+    return this.#lineIndex.position(index);
+  }
 
   constructor({
     text,
