@@ -60,7 +60,8 @@ export function runEslint(targets: string[], extraArgs: string[] = [], cwd = ROO
       message,
     })),
   );
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Code-unit order, as ESLint lists files: independent of the machine's locale.
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return { status: result.status, findings, stderr: result.stderr };
 }
 
