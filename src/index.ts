@@ -1,8 +1,8 @@
 /** The plugin object: `meta`, `rules`, `languages` and the configs computed from rule meta. */
 import type { ESLint, Linter } from "eslint";
 import { createRequire } from "node:module";
-import json from "@eslint/json";
 import { httpLanguage } from "./languages/http/index.js";
+import { jsonLanguage } from "./languages/json/index.js";
 import { shellLanguage } from "./languages/shell/index.js";
 import { xmlLanguage } from "./languages/xml/index.js";
 import { rules } from "../rules/index.js";
@@ -18,9 +18,9 @@ const NAMESPACE = "campaign-ims";
 const plugin = {
   meta: { name, version, namespace: NAMESPACE },
   rules,
-  // `campaign-ims/json` is @eslint/json's language under our namespace, so our JSON rules never
-  // collide with however the user registered @eslint/json.
-  languages: { xml: xmlLanguage, http: httpLanguage, shell: shellLanguage, json: json.languages.json },
+  // `campaign-ims/json` is @eslint/json's language (iterative traversal) under our namespace, so
+  // our JSON rules never collide with however the user registered @eslint/json.
+  languages: { xml: xmlLanguage, http: httpLanguage, shell: shellLanguage, json: jsonLanguage },
   configs: {} as Record<ConfigName, Linter.Config[]>,
 } satisfies ESLint.Plugin;
 

@@ -1,0 +1,2 @@
+export { CampaignJsonLanguage, jsonLanguage } from "./json-language.js";
+export { IterativeJsonSourceCode } from "./json-source-code.js";
