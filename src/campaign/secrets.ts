@@ -288,7 +288,8 @@ export interface TextSecret {
 // A SOAP `xtk:session#Logon` body: `<urn:Logon>` (any prefix) holds positional login/password
 // parameters, the password as `strPassword` (Adobe's WSDL) or `password`.
 const LOGON_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?Logon[\s/>]/;
-const LOGON_PASSWORD_ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?(?:strPassword|password))(?:\s[^>]*?)?>([^<]*)<\/\1\s*>/gi;
+// Attributes stop at `<` too, so a start tag without `>` in a hostile text is given up at the next tag.
+const LOGON_PASSWORD_ELEMENT = /<((?:[A-Za-z_][\w.-]*:)?(?:strPassword|password))(?:\s[^<>]*?)?>([^<]*)<\/\1\s*>/gi;
 // `client_secret=` in a form body or query (the IMS token and JWT exchange endpoints).
 const CLIENT_SECRET_PARAM = /(?<![\w-])(client_secret)=([^&#\s"'`<>]*)/gi;
 
@@ -389,6 +390,7 @@ export function secretSlotOfName(name: string): SecretSlot | undefined {
 const NLSERVER_SECRET_OPTION = /(?<![\w-])-(setimsjwtauth|setimsoauth|internalpassword|trackingpassword|setdblogin)(?![\w-])(:{1,2})/gi;
 const ARGUMENT_END = /\s/;
 const SURROUNDING_QUOTES = /^["']+|["']+$/g;
+const LEADING_QUOTES = /^["']+/;
 
 /**
  * The top-level `/` positions of an nlserver option argument starting at `from`, at most `limit`,
@@ -449,20 +451,24 @@ export function findNlserverSecrets(text: string): TextSecret[] {
   const found: TextSecret[] = [];
   const push = (name: string, slot: SecretSlot, nameStart: number, nameEnd: number, part: { start: number; end: number }): void => {
     const raw = text.slice(part.start, part.end);
-    const lead = raw.length - raw.replace(/^["']+/, "").length;
+    const lead = raw.length - raw.replace(LEADING_QUOTES, "").length;
     const value = raw.replace(SURROUNDING_QUOTES, "");
     if (value === "") return;
     found.push({ slot, name, nameStart, nameEnd, valueStart: part.start + lead, valueEnd: part.start + lead + value.length, value });
   };
-  for (const match of text.matchAll(NLSERVER_SECRET_OPTION)) {
+  NLSERVER_SECRET_OPTION.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NLSERVER_SECRET_OPTION.exec(text)) !== null) {
     const option = match[1]!.toLowerCase();
     const nameStart = match.index;
     const nameEnd = nameStart + 1 + match[1]!.length;
     const argumentStart = match.index + match[0].length;
     const name = `-${match[1]!}`;
+    let argumentEnd = argumentStart;
     switch (option) {
       case "setimsjwtauth": {
         const { end, slashes } = scanOptionArgument(text, argumentStart, 4);
+        argumentEnd = end;
         const parts = argumentParts(argumentStart, slashes, end);
         if (parts[3] !== undefined) push(name, "client-secret", nameStart, nameEnd, parts[3]);
         if (parts[4] !== undefined) push(name, "private-key", nameStart, nameEnd, parts[4]);
@@ -470,6 +476,7 @@ export function findNlserverSecrets(text: string): TextSecret[] {
       }
       case "setimsoauth": {
         const { end, slashes } = scanOptionArgument(text, argumentStart, 3);
+        argumentEnd = end;
         const parts = argumentParts(argumentStart, slashes, end);
         if (parts[3] !== undefined) push(name, "client-secret", nameStart, nameEnd, parts[3]);
         break;
@@ -477,18 +484,22 @@ export function findNlserverSecrets(text: string): TextSecret[] {
       case "internalpassword":
       case "trackingpassword": {
         const { end, slashes } = scanOptionArgument(text, argumentStart, 1);
+        argumentEnd = end;
         for (const part of argumentParts(argumentStart, slashes, end)) push(name, "password", nameStart, nameEnd, part);
         break;
       }
       default: {
         // `-setdblogin:`: the password runs from the first `/` to the last `@` (the server follows it).
         const { end, slashes } = scanOptionArgument(text, argumentStart, 1);
+        argumentEnd = end;
         const slash = slashes[0];
         if (slash === undefined) break;
         const at = text.lastIndexOf("@", end - 1);
         if (at > slash) push(name, "password", nameStart, nameEnd, { start: slash + 1, end: at });
       }
     }
+    // Go on after the argument: a hostile text repeating options inside one argument is read once.
+    NLSERVER_SECRET_OPTION.lastIndex = Math.max(NLSERVER_SECRET_OPTION.lastIndex, argumentEnd);
   }
   return found;
 }

@@ -494,3 +494,16 @@ describe("findNlserverSecrets", () => {
     expect(RULE_KEYWORDS["no-hardcoded-campaign-secret"].some((keyword) => keywords.has(keyword.toLowerCase()))).toBe(true);
   });
 });
+
+describe("linear on hostile text (quadratic work would time out)", () => {
+  const N = 100_000;
+  it.each<[string, (text: string) => unknown[], string]>([
+    ["nlserver options repeated inside one argument", findNlserverSecrets, "/-setimsoauth:a".repeat(N)],
+    ["Logon password start tags without `>`", findLogonPasswordElements, `<urn:Logon>${"<password a ".repeat(N)}`],
+  ])("%s", (_name, find, text) => {
+    const started = performance.now();
+    find(text);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
