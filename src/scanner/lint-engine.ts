@@ -8,6 +8,7 @@ import { ConfigArray } from "@eslint/config-array";
 // eslint/universal is the Linter alone: the full API (ESLint class, caches) is never used here.
 import { Linter } from "eslint/universal";
 import { Allowlist, fileFindings, type FileResult } from "./file-findings.js";
+import { normalizedConfigs } from "./flat-config-array.js";
 import { fixChooser } from "./fix/fix-choice.js";
 import { fixPasses, type FileFix } from "./fix/fix-passes.js";
 import { buildLintConfig, type LintConfig, type ScannablePlugin } from "./lint-config.js";
@@ -31,6 +32,8 @@ export async function loadPlugin(pluginModule: string): Promise<ScannablePlugin>
 export class LintEngine {
   readonly config: LintConfig;
   private readonly linter: Linter;
+  /** `config.configs` normalized once for `verify` (flat-config-array.ts), after `validate()` had its say. */
+  private verifyConfigs: Linter.Config[] | undefined;
   private readonly scope: ConfigArray;
   private readonly allowlist: Allowlist;
 
@@ -81,7 +84,7 @@ export class LintEngine {
     const fix = options.fix === false ? undefined : this.settings.fix;
     const filename = join(this.settings.root, path);
     const verify = (source: string): Linter.LintMessage[] =>
-      this.linter.verify(source, this.config.configs, {
+      this.linter.verify(source, (this.verifyConfigs ??= normalizedConfigs(this.config.configs, this.settings.root)), {
         filename,
         filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename),
       });
