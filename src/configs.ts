@@ -8,8 +8,8 @@
  * a language it supports (ESLint checks `meta.languages`).
  */
 import type { ESLint, Linter } from "eslint";
-import markdown from "@eslint/markdown";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
+import { markdownProcessor } from "./languages/markdown-processor.js";
 import { lazyTsParser } from "./lazy-ts-parser.js";
 
 export const CONFIG_NAMES = ["recommended", "strict", "v8", "markdown"] as const;
@@ -109,7 +109,8 @@ export function createConfigs(
     {
       name: `${namespace}/markdown/processor`,
       files: ["**/*.md"],
-      processor: markdown.processors.markdown,
+      // @eslint/markdown's processor, with the positions of indented and JS blocks corrected.
+      processor: markdownProcessor,
     },
     ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.md/*.${fence}`)).map((block) => ({
       ...block,

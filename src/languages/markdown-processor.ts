@@ -1,0 +1,109 @@
+/**
+ * The runbook processor: @eslint/markdown's, with the positions it maps back corrected where it
+ * leaves them outside the Markdown file or inverted.
+ *
+ * - U+2028 / U+2029 in a JavaScript block: ESLint's JavaScript counts them as line breaks, the
+ *   processor counts only "\n", so every message after one landed lines too low (past the end of
+ *   the file). Messages of JS blocks are moved to "\n" lines before the processor maps them.
+ * - Indented blocks (in a list item or a quote): the processor shifts `column` by the indentation
+ *   it removed from the line but leaves `endColumn` as is, so spans came out short, or ending before
+ *   they start. `endColumn` gets the same shift, computed as the processor computes it: the
+ *   fence line's leading `>` and whitespace, capped by the end line's own.
+ *
+ * Both only change where messages point; the blocks, their texts and fix ranges are the processor's.
+ */
+import type { Linter } from "eslint";
+import markdown from "@eslint/markdown";
+import { markdownDirectivesEnd } from "./markdown-directives.js";
+
+const inner = markdown.processors.markdown as Linter.Processor;
+
+const BOM = "\uFEFF";
+/** Blocks ESLint lints as JavaScript (`0.js`, `1.tsx`, or a `filename="x.ts"` meta). */
+const JAVASCRIPT_BLOCK = /\.[cm]?[jt]sx?$/u;
+/** What ESLint's JavaScript counts as a line break, and what the processor counts. */
+const JAVASCRIPT_LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/gu;
+/** The processor's indentation: blockquote markers count as whitespace before a code block. */
+const LEADING_INDENT = /^[>\s]*/u;
+
+/** What postprocess needs to know about a block. */
+interface Block {
+  text: string;
+  /** JavaScript with U+2028 / U+2029: line numbers need moving. */
+  javascriptLines: boolean;
+  /** Lines of `/*…*\/` directive comments the processor put above the code. */
+  commentLines: number;
+}
+
+/** The Markdown text (BOM removed, as the processor sees it) and its blocks, per file being linted. */
+const pending = new Map<string, { lines: string[]; blocks: Block[] }>();
+
+/** The raw end column and block of a message, carried through the processor's mapping. */
+const RAW_END = Symbol("campaign-ims raw end");
+type Tagged = Linter.LintMessage & { [RAW_END]?: { endColumn: number; codeLine: number } };
+
+function lineStarts(text: string, pattern: RegExp): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(pattern)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** Moves a block's message from JavaScript lines to "\n" lines (the same offsets). */
+function toNewlineLines(message: Linter.LintMessage, text: string): Linter.LintMessage {
+  const from = lineStarts(text, JAVASCRIPT_LINE_BREAK);
+  const to = lineStarts(text, /\n/gu);
+  const convert = (line: number, column: number): [number, number] => {
+    const offset = (from[line - 1] ?? text.length) + column - 1;
+    let index = to.length - 1;
+    while (index > 0 && to[index]! > offset) index--;
+    return [index + 1, offset - to[index]! + 1];
+  };
+  const moved = { ...message };
+  if (Number.isInteger(message.line) && Number.isInteger(message.column)) [moved.line, moved.column] = convert(message.line, message.column);
+  if (Number.isInteger(message.endLine) && Number.isInteger(message.endColumn)) [moved.endLine, moved.endColumn] = convert(message.endLine!, message.endColumn!);
+  return moved;
+}
+
+export const markdownProcessor: Linter.Processor = {
+  meta: { name: "campaign-ims/markdown", version: "1.0.0" },
+  supportsAutofix: true,
+
+  preprocess(text: string, filename: string) {
+    const blocks = inner.preprocess!(text, filename) as Array<{ filename: string; text: string }>;
+    const source = text.startsWith(BOM) ? text.slice(1) : text;
+    pending.set(filename, {
+      lines: source.split("\n"),
+      blocks: blocks.map((block) => ({
+        text: block.text,
+        javascriptLines: JAVASCRIPT_BLOCK.test(block.filename) && /[\u2028\u2029]/u.test(block.text),
+        commentLines: block.text.slice(0, markdownDirectivesEnd(block.text)).split("\n").length - 1,
+      })),
+    });
+    return blocks;
+  },
+
+  postprocess(messages: Linter.LintMessage[][], filename: string) {
+    const file = pending.get(filename);
+    pending.delete(filename);
+    if (file === undefined) return inner.postprocess!(messages, filename);
+    const tagged = messages.map((group, index) =>
+      group.map((message): Tagged => {
+        const block = file.blocks[index];
+        const moved = block?.javascriptLines ? toNewlineLines(message, block.text) : message;
+        if (!Number.isInteger(moved.line) || !Number.isInteger(moved.endLine) || !Number.isInteger(moved.endColumn)) return moved;
+        return { ...moved, [RAW_END]: { endColumn: moved.endColumn!, codeLine: moved.line - (block?.commentLines ?? 0) } };
+      }),
+    );
+    return (inner.postprocess!(tagged, filename) as Tagged[]).map((message) => {
+      const raw = message[RAW_END];
+      if (raw === undefined) return message;
+      const { [RAW_END]: _raw, ...mapped } = message;
+      // The processor put code line `raw.codeLine` (1 = the line after the opening fence) at
+      // Markdown line `mapped.line`.
+      const fenceLine = mapped.line - raw.codeLine;
+      const baseIndent = LEADING_INDENT.exec(file.lines[fenceLine - 1] ?? "")![0].length;
+      const endIndent = Math.min(baseIndent, LEADING_INDENT.exec(file.lines[mapped.endLine! - 1] ?? "")![0].length);
+      return { ...mapped, endColumn: raw.endColumn + endIndent };
+    });
+  },
+};
