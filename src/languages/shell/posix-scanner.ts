@@ -799,7 +799,10 @@ export class PosixScanner {
     if (closed === -1) {
       const what =
         kind === Nest.Backtick ? "backtick command substitution" : kind === Nest.Brace ? '"${" expansion' : '"(" group';
-      this.#problem(from, Math.min(from + 2, end), `Unterminated ${what}.`);
+      // The opening token: "`" and "(" are one character, "$(", "${", "<(" and ">(" two; never
+      // past the line's content, so the span does not end between a "\r" and its "\n".
+      const opening = text.charCodeAt(from) === CH_BACKTICK || text.charCodeAt(from) === CH_LPAREN ? 1 : 2;
+      this.#problem(from, Math.min(from + opening, end, this.#lineContentEnd(from)), `Unterminated ${what}.`);
     }
     return stop;
   }
