@@ -5,7 +5,7 @@
  * input can be rebuilt from the report.
  */
 import fc from "fast-check";
-import { FIXTURE_FILES, PATHS_BY_GROUP, tokensFor, type LanguageGroup } from "./corpus.js";
+import { ALL_PATHS, FIXTURE_FILES, PATHS_BY_GROUP, tokensFor, type LanguageGroup } from "./corpus.js";
 
 /** A text of tokens of the group's vocabulary mixed with arbitrary characters (lone surrogates included). */
 export function tokenSoupFor(group: LanguageGroup, maxTokens = 120): fc.Arbitrary<string> {
@@ -241,3 +241,49 @@ export function bytesOf(mutated: MutatedFixture): Buffer {
   if (file === undefined) throw new Error(`no fixture ${mutated.fixture}`);
   return mutate(file.bytes, mutated.mutations);
 }
+
+/** How a file of a tree is encoded: the scanner decodes UTF-8 and UTF-16 with a BOM; anything else is bytes. */
+export type Encoding = "utf8" | "utf8-bom" | "utf16le-bom" | "utf16be-bom" | "latin1";
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8-bom":
+      return Buffer.from(`\uFEFF${text}`, "utf8");
+    case "utf16le-bom":
+      return Buffer.from(`\uFEFF${text}`, "utf16le");
+    case "utf16be-bom":
+      return Buffer.from(`\uFEFF${text}`, "utf16le").swap16();
+    case "latin1":
+      return Buffer.from(text, "latin1");
+  }
+}
+
+export interface TreeFile {
+  path: string;
+  /** What the bytes are, for the failure report. */
+  origin: MutatedFixture | { text: string; encoding: Encoding } | { bytes: number[] };
+  bytes: Buffer;
+}
+
+/** One file of a scanned tree: a mutated fixture, a random text in some encoding, or random bytes. */
+const treeFile: fc.Arbitrary<TreeFile> = fc.oneof(
+  { weight: 3, arbitrary: mutatedFixture().map((mutated): TreeFile => ({ path: mutated.path, origin: mutated, bytes: bytesOf(mutated) })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(...(Object.keys(PATHS_BY_GROUP) as LanguageGroup[]))
+      .chain((group) => fc.tuple(pathIn(group), textFor(group), fc.constantFrom<Encoding>("utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "latin1")))
+      .map(([path, text, encoding]): TreeFile => ({ path, origin: { text, encoding }, bytes: encode(text, encoding) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...ALL_PATHS), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 2048 }))
+      .map(([path, bytes]): TreeFile => ({ path, origin: { bytes }, bytes: Buffer.concat([Buffer.from("sessiontoken logon\n"), Buffer.from(bytes)]) })),
+  },
+);
+
+/** A small tree of scanned files (one file per path). */
+export const tree: fc.Arbitrary<TreeFile[]> = fc.uniqueArray(treeFile, { minLength: 1, maxLength: 6, selector: (file) => file.path });

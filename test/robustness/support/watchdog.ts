@@ -33,10 +33,24 @@ export interface LintAnswer {
   fixed: { output: string; messages: LocatedMessage[] };
 }
 
+export interface CaseFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** One scan of a case's tree: the profile, and whether fixes are written. */
+export interface ScanRun {
+  profile?: "recommended" | "strict" | "v8";
+  fix?: boolean;
+}
+
 export interface ScanAnswer {
   findings: Array<{ path: string; ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
   errors: Array<{ path: string; line: number; column: number; kind: string; message: string }>;
   skipped: Array<{ path: string; reason: string; detail: string }>;
+  fixes: Array<{ path: string; status: "fixed" | "would-fix" | "refused"; reason?: string }>;
+  /** Every file's bytes after the run. */
+  files: CaseFile[];
 }
 
 export class CaseTimeout extends Error {
@@ -62,8 +76,9 @@ export class Watchdog {
     return this.run({ kind: "lint", path, text });
   }
 
-  scan(files: Array<{ path: string; bytes: Uint8Array }>): Promise<ScanAnswer> {
-    return this.run({ kind: "scan", files });
+  /** Scans a tree of files once per run, in a row; one answer per run. */
+  scan(files: CaseFile[], runs: ScanRun[]): Promise<ScanAnswer[]> {
+    return this.run({ kind: "scan", files, runs });
   }
 
   async close(): Promise<void> {
