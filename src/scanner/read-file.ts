@@ -5,7 +5,7 @@
  * buffer reused from file to file, and the keyword prefilter searches them before any decoding:
  * most files are never turned into strings (no decoding, no garbage to collect).
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { containsAnyKeyword, containsAnyKeywordInUtf8 } from "../campaign/keywords.js";
 import { formatByteSize } from "./byte-size.js";
 import type { SkipReason } from "./types.js";
@@ -59,6 +59,8 @@ const BINARY: ReadFailure = { ok: false, reason: "binary", detail: `NUL byte in 
 const hasUtf16ByteOrderMark = (bytes: Buffer): boolean =>
   bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 
+const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** Grown as needed (at most the size limit + 1), never shrunk: one allocation for the whole walk. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
@@ -66,7 +68,9 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
 function readBytes(absolutePath: string, maxBytes: number): { ok: true; bytes: Buffer } | ReadFailure {
   let fd: number;
   try {
-    fd = openSync(absolutePath, "r");
+    // Non-blocking: a file replaced by a named pipe after the walk listed it would otherwise
+    // block here until a writer comes. On a regular file the flag changes nothing.
+    fd = openSync(absolutePath, OPEN_FOR_READING);
   } catch (error) {
     return { ok: false, reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
