@@ -47,7 +47,9 @@ function parseRegion(text: string, start: number, end: number, lines: LineIndex)
   }
   const invalid = validateWellFormedness(text, start, end, subsets);
   if (invalid !== null && (problem === null || lineIndex.lineIndexOf(invalid.offset) < lineIndex.lineIndexOf(problem.foundAt))) {
-    const range: XmlRange = [invalid.offset, Math.min(invalid.offset + 1, end)];
+    // One character, or the whole "\r\n" when it starts there: a span never ends inside a line break.
+    const width = text.startsWith("\r\n", invalid.offset) ? 2 : 1;
+    const range: XmlRange = [invalid.offset, Math.min(invalid.offset + width, end)];
     first = { message: invalid.message, range, loc: lineIndex.loc(range) };
   }
   const problems = first === null ? [] : [{ ...first, message: PROBLEM_PREFIX + first.message }];
