@@ -10,7 +10,12 @@
  *   they start. `endColumn` gets the same shift, computed as the processor computes it: the
  *   fence line's leading `>` and whitespace, capped by the end line's own.
  *
- * Both only change where messages point; the blocks, their texts and fix ranges are the processor's.
+ * - A lone "\r" (an old Mac line break): Markdown counts it as a line break, the processor does
+ *   not, so the lines after it were mapped to the wrong place. The processor is given the text
+ *   with each lone "\r" as "\n": same length, so every offset and fix range stays valid.
+ *
+ * These only change where messages point (and lone "\r"s inside blocks read as "\n"); the blocks
+ * and fix ranges are the processor's.
  */
 import type { Linter } from "eslint";
 import markdown from "@eslint/markdown";
@@ -23,6 +28,8 @@ const BOM = "\uFEFF";
 const JAVASCRIPT_BLOCK = /\.[cm]?[jt]sx?$/u;
 /** What ESLint's JavaScript counts as a line break, and what the processor counts. */
 const JAVASCRIPT_LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/gu;
+/** A "\r" that is not the start of a "\r\n". */
+const LONE_CR = /\r(?!\n)/gu;
 /** The processor's indentation: blockquote markers count as whitespace before a code block. */
 const LEADING_INDENT = /^[>\s]*/u;
 
@@ -68,7 +75,8 @@ export const markdownProcessor: Linter.Processor = {
   meta: { name: "campaign-ims/markdown", version: "1.0.0" },
   supportsAutofix: true,
 
-  preprocess(text: string, filename: string) {
+  preprocess(original: string, filename: string) {
+    const text = original.replace(LONE_CR, "\n");
     const blocks = inner.preprocess!(text, filename) as Array<{ filename: string; text: string }>;
     const source = text.startsWith(BOM) ? text.slice(1) : text;
     pending.set(filename, {

@@ -2,8 +2,9 @@
  * Found by the scanner property: @eslint/markdown's processor maps code-block messages back to
  * the Markdown file assuming "\n" line breaks and shifting only the start column by the block's
  * indentation. A U+2028 in a JavaScript block put findings past the end of the file; in a list
- * item or a quote, spans came out short or ending before they start. The plugin's processor
- * (src/languages/markdown-processor.ts) corrects both.
+ * item or a quote, spans came out short or ending before they start; after a lone "\r" (which
+ * Markdown counts as a line break and the processor did not), lines were mapped to the wrong
+ * place. The plugin's processor (src/languages/markdown-processor.ts) corrects all three.
  */
 import { readFileSync } from "node:fs";
 import { ConfigArray } from "@eslint/config-array";
@@ -49,5 +50,11 @@ describe("positions of findings in Markdown code blocks", () => {
       ["Intro", "", "```js", 'const sdk = require("@adobe/acc-js-sdk");', `const org = "a${separator}b";`, 'const cnx = sdk.ConnectionParameters.ofUserAndPassword(url, "admin", pw);', "```", ""].join("\n");
     expect(lint(code("\u2028"))).toEqual(lint(code("-")));
     expect(lint(code("\u2028"))).toContain("campaign-ims/no-password-logon 6:38-6:55");
+  });
+
+  it("a lone \"\\r\" line break counts as one, in and around an indented block", () => {
+    const text = "Intro\r\r   ```http\n   \rPOST https://ims-na1.adobelogin.com/ims/exchange/jwt\n   ```\r\rAfter\n";
+    expect(lint(text)).toEqual(lint(text.replace(/\r/gu, "\n")));
+    expect(lint(text)).toEqual(["campaign-ims/no-jwt-service-account 5:6-5:53"]);
   });
 });
