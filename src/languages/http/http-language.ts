@@ -7,6 +7,7 @@ import type { HttpAnyNode, HttpDocument } from "./ast.js";
 import { httpLanguageVisitorKeys } from "./ast.js";
 import { HttpSourceCode } from "./http-source-code.js";
 import { parseHttp } from "./parser.js";
+import { firstTooDeep, tooDeepError } from "../xml/nesting.js";
 import type { ParseProblem } from "../shell/comment-source-code.js";
 import { findNul, LineIndex } from "../shell/text-index.js";
 
@@ -36,6 +37,10 @@ export function parseHttpFile(text: string): ParseResult<HttpDocument> & { probl
     return { ok: false, errors: [error] };
   }
   const { ast, problems } = parseHttp(text);
+  for (const request of ast.requests) {
+    const tooDeep = request.body?.xml === null || request.body?.xml === undefined ? undefined : firstTooDeep(request.body.xml);
+    if (tooDeep !== undefined) return { ok: false, errors: [tooDeepError(tooDeep)] };
+  }
   return { ok: true, ast, problems };
 }
 

@@ -13,6 +13,7 @@ import type { XmlDocument, XmlNode, XmlParseProblem } from "./ast.js";
 import { XML_VISITOR_KEYS } from "./ast.js";
 import { LineIndex } from "./line-index.js";
 import { parseXml } from "./parser.js";
+import { firstTooDeep, tooDeepError } from "./nesting.js";
 import { XmlSourceCode, type XmlLanguageOptions } from "./xml-source-code.js";
 
 export interface XmlOkParseResult extends OkParseResult<XmlDocument> {
@@ -58,6 +59,8 @@ export const xmlLanguage = {
       return { ok: false, errors: [{ message, line, column }] };
     }
     const { document, problems } = parseXml(text);
+    const tooDeep = firstTooDeep(document);
+    if (tooDeep !== undefined) return { ok: false, errors: [tooDeepError(tooDeep)] };
     return { ok: true, ast: document, problems };
   },
 
