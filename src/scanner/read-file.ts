@@ -5,6 +5,7 @@
  * buffer reused from file to file, and the keyword prefilter searches them before any decoding:
  * most files are never turned into strings (no decoding, no garbage to collect).
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { containsAnyKeyword, containsAnyKeywordInUtf8 } from "../campaign/keywords.js";
 import { formatByteSize } from "./byte-size.js";
@@ -20,7 +21,14 @@ export type PrefilteredRead = { ok: true; text: string | undefined; bytes: numbe
 /** Bytes sniffed for a NUL byte, as git does to tell binary from text. */
 const BINARY_SNIFF_BYTES = 8000;
 
-/** Decode a file's bytes: UTF-8 (BOM kept, ESLint strips it), UTF-16 with a BOM, or binary. */
+/**
+ * Bytes that are not UTF-8 are read as Windows-1252, the usual legacy encoding of Western Windows
+ * tools (a superset of Latin-1's printable characters): one character per byte, so nothing is
+ * garbled into U+FFFD and columns still count the line's bytes.
+ */
+const WINDOWS_1252 = new TextDecoder("windows-1252");
+
+/** Decode a file's bytes: UTF-8 (BOM kept, ESLint strips it), UTF-16 with a BOM, Windows-1252, or binary. */
 export function decodeText(buffer: Buffer): string | undefined {
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.toString("utf16le");
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
@@ -29,8 +37,10 @@ export function decodeText(buffer: Buffer): string | undefined {
   }
   const sniffed = buffer.subarray(0, BINARY_SNIFF_BYTES);
   if (sniffed.includes(0)) return undefined;
-  return buffer.toString("utf8");
+  return decodeSingleByteOrUtf8(buffer);
 }
+
+const decodeSingleByteOrUtf8 = (bytes: Buffer): string => (isUtf8(bytes) ? bytes.toString("utf8") : WINDOWS_1252.decode(bytes));
 
 /** The file's text, or why it is skipped. */
 export function readCandidate(absolutePath: string, maxBytes: number): ReadOutcome {
@@ -51,7 +61,8 @@ export function readAndPrefilter(absolutePath: string, maxBytes: number): Prefil
     return { ok: true, text: containsAnyKeyword(text) ? text : undefined, bytes: bytes.length };
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return BINARY;
-  return { ok: true, text: containsAnyKeywordInUtf8(bytes) ? bytes.toString("utf8") : undefined, bytes: bytes.length };
+  // Keywords are ASCII: the search on the bytes holds for UTF-8 and Windows-1252 alike.
+  return { ok: true, text: containsAnyKeywordInUtf8(bytes) ? decodeSingleByteOrUtf8(bytes) : undefined, bytes: bytes.length };
 }
 
 const BINARY: ReadFailure = { ok: false, reason: "binary", detail: `NUL byte in the first ${BINARY_SNIFF_BYTES} bytes` };
