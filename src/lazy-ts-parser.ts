@@ -5,6 +5,7 @@
  */
 import type { Linter } from "eslint";
 import { createRequire } from "node:module";
+import { maxParseWeight, parseWeight, tooDeepAsyncNesting } from "./languages/async-function-nesting.js";
 
 type TsParser = typeof import("@typescript-eslint/parser");
 
@@ -17,5 +18,11 @@ const { version } = require("@typescript-eslint/parser/package.json") as { versi
 
 export const lazyTsParser = {
   meta: { name: "typescript-eslint/parser", version },
-  parseForESLint: (code: string, options?: Parameters<TsParser["parseForESLint"]>[1]) => load().parseForESLint(code, options),
+  parseForESLint: (code: string, options?: Parameters<TsParser["parseForESLint"]>[1]) => {
+    // TypeScript's parser is exponential in the nesting of `async function` expressions: refuse
+    // what would take minutes, with a parse error that says why.
+    const limit = maxParseWeight(code.length);
+    if (parseWeight(code, limit) > limit) throw tooDeepAsyncNesting();
+    return load().parseForESLint(code, options);
+  },
 } as unknown as Linter.Parser;
