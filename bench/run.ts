@@ -244,15 +244,20 @@ async function main(): Promise<void> {
 
     const smallScannerRuns: Measurement[] = [];
     const eslintRuns: Measurement[] = [];
-    const withRules: Array<{ lintMs: number; messages: number; files: number }> = [];
-    const noRules: Array<{ lintMs: number; messages: number; files: number }> = [];
+    type ApiRun = { lintMs: number; cpuMs: number; messages: number; files: number };
+    const withRules: ApiRun[] = [];
+    const noRules: ApiRun[] = [];
     await timeScanner(small.root, smallReport);
+    // The scanner's runs are short: as many as --runs, spread over the ESLint rounds.
+    const scannerRunsPerRound = Math.ceil(options.runs / options.eslintRuns);
     for (let run = 1; run <= options.eslintRuns; run++) {
       log(`${options.eslintFiles} files: run ${run}/${options.eslintRuns} (eslint binary, ESLint API with and without the plugin's rules, scanner)`);
       eslintRuns.push(await measure(process.execPath, eslintArgs, { cwd: small.root, okExitCodes: [0, 1] }));
-      withRules.push(JSON.parse((await measure(process.execPath, apiArgs("with-rules"), { cwd: small.root, okExitCodes: [0] })).stdout));
-      noRules.push(JSON.parse((await measure(process.execPath, apiArgs("no-rules"), { cwd: small.root, okExitCodes: [0] })).stdout));
-      smallScannerRuns.push(await timeScanner(small.root, smallReport));
+      withRules.push(JSON.parse((await measure(process.execPath, apiArgs("with-rules"), { cwd: small.root, okExitCodes: [0] })).stdout) as ApiRun);
+      noRules.push(JSON.parse((await measure(process.execPath, apiArgs("no-rules"), { cwd: small.root, okExitCodes: [0] })).stdout) as ApiRun);
+      for (let scannerRun = 0; scannerRun < scannerRunsPerRound && smallScannerRuns.length < options.runs; scannerRun++) {
+        smallScannerRuns.push(await timeScanner(small.root, smallReport));
+      }
     }
     const smallScanner = summarize("campaign-ims scan", smallScannerRuns);
     const eslint = summarize("eslint binary (recommended + markdown)", eslintRuns);
@@ -268,22 +273,35 @@ async function main(): Promise<void> {
     );
     const withRulesMs = median(withRules.map((run) => run.lintMs));
     const noRulesMs = median(noRules.map((run) => run.lintMs));
-    const overhead = withRulesMs / noRulesMs - 1;
+    const withRulesCpuMs = median(withRules.map((run) => run.cpuMs));
+    const noRulesCpuMs = median(noRules.map((run) => run.cpuMs));
+    // The verdict uses CPU time: wall time on a shared machine moves with the neighbours' load.
+    const overhead = withRulesCpuMs / noRulesCpuMs - 1;
+    const wallOverhead = withRulesMs / noRulesMs - 1;
     const speedup = eslint.wallMs / smallScanner.wallMs;
 
-    out(`### ${small.truth.files.toLocaleString("en-US")} files: scanner and ESLint (${options.eslintRuns} runs each, interleaved)`);
+    out(`### ${small.truth.files.toLocaleString("en-US")} files: scanner and ESLint (${smallScannerRuns.length} scanner runs, ${options.eslintRuns} of each ESLint run, interleaved)`);
     out();
     for (const line of THROUGHPUT_HEADER) out(line);
     out(throughputRow(smallScanner, small.truth));
     out(throughputRow(eslint, small.truth));
     out();
-    out(`- ESLint API \`lintFiles\` over the same files: with the plugin's rules ${seconds(withRulesMs)}, same languages, parsers and processor with no rules ${seconds(noRulesMs)} (${withRules[0]!.files} files linted): the plugin adds ${(overhead * 100).toFixed(1)} %.`);
+    out(
+      `- ESLint API \`lintFiles\` over the same files (${withRules[0]!.files} linted), CPU (wall): with the plugin's rules ${seconds(withRulesCpuMs)} (${seconds(withRulesMs)}), ` +
+        `same languages, parsers and processor with no rules ${seconds(noRulesCpuMs)} (${seconds(noRulesMs)}): the plugin adds ${(overhead * 100).toFixed(1)} % of CPU time (${(wallOverhead * 100).toFixed(1)} % of wall time).`,
+    );
     out(`- Recall on this corpus: scanner ${smallRecall.found}/${smallRecall.expected}, eslint binary ${eslintRecall.found}/${eslintRecall.expected} (${eslintRecall.unexpected.length} not planted).`);
     out();
     targets.push(row([`scanner at least ${TARGETS.eslintSpeedup}× faster than the eslint binary (${small.truth.files} files)`, `${speedup.toFixed(1)}×`, verdict(speedup >= TARGETS.eslintSpeedup)]));
-    targets.push(row([`plugin adds at most ${TARGETS.pluginOverhead * 100} % inside ESLint`, `${(overhead * 100).toFixed(1)} %`, verdict(overhead <= TARGETS.pluginOverhead)]));
+    targets.push(row([`plugin adds at most ${TARGETS.pluginOverhead * 100} % inside ESLint (CPU time)`, `${(overhead * 100).toFixed(1)} % (wall ${(wallOverhead * 100).toFixed(1)} %)`, verdict(overhead <= TARGETS.pluginOverhead)]));
     targets.push(row([`recall 100 % (${small.truth.files} files)`, `${(smallRecall.recall * 100).toFixed(2)} %`, verdict(smallRecall.found === smallRecall.expected)]));
-    Object.assign(results, { smallScanner, eslint, pluginOverhead: { withRulesMs, noRulesMs, overhead }, smallRecall: smallRecall.recall, eslintRecall: eslintRecall.recall });
+    Object.assign(results, {
+      smallScanner,
+      eslint,
+      pluginOverhead: { withRulesMs, noRulesMs, withRulesCpuMs, noRulesCpuMs, overhead, wallOverhead },
+      smallRecall: smallRecall.recall,
+      eslintRecall: eslintRecall.recall,
+    });
   }
 
   out("### Targets");
