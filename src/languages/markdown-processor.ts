@@ -15,11 +15,14 @@
  *   with each lone "\r" as "\n": same length, so every offset and fix range stays valid.
  *
  * These only change where messages point (and lone "\r"s inside blocks read as "\n"); the blocks
- * and fix ranges are the processor's.
+ * and fix ranges are the processor's. Before any of it, the text's parse budget is checked
+ * (markdown-parse-budget.ts): a text without a fence is not parsed (it has no code block), and
+ * one that would take the Markdown parser minutes is refused with a "Preprocessing error".
  */
 import type { Linter } from "eslint";
 import markdown from "@eslint/markdown";
 import { markdownDirectivesEnd } from "./markdown-directives.js";
+import { markdownBudget } from "./markdown-parse-budget.js";
 
 const inner = markdown.processors.markdown as Linter.Processor;
 
@@ -76,6 +79,10 @@ export const markdownProcessor: Linter.Processor = {
   supportsAutofix: true,
 
   preprocess(original: string, filename: string) {
+    const budget = markdownBudget(original);
+    // ESLint reports a preprocess exception as a fatal "Preprocessing error" at `lineNumber`:`column`.
+    if (budget.parse === "refused") throw Object.assign(new Error(`not parsed: ${budget.reason}`), { lineNumber: 1, column: 1 });
+    if (budget.parse === false) return [];
     const text = original.replace(LONE_CR, "\n");
     const blocks = inner.preprocess!(text, filename) as Array<{ filename: string; text: string }>;
     const source = text.startsWith(BOM) ? text.slice(1) : text;
