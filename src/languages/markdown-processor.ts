@@ -14,6 +14,8 @@
  *   not, so the lines after it were mapped to the wrong place. The processor is given the text
  *   with each lone "\r" as "\n": same length, so every offset and fix range stays valid.
  *
+ * - Whatever is left (tab-indented lines of indented blocks) is clamped inside the file.
+ *
  * These only change where messages point (and lone "\r"s inside blocks read as "\n"); the blocks
  * and fix ranges are the processor's. Before any of it, the text's parse budget is checked
  * (markdown-parse-budget.ts): a text without a fence is not parsed (it has no code block), and
@@ -74,6 +76,30 @@ function toNewlineLines(message: Linter.LintMessage, text: string): Linter.LintM
   return moved;
 }
 
+/**
+ * The last resort: a position kept inside the file. The processor removes a code block's
+ * indentation by characters where Markdown counts columns (a tab there is partly indentation,
+ * partly content), so columns on tab-indented lines of indented blocks can run a few characters
+ * past the line; they are clamped to it.
+ */
+function insideTheFile(message: Linter.LintMessage, lines: readonly string[]): Linter.LintMessage {
+  if (!Number.isInteger(message.line) || lines.length === 0) return message;
+  const lengthOf = (line: number): number => (lines[line - 1] ?? "").replace(/\r$/u, "").length;
+  const clamp = (line: number, column: number): [number, number] => {
+    const inside = Math.min(Math.max(line, 1), lines.length);
+    return [inside, Math.min(Math.max(column, 1), lengthOf(inside) + 1)];
+  };
+  const [line, column] = clamp(message.line, message.column);
+  const kept: Linter.LintMessage = { ...message, line, column };
+  if (Number.isInteger(message.endLine) && Number.isInteger(message.endColumn)) {
+    let [endLine, endColumn] = clamp(message.endLine!, message.endColumn!);
+    if (endLine < line || (endLine === line && endColumn < column)) [endLine, endColumn] = [line, column];
+    kept.endLine = endLine;
+    kept.endColumn = endColumn;
+  }
+  return kept;
+}
+
 export const markdownProcessor: Linter.Processor = {
   meta: { name: "campaign-ims/markdown", version: "1.0.0" },
   supportsAutofix: true,
@@ -111,14 +137,14 @@ export const markdownProcessor: Linter.Processor = {
     );
     return (inner.postprocess!(tagged, filename) as Tagged[]).map((message) => {
       const raw = message[RAW_END];
-      if (raw === undefined) return message;
+      if (raw === undefined) return insideTheFile(message, file.lines);
       const { [RAW_END]: _raw, ...mapped } = message;
       // The processor put code line `raw.codeLine` (1 = the line after the opening fence) at
       // Markdown line `mapped.line`.
       const fenceLine = mapped.line - raw.codeLine;
       const baseIndent = LEADING_INDENT.exec(file.lines[fenceLine - 1] ?? "")![0].length;
       const endIndent = Math.min(baseIndent, LEADING_INDENT.exec(file.lines[mapped.endLine! - 1] ?? "")![0].length);
-      return { ...mapped, endColumn: raw.endColumn + endIndent };
+      return insideTheFile({ ...mapped, endColumn: raw.endColumn + endIndent }, file.lines);
     });
   },
 };

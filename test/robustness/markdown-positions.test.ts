@@ -4,7 +4,8 @@
  * indentation. A U+2028 in a JavaScript block put findings past the end of the file; in a list
  * item or a quote, spans came out short or ending before they start; after a lone "\r" (which
  * Markdown counts as a line break and the processor did not), lines were mapped to the wrong
- * place. The plugin's processor (src/languages/markdown-processor.ts) corrects all three.
+ * place. The plugin's processor (src/languages/markdown-processor.ts) corrects all three, and
+ * keeps what it cannot correct (tab-indented lines of indented blocks) inside the file.
  */
 import { readFileSync } from "node:fs";
 import { ConfigArray } from "@eslint/config-array";
@@ -12,6 +13,7 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import { FIXTURES } from "./support/corpus.js";
+import { linesOf, spanProblem } from "./support/locations.js";
 
 const linter = new Linter({ cwd: "/repo", configType: "flat" });
 const RUNBOOK = readFileSync(`${FIXTURES}legacy-repo/docs/runbook.md`, "utf8");
@@ -56,5 +58,12 @@ describe("positions of findings in Markdown code blocks", () => {
     const text = "Intro\r\r   ```http\n   \rPOST https://ims-na1.adobelogin.com/ims/exchange/jwt\n   ```\r\rAfter\n";
     expect(lint(text)).toEqual(lint(text.replace(/\r/gu, "\n")));
     expect(lint(text)).toEqual(["campaign-ims/no-jwt-service-account 5:6-5:53"]);
+  });
+
+  it("tab-indented lines of an indented block: every span inside the file", () => {
+    const text = "   ```console\n   ACC_URL=https://acme-mkt-prod1.campaign.adobe.com\r\t\t-setimsjwtauth:Org/Client/Tech/Secret/LS0tLS1C\n   ```";
+    const messages = linter.verify(text, CONFIGS, { filename: "/repo/docs/runbook.md", filterCodeBlock: (name) => scope.getConfigStatus(name) === "matched" });
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.map((message) => spanProblem(linesOf("docs/runbook.md", text), message) ?? "inside")).toEqual(messages.map(() => "inside"));
   });
 });
