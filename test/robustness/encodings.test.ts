@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REAL_PLUGIN_MODULE, scanDirectory } from "../scanner/support/scan-fixture.js";
-import { encode, type Encoding } from "./support/arbitraries.js";
+import { encode, type Encoding } from "./support/trees.js";
 
 /** Legacy Campaign files with accented letters in comments, logins and passwords. */
 const FILES: Record<string, string> = {

@@ -9,10 +9,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
-import { bytesOf, mutatedFixture, pathIn, textFor } from "./support/arbitraries.js";
+import { bytesOf, mutatedFixture } from "./support/mutations.js";
+import { pathIn, textFor } from "./support/texts.js";
 import { PATHS_BY_GROUP, type LanguageGroup } from "./support/corpus.js";
 import { messageLocationProblems } from "./support/locations.js";
-import { propertyOptions } from "./support/runs.js";
+import { isReplay, propertyOptions } from "./support/runs.js";
 import { Watchdog } from "./support/watchdog.js";
 
 const GROUPS = Object.keys(PATHS_BY_GROUP) as LanguageGroup[];
@@ -43,7 +44,7 @@ describe("every language and rule through ESLint's Linter", { timeout: 600_000 }
         fc.asyncProperty(pathIn(group), textFor(group), (path, text) => lintsInsideTheFile(path, text, reported)),
         propertyOptions(200),
       );
-      expect(reported.size).toBeGreaterThan(0);
+      if (!isReplay()) expect(reported.size).toBeGreaterThan(0);
     });
   }
 
@@ -53,6 +54,6 @@ describe("every language and rule through ESLint's Linter", { timeout: 600_000 }
       fc.asyncProperty(mutatedFixture(), (mutated) => lintsInsideTheFile(mutated.path, bytesOf(mutated).toString("utf8"), reported)),
       propertyOptions(1000),
     );
-    expect([...reported].sort()).toEqual(ALL_RULES);
+    if (!isReplay()) expect([...reported].sort()).toEqual(ALL_RULES);
   });
 });

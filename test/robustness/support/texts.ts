@@ -1,11 +1,11 @@
 /**
- * fast-check arbitraries for the robustness properties: random texts built from a language's
- * vocabulary, and byte-level mutations of the fixtures (insertions, deletions, duplications,
- * truncations, bit flips), each printed as plain data when a property fails so the failing
- * input can be rebuilt from the report.
+ * fast-check arbitraries of random texts for a language group: token soup of its vocabulary
+ * (arbitrary characters and lone surrogates included), and text with the structure its rules
+ * need before they run (parseable JS and JSON shapes, recombined fixture lines, Markdown fences in
+ * containers).
  */
 import fc from "fast-check";
-import { ALL_PATHS, FIXTURE_FILES, PATHS_BY_GROUP, tokensFor, type LanguageGroup } from "./corpus.js";
+import { FIXTURE_FILES, PATHS_BY_GROUP, tokensFor, type LanguageGroup } from "./corpus.js";
 
 /** A text of tokens of the group's vocabulary mixed with arbitrary characters (lone surrogates included). */
 export function tokenSoupFor(group: LanguageGroup, maxTokens = 120): fc.Arbitrary<string> {
@@ -146,144 +146,28 @@ const FENCES: ReadonlyArray<[info: string, group: LanguageGroup]> = [
   ["text", "markdown"],
 ];
 
-/** Markdown runbooks: prose and fenced code blocks, each block possibly inside a list item or quote (every line prefixed). */
+/** Where a fenced block sits: the prefix of its first line and of the lines after it (top level, list items, quotes, a tab). */
+const CONTAINERS: ReadonlyArray<[first: string, rest: string]> = [
+  ["", ""],
+  ["- ", "  "],
+  ["1. ", "   "],
+  ["   ", "   "],
+  ["> ", "> "],
+  ["> - ", ">   "],
+  ["  \t", "  \t"],
+];
+
+/** Markdown runbooks: prose and fenced code blocks of every linted language, at top level or inside a container. */
 export function markdownTextFor(): fc.Arbitrary<string> {
-  const prefix = fc.constantFrom("", "", "- ", "1. ", "   ", "> ", "> - ", "  \t");
-  const fence = fc.constantFrom(...FENCES).chain(([info, group]) =>
-    fc.tuple(fc.constantFrom("```", "~~~", "````"), fc.constant(info), group === "markdown" ? tokenSoupFor(group, 40) : fc.oneof({ weight: 3, arbitrary: structuredTextFor(group) }, { weight: 1, arbitrary: tokenSoupFor(group, 40) }), prefix).map(([marks, name, body, lead]) =>
-      [`${marks}${name}`, ...body.split("\n"), marks].map((line, index) => (index === 0 ? lead : " ".repeat(lead.length).replace(/^ /, lead.startsWith(">") ? ">" : " ")) + line).join("\n"),
-    ),
-  );
+  const body = (group: LanguageGroup): fc.Arbitrary<string> =>
+    group === "markdown" ? tokenSoupFor(group, 40) : fc.oneof({ weight: 3, arbitrary: structuredTextFor(group) }, { weight: 1, arbitrary: tokenSoupFor(group, 40) });
+  const fence = fc
+    .constantFrom(...FENCES)
+    .chain(([info, group]) => fc.tuple(fc.constantFrom("```", "~~~", "````"), fc.constant(info), body(group), fc.constantFrom(...CONTAINERS)))
+    .map(([marks, info, code, [first, rest]]) => [`${first}${marks}${info}`, ...code.split("\n").map((line) => `${rest}${line}`), `${rest}${marks}`].join("\n"));
   const block = fc.oneof({ weight: 3, arbitrary: fence }, { weight: 1, arbitrary: tokenSoupFor("markdown", 20) });
   return fc.array(block, { maxLength: 6 }).map((blocks) => blocks.join("\n\n"));
 }
 
 /** A path of the group, so every dialect of the group gets every text. */
 export const pathIn = (group: LanguageGroup): fc.Arbitrary<string> => fc.constantFrom(...PATHS_BY_GROUP[group]);
-
-export type Mutation =
-  | { op: "insert"; at: number; bytes: number[] }
-  | { op: "delete"; at: number; length: number }
-  | { op: "duplicate"; at: number; length: number; times: number }
-  | { op: "truncate"; at: number }
-  | { op: "flip"; at: number; mask: number };
-
-const position = fc.nat({ max: 1 << 20 });
-
-function mutation(group: LanguageGroup): fc.Arbitrary<Mutation> {
-  const inserted = fc.oneof(
-    fc.constantFrom(...tokensFor(group)).map((token) => [...Buffer.from(token, "utf8")]),
-    fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 16 }),
-  );
-  return fc.oneof(
-    fc.record({ op: fc.constant("insert" as const), at: position, bytes: inserted }),
-    fc.record({ op: fc.constant("delete" as const), at: position, length: fc.integer({ min: 1, max: 64 }) }),
-    fc.record({ op: fc.constant("duplicate" as const), at: position, length: fc.integer({ min: 1, max: 256 }), times: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ op: fc.constant("truncate" as const), at: position }),
-    fc.record({ op: fc.constant("flip" as const), at: position, mask: fc.integer({ min: 1, max: 255 }) }),
-  );
-}
-
-/** Apply mutations in order; positions wrap around the current length. */
-export function mutate(bytes: Buffer, mutations: readonly Mutation[]): Buffer {
-  let current = bytes;
-  for (const change of mutations) {
-    const at = change.at % (current.length + 1);
-    switch (change.op) {
-      case "insert":
-        current = Buffer.concat([current.subarray(0, at), Buffer.from(change.bytes), current.subarray(at)]);
-        break;
-      case "delete":
-        current = Buffer.concat([current.subarray(0, at), current.subarray(at + change.length)]);
-        break;
-      case "duplicate": {
-        const slice = current.subarray(at, at + change.length);
-        current = Buffer.concat([current.subarray(0, at), ...Array<Buffer>(change.times + 1).fill(slice), current.subarray(at + slice.length)]);
-        break;
-      }
-      case "truncate":
-        current = current.subarray(0, at);
-        break;
-      case "flip":
-        if (at < current.length) {
-          current = Buffer.from(current);
-          current[at]! ^= change.mask;
-        }
-        break;
-    }
-  }
-  return current;
-}
-
-export interface MutatedFixture {
-  /** Relative to fixtures/. */
-  fixture: string;
-  /** The path it is linted or scanned under: a path of its language, so every dialect gets every fixture. */
-  path: string;
-  mutations: Mutation[];
-}
-
-/** A fixture of the group (any fixture when omitted), mutated and placed under a path of its language. */
-export function mutatedFixture(group?: LanguageGroup): fc.Arbitrary<MutatedFixture> {
-  const files = FIXTURE_FILES.filter((file) => group === undefined || file.group === group);
-  return fc.constantFrom(...files).chain((file) =>
-    fc.record({
-      fixture: fc.constant(file.path),
-      path: pathIn(file.group),
-      mutations: fc.array(mutation(file.group), { minLength: 1, maxLength: 6 }),
-    }),
-  );
-}
-
-/** The bytes of a mutated fixture. */
-export function bytesOf(mutated: MutatedFixture): Buffer {
-  const file = FIXTURE_FILES.find((candidate) => candidate.path === mutated.fixture);
-  if (file === undefined) throw new Error(`no fixture ${mutated.fixture}`);
-  return mutate(file.bytes, mutated.mutations);
-}
-
-/** How a file of a tree is encoded: the scanner decodes UTF-8 and UTF-16 with a BOM; anything else is bytes. */
-export type Encoding = "utf8" | "utf8-bom" | "utf16le-bom" | "utf16be-bom" | "latin1";
-
-export function encode(text: string, encoding: Encoding): Buffer {
-  switch (encoding) {
-    case "utf8":
-      return Buffer.from(text, "utf8");
-    case "utf8-bom":
-      return Buffer.from(`\uFEFF${text}`, "utf8");
-    case "utf16le-bom":
-      return Buffer.from(`\uFEFF${text}`, "utf16le");
-    case "utf16be-bom":
-      return Buffer.from(`\uFEFF${text}`, "utf16le").swap16();
-    case "latin1":
-      return Buffer.from(text, "latin1");
-  }
-}
-
-export interface TreeFile {
-  path: string;
-  /** What the bytes are, for the failure report. */
-  origin: MutatedFixture | { text: string; encoding: Encoding } | { bytes: number[] };
-  bytes: Buffer;
-}
-
-/** One file of a scanned tree: a mutated fixture, a random text in some encoding, or random bytes. */
-const treeFile: fc.Arbitrary<TreeFile> = fc.oneof(
-  { weight: 3, arbitrary: mutatedFixture().map((mutated): TreeFile => ({ path: mutated.path, origin: mutated, bytes: bytesOf(mutated) })) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .constantFrom(...(Object.keys(PATHS_BY_GROUP) as LanguageGroup[]))
-      .chain((group) => fc.tuple(pathIn(group), textFor(group), fc.constantFrom<Encoding>("utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "latin1")))
-      .map(([path, text, encoding]): TreeFile => ({ path, origin: { text, encoding }, bytes: encode(text, encoding) })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(fc.constantFrom(...ALL_PATHS), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 2048 }))
-      .map(([path, bytes]): TreeFile => ({ path, origin: { bytes }, bytes: Buffer.concat([Buffer.from("sessiontoken logon\n"), Buffer.from(bytes)]) })),
-  },
-);
-
-/** A small tree of scanned files (one file per path). */
-export const tree: fc.Arbitrary<TreeFile[]> = fc.uniqueArray(treeFile, { minLength: 1, maxLength: 6, selector: (file) => file.path });
