@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import { maxParseWeight, parseWeight } from "../../src/languages/async-function-nesting.js";
 import { FIXTURE_FILES } from "./support/corpus.js";
+import { bytesOf } from "./support/mutations.js";
 import { Watchdog } from "./support/watchdog.js";
 
 let watchdog: Watchdog;
@@ -53,6 +54,20 @@ describe("nested async function expressions", () => {
     expect(await lintUnderWatchdog(`import sdk from "@adobe/acc-js-sdk";\ne${level.repeat(20)}x`)).toEqual([expect.stringMatching(/^fatal 1:1 Parsing error: not parsed: async function expressions nested too deeply/u)]);
   });
 
+  it("found by the scanner property: declarations cut open inside a call's arguments, 19 times", async () => {
+    // legacy-repo/src/legacy/session.js with "…ofBearerToken(" cut and the following 205 bytes repeated.
+    const text = bytesOf({
+      fixture: "legacy-repo/src/legacy/session.js",
+      path: "src/client.ts",
+      mutations: [
+        { op: "delete", at: 0, length: 25 },
+        { op: "duplicate", at: 323487, length: 205, times: 18 },
+        { op: "duplicate", at: 0, length: 1, times: 1 },
+      ],
+    }).toString("utf8");
+    expect(await lintUnderWatchdog(text)).toEqual([expect.stringMatching(/^fatal 1:1 Parsing error: not parsed: async function expressions nested too deeply/u)]);
+  });
+
   it("weighs what TypeScript re-parses only: not declarations, arrows, methods, strings, comments, templates or regular expressions", () => {
     for (const text of [
       "async function f() { async function g() { await h(); } }",
@@ -66,6 +81,9 @@ describe("nested async function expressions", () => {
     }
     // "{ x; " is inside the callback: each of its 5 characters counts twice.
     expect(parseWeight("run(async function () { x; });")).toBe(30 + 5);
+    // Inside a call's arguments, even after a "}", `async function` is an expression.
+    const cutOpen = "run(function () {} async function () { x; }";
+    expect(parseWeight(cutOpen)).toBe(cutOpen.length + 5);
   });
 
   it("every JS and TS fixture weighs less than twice its length, far under the limit", () => {
