@@ -1,9 +1,10 @@
 /**
- * The cost TypeScript's parser (5.x, 6.x) will take on a JS/TS text, from one of its lookaheads:
- * on `async` in an expression it parses what follows to see whether it is `async x => …`, so an
- * `async function` expression (a callback, an initializer) is parsed twice, and one nested in it
- * four times: 2^depth. 18 levels took 1 s, 24 take a minute, on a few hundred bytes (fixed in
- * typescript-go, microsoft/typescript-go#4785).
+ * The cost TypeScript's parser (5.x, 6.x) will take on a JS/TS text, from its lookaheads on
+ * `async` in an expression: it parses what follows to see whether it is an async arrow function,
+ * so an `async function` expression (a callback, an initializer) is parsed twice, and one nested
+ * in it four times: 2^depth; likewise the parentheses after an `async` that are not an arrow's
+ * parameters (`async (async (…`). 18 levels took 1 s, 24 take a minute, on a few hundred bytes
+ * (fixed in typescript-go, microsoft/typescript-go#4785).
  *
  * `parseWeight` weighs each character by 2^(async function expressions around it), in one pass:
  * strings, template literals, comments and (approximately) regular expressions are skipped, and
@@ -39,15 +40,16 @@ const REGEX_AFTER = new Set(["(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "
 /** After these, `async function` starts a declaration (parsed once). */
 const DECLARATION_AFTER = new Set([";", "{", "}", "", "export", "default"]);
 
-/** Σ over the text's characters of 2^(enclosing async function expressions), capped at `limit`. */
+/** Σ over the text's characters of 2^(enclosing async function expressions and `async (…)`), capped at `limit`. */
 export function parseWeight(text: string, limit = Number.POSITIVE_INFINITY): number {
   let weight = 0;
   let depth = 0;
   /**
    * Open brackets, innermost last: for a `{`, whether it opened an async function expression's
-   * body; "(" for `(` and `[`; "`" for a template's `${`.
+   * body; "(" for `(` and `[`, "async(" for the `(` right after an `async` expression; "`" for a
+   * template's `${`.
    */
-  const brackets: Array<boolean | "(" | "`"> = [];
+  const brackets: Array<boolean | "(" | "async(" | "`"> = [];
   let previous = "";
   let pendingAsyncBody = false;
   let i = 0;
@@ -82,7 +84,7 @@ export function parseWeight(text: string, limit = Number.POSITIVE_INFINITY): num
       i++;
     } else if (c === Code.CloseBrace) {
       // A `}` also ends the `(` and `[` left open inside its block (as the parser recovers).
-      while (brackets.at(-1) === "(") brackets.pop();
+      while (brackets.at(-1) === "(" || brackets.at(-1) === "async(") if (brackets.pop() === "async(") depth--;
       if (brackets.at(-1) === "`") {
         // The end of a template's `${…}`: the template goes on.
         brackets.pop();
@@ -93,12 +95,19 @@ export function parseWeight(text: string, limit = Number.POSITIVE_INFINITY): num
         previous = "}";
         i++;
       }
+    } else if (c === Code.OpenParen && previous === "async-expression") {
+      brackets.push("async(");
+      depth++;
+      previous = "(";
+      i++;
     } else if (c === Code.OpenParen || c === Code.OpenBracket) {
       brackets.push("(");
       previous = text[i]!;
       i++;
     } else if (c === Code.CloseParen || c === Code.CloseBracket) {
-      if (brackets.at(-1) === "(") brackets.pop();
+      const top = brackets.at(-1);
+      if (top === "(" || top === "async(") brackets.pop();
+      if (top === "async(") depth--;
       previous = text[i]!;
       i++;
     } else if (IDENTIFIER_CHAR.test(text[i]!)) {
@@ -138,7 +147,7 @@ function skipRegex(text: string, from: number): number {
 }
 
 /** Skips template text up to its end (returns after the backtick) or a `${` (pushes "`", returns after the brace). */
-function skipTemplate(text: string, from: number, brackets: Array<boolean | "(" | "`">): number {
+function skipTemplate(text: string, from: number, brackets: Array<boolean | "(" | "async(" | "`">): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === Code.Backslash) i++;

@@ -68,11 +68,16 @@ describe("nested async function expressions", () => {
     expect(await lintUnderWatchdog(text)).toEqual([expect.stringMatching(/^fatal 1:1 Parsing error: not parsed: async function expressions nested too deeply/u)]);
   });
 
-  it("weighs what TypeScript re-parses only: not declarations, arrows, methods, strings, comments, templates or regular expressions", () => {
+  it("the parentheses after async, 30 levels deep (`async (async (…`): refused", async () => {
+    expect(await lintUnderWatchdog(`const sdk = require("@adobe/acc-js-sdk");\nrun(${"async (".repeat(30)}x`)).toEqual([
+      expect.stringMatching(/^fatal 1:1 Parsing error: not parsed: async function expressions nested too deeply/u),
+    ]);
+  });
+
+  it("weighs what TypeScript re-parses only: not declarations, methods, strings, comments, templates or regular expressions; of an arrow, its parameters", () => {
     for (const text of [
       "async function f() { async function g() { await h(); } }",
       "export async function f() {} export default async function g() {}",
-      "const f = async () => { const g = async (x) => { await x; }; };",
       "class A { async m() { return { async n() {} }; } }",
       'const s = "run(async function () {"; // run(async function () {',
       "/* run(async function () { */ const t = `run(async function () { ${a} }`; const r = /async function () {/;",
@@ -84,6 +89,9 @@ describe("nested async function expressions", () => {
     // Inside a call's arguments, even after a "}", `async function` is an expression.
     const cutOpen = "run(function () {} async function () { x; }";
     expect(parseWeight(cutOpen)).toBe(cutOpen.length + 5);
+    // An async arrow: only its parameter list ("(x" before the closing parenthesis) counts twice.
+    const arrow = "items.map(async (x) => { y; });";
+    expect(parseWeight(arrow)).toBe(arrow.length + 2);
   });
 
   it("every JS and TS fixture weighs less than twice its length, far under the limit", () => {
