@@ -131,7 +131,7 @@ const COMMON_TOKENS = [
 ];
 
 const GROUP_TOKENS: Readonly<Record<LanguageGroup, readonly string[]>> = {
-  js: ["import sdk from", "require(", "const cnx = ", "sdk.init(", "await ", "=>", "function ", "/*", "*/", "//", "`${", "new ", "class ", "<div>", "</div>", "as any", "?.", "..."],
+  js: ["import sdk from", "require(", "const cnx = ", "sdk.init(", "await ", "=>", "function ", "async ", "async (", "run(async function () {", "<T>(", "/*", "*/", "//", "`${", "new ", "class ", "<div>", "</div>", "as any", "?.", "..."],
   xml: ["<?xml version=\"1.0\"?>", "<soapenv:Envelope>", "</soapenv:Envelope>", "<sessiontoken>", "</sessiontoken>", "<securityZone ", "allowUserPassword=\"true\"", "/>", "</", "<!--", "-->", "<![CDATA[", "]]>", "&amp;", "&lt;", "&#x41;", "&undefined;", "<!DOCTYPE x [<!ENTITY a \"", "\">]>", "<%= ", "%>", "{{", "}}"],
   http: ["POST ", "GET ", " HTTP/1.1", "Content-Type: text/xml", "SOAPAction: ", "###", "@token = ", "{{token}}", "< ./body.xml", "> {%", "%}", "<sessiontoken>", "</sessiontoken>"],
   shell: ["nlserver ", "config -setimsjwtauth:", "-setimsoauth:", "curl -H ", "-u admin:", "export ", "ENV ", "RUN ", "ARG ", "script:", "run: |", "- ", "  ", "<<EOF\n", "\nEOF\n", "set ", "$env:", "Invoke-RestMethod ", "@echo off", "^\n", "%ACC_PASSWORD%", "$(ACC_PASSWORD)", "ifeq", "endif", "\t@", "<#", "#>", "`n"],
