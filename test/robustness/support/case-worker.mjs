@@ -8,12 +8,11 @@
  * - `lint`: one text under one path through ESLint's `Linter` with the plugin's configs: `strict`
  *   plus the Markdown runbook config (every rule, every language), then `verifyAndFix` with `v8`
  *   (the fixes Campaign v8.5+ gets), whose output is linted again by ESLint itself.
- * - `scan`: files written to a new temporary directory and scanned by the scanner's in-process API,
+ * - `scan`: files written to a given empty directory and scanned by the scanner's in-process API,
  *   once or several times in a row (with `--fix`, each run sees what the previous one wrote).
  * - `ping`: nothing; answers once the modules above are loaded.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
 import { Linter } from "eslint";
@@ -74,34 +73,30 @@ const bytesOnDisk = (root, files) => files.map((file) => ({ path: file.path, byt
 /**
  * Scans one tree several times in a row (each run sees what the previous one wrote with `fix`),
  * answering each run's findings, problems, skipped files and fix report, and every file's bytes after it.
- * @param {{ files: CaseFile[]; runs: ScanRun[] }} task
+ * `root` is an empty directory the caller made and removes (also when the case runs out of time).
+ * @param {{ root: string; files: CaseFile[]; runs: ScanRun[] }} task
  */
-async function scanFiles({ files, runs }) {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-robustness-")));
-  try {
-    for (const file of files) {
-      mkdirSync(dirname(join(root, file.path)), { recursive: true });
-      writeFileSync(join(root, file.path), file.bytes);
-    }
-    const answers = [];
-    for (const run of runs) {
-      const { scan: settings } = resolveScanSettings({ cwd: root, paths: [], concurrency: "1", profile: run.profile, fix: run.fix });
-      const result = await scan(settings);
-      answers.push({
-        findings: result.findings.map(({ path, ruleId, line, column, endLine, endColumn }) => ({ path, ruleId, line, column, endLine, endColumn })),
-        errors: result.errors,
-        skipped: result.skipped,
-        fixes: result.fixes?.files ?? [],
-        files: bytesOnDisk(root, files),
-      });
-    }
-    return answers;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+async function scanFiles({ root, files, runs }) {
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.bytes);
   }
+  const answers = [];
+  for (const run of runs) {
+    const { scan: settings } = resolveScanSettings({ cwd: root, paths: [], concurrency: "1", profile: run.profile, fix: run.fix });
+    const result = await scan(settings);
+    answers.push({
+      findings: result.findings.map(({ path, ruleId, line, column, endLine, endColumn }) => ({ path, ruleId, line, column, endLine, endColumn })),
+      errors: result.errors,
+      skipped: result.skipped,
+      fixes: result.fixes?.files ?? [],
+      files: bytesOnDisk(root, files),
+    });
+  }
+  return answers;
 }
 
-/** @param {{ kind: "lint"; path: string; text: string } | { kind: "scan"; files: CaseFile[]; runs: ScanRun[] } | { kind: "ping" }} task */
+/** @param {{ kind: "lint"; path: string; text: string } | { kind: "scan"; root: string; files: CaseFile[]; runs: ScanRun[] } | { kind: "ping" }} task */
 export default async function runCase(task) {
   if (task.kind === "lint") return lint(task);
   if (task.kind === "scan") return scanFiles(task);

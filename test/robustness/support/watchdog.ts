@@ -3,7 +3,9 @@
  * running task terminates its worker), so a hang fails the property with its input, which
  * fast-check then shrinks, instead of freezing the test run.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 
@@ -76,9 +78,14 @@ export class Watchdog {
     return this.run({ kind: "lint", path, text });
   }
 
-  /** Scans a tree of files once per run, in a row; one answer per run. */
-  scan(files: CaseFile[], runs: ScanRun[]): Promise<ScanAnswer[]> {
-    return this.run({ kind: "scan", files, runs });
+  /** Scans a tree of files once per run, in a row, in a temporary directory; one answer per run. */
+  async scan(files: CaseFile[], runs: ScanRun[]): Promise<ScanAnswer[]> {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-robustness-")));
+    try {
+      return await this.run({ kind: "scan", root, files, runs });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }
 
   async close(): Promise<void> {
