@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ByteKeywordMatcher } from "../../src/campaign/byte-keyword-matcher.js";
 import { ALL_KEYWORDS, containsAnyKeyword, containsAnyKeywordInUtf8 } from "../../src/campaign/keywords.js";
+import { propertyOptions } from "../support/properties.js";
 
 const randomCase = (text: string, mask: number): string =>
   [...text].map((char, index) => ((mask >> index % 31) & 1 ? char.toUpperCase() : char)).join("");
@@ -31,7 +32,7 @@ describe("keyword search on bytes", () => {
         const bytes = Buffer.concat(pieces);
         expect(containsAnyKeywordInUtf8(bytes)).toBe(containsAnyKeyword(bytes.toString("utf8")));
       }),
-      { numRuns: 5000 },
+      propertyOptions(5000),
     );
   });
 

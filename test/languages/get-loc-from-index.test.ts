@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { httpLanguage } from "../../src/languages/http/index.js";
 import { shellLanguage } from "../../src/languages/shell/index.js";
 import { xmlLanguage } from "../../src/languages/xml/index.js";
+import { propertyOptions } from "../support/properties.js";
 
 const languages = { xml: [xmlLanguage, "a.xml"], http: [httpLanguage, "a.http"], shell: [shellLanguage, "a.sh"] } as const;
 
@@ -36,7 +37,7 @@ describe.each(Object.keys(languages) as (keyof typeof languages)[])("%s getLocFr
           expect(ours.getLocFromIndex(index)).toEqual(baseGetLocFromIndex.call(reference, index));
         }
       }),
-      { numRuns: 200 },
+      propertyOptions(200),
     );
   });
 

@@ -6,7 +6,8 @@
  *
  * The tree: 150 copies of fixtures/scanner/fix/repo (600 files with fixes, each written with its
  * own fsync, so the write phase lasts seconds). Kill moments are spread over a completed run's
- * duration by a seeded generator; a failure names the seed and the moment.
+ * duration by a seeded generator (test/support/properties.ts: fixed in `npm test`, new in `npm run
+ * fuzz`); a failure names the seed and the moment.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, CLI, FIXTURES } from "../cli/support/run-cli.js";
+import { propertySeed } from "../support/properties.js";
 
 const COPIES = 150;
 const KILLS = 6;
@@ -84,7 +86,7 @@ describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
   });
 
   it(`${KILLS} kills at random moments: every file untouched or fully fixed, only named temporary files besides`, async () => {
-    const seed = Number(process.env.ROBUSTNESS_SEED ?? Date.now() % 2 ** 31);
+    const seed = propertySeed();
     const moments = fc.sample(fc.integer({ min: 0, max: Math.ceil(completedRunMs) }), { numRuns: KILLS, seed });
     let partial = 0;
     for (const [attempt, delayMs] of moments.entries()) {

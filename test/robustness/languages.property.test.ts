@@ -13,7 +13,7 @@ import { bytesOf, mutatedFixture } from "./support/mutations.js";
 import { pathIn, textFor } from "./support/texts.js";
 import { PATHS_BY_GROUP, type LanguageGroup } from "./support/corpus.js";
 import { messageLocationProblems } from "./support/locations.js";
-import { isReplay, propertyOptions } from "./support/runs.js";
+import { isReplay, propertyOptions } from "../support/properties.js";
 import { Watchdog } from "./support/watchdog.js";
 
 const GROUPS = Object.keys(PATHS_BY_GROUP) as LanguageGroup[];

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeText } from "../../src/scanner/read-file.js";
 import { tree, type TreeFile } from "./support/trees.js";
 import { linesOf, spanProblem } from "./support/locations.js";
-import { isReplay, propertyOptions } from "./support/runs.js";
+import { isReplay, propertyOptions } from "../support/properties.js";
 import { Watchdog, type ScanAnswer } from "./support/watchdog.js";
 
 let watchdog: Watchdog;

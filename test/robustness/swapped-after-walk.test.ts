@@ -35,7 +35,7 @@ function scanWithSwap(root: string, swap: string): { status: number | null; resu
     });
     process.stdout.write(JSON.stringify({ skipped: result.skipped, findings: result.findings.map(({ path }) => ({ path })) }));
   `;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 });
   return child.status === 0 ? { status: 0, result: JSON.parse(child.stdout) } : { status: child.status };
 }
 

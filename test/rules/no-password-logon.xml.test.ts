@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-password-logon.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { cpuTime } from "../support/cpu-time.js";
 
 const ruleTester = await languageRuleTester("xml");
 
@@ -235,12 +236,13 @@ describe("many findings on one line", () => {
     const { default: plugin } = await import("../../src/index.js");
     const envelope = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:xtk:session"><soapenv:Body><urn:Logon><urn:strLogin>a</urn:strLogin><x>some text here</x></urn:Logon></soapenv:Body></soapenv:Envelope>`;
     const code = `<log>${envelope.repeat(20_000)}</log>`;
-    const started = performance.now();
-    const messages = new Linter().verify(code, [
-      { files: ["**/*.xml"], plugins: { "campaign-ims": plugin }, language: "campaign-ims/xml", rules: { "campaign-ims/no-password-logon": "error" } },
-    ], "log.xml");
+    const { result: messages, cpuMs } = cpuTime(() =>
+      new Linter().verify(code, [
+        { files: ["**/*.xml"], plugins: { "campaign-ims": plugin }, language: "campaign-ims/xml", rules: { "campaign-ims/no-password-logon": "error" } },
+      ], "log.xml"),
+    );
     // Quadratic position lookups took minutes here; linear ones take about two seconds.
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(cpuMs).toBeLessThan(30_000);
     expect(messages).toHaveLength(20_000);
     const last = code.lastIndexOf("urn:Logon>", code.lastIndexOf("</urn:Logon>"));
     expect(messages.at(-1)).toMatchObject({ line: 1, column: last + 1, endColumn: last + 10 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-session-token.js";
 import plugin from "../../src/index.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { cpuTime } from "../support/cpu-time.js";
 
 const ruleTester = await languageRuleTester("json");
 
@@ -239,10 +240,9 @@ describe("many findings on one line", () => {
     const config = [
       { files: ["**/*.json"], plugins: { "campaign-ims": plugin }, language: "campaign-ims/json", rules: { "campaign-ims/no-session-token": "error" as const, "campaign-ims/no-hardcoded-campaign-secret": "error" as const } },
     ];
-    const started = performance.now();
-    const messages = linter.verify(code, config, { filename: "log.postman_collection.json" });
+    const { result: messages, cpuMs } = cpuTime(() => linter.verify(code, config, { filename: "log.postman_collection.json" }));
     // Position lookups that rescan the line per finding take minutes here; linear ones seconds.
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(cpuMs).toBeLessThan(30_000);
     expect(messages).toHaveLength(40_000);
     const last = code.lastIndexOf("mc/pw");
     expect(messages.at(-1)).toMatchObject({ line: 1, column: last + 1, endColumn: last + 6 });

@@ -257,7 +257,9 @@ export class PosixScanner {
     this.#endCommand(null);
     let stop = end;
     if (this.#pending.length > 0) {
-      if (end < text.length && isLineBreak(text.charCodeAt(end)) && this.#region.heredocs) {
+      // Bodies follow the region's last line only where they may extend past it (a Dockerfile RUN
+      // line); otherwise (a YAML scalar ends at its last line's content) they are empty, at `end`.
+      if (end < this.#region.heredocLimit && isLineBreak(text.charCodeAt(end)) && this.#region.heredocs) {
         stop = this.#readHeredocs(skipLineBreak(text, end));
       } else {
         for (const pending of this.#pending) this.#closeHeredoc(pending, end, end, end, false);
@@ -483,12 +485,16 @@ export class PosixScanner {
     return pos;
   }
 
-  /** Reads the bodies of the pending here-documents, starting at a line start. */
+  /**
+   * Reads the bodies of the pending here-documents, starting at a line start. A body never starts
+   * past the limit (a line break that ends the region or the file leaves it empty, at the limit),
+   * so a here-document's range never ends before it starts.
+   */
   #readHeredocs(start: number): number {
     const { text } = this;
     const limit = this.#region.heredocLimit;
     const prefix = this.#region.linePrefix;
-    let pos = start;
+    let pos = Math.min(start, limit);
     for (const pending of this.#pending) {
       const bodyStart = pos;
       let closed = false;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseHttp } from "../../../src/languages/http/index.js";
 import { parse } from "./support.js";
+import { propertyOptions } from "../../support/properties.js";
 
 describe("hostile input", () => {
   it("parses a 20 MB file of SOAP requests, XML bodies included, completely", () => {
@@ -82,7 +83,7 @@ describe("hostile input", () => {
       fc.property(fc.string({ unit, maxLength: 60 }), (text: string) => {
         parse(text);
       }),
-      { numRuns: 1500 },
+      propertyOptions(1500),
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseShell, parseShellFile, SHELL_DIALECTS } from "../../../src/languages/shell/index.js";
 import type { ShellDialect } from "../../../src/languages/shell/index.js";
 import { parse, wordsOf } from "./support.js";
+import { propertyOptions } from "../../support/properties.js";
 
 describe("hostile input", () => {
   it("refuses binary content (a NUL byte) with a clear error instead of parsing it", () => {
@@ -132,7 +133,7 @@ describe("hostile input", () => {
       fc.property(fc.string({ unit, maxLength: 80 }), fc.constantFrom(...SHELL_DIALECTS), (text: string, dialect: ShellDialect) => {
         parse(text, dialect);
       }),
-      { numRuns: 1500 },
+      propertyOptions(1500),
     );
   });
 });

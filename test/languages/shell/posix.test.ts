@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shellWordSourceOffset, shellWordSourceRange } from "../../../src/languages/shell/index.js";
-import type { ShellCommand, ShellWord } from "../../../src/languages/shell/index.js";
+import type { ShellCommand, ShellDialect, ShellWord } from "../../../src/languages/shell/index.js";
 import { assignmentsOf, parse, rangeOf, spanOf, wordsOf } from "./support.js";
 
 const first = (commands: ShellCommand[]): ShellCommand => commands[0] as ShellCommand;
@@ -263,5 +263,20 @@ describe("POSIX shell: redirections and here-documents", () => {
       ["<<", "TWO", true, false, "body two\n"],
     ]);
     expect(wordsOf(ast)).toEqual([["a"], ["b"]]);
+  });
+
+  // No body line before the end of the file: an empty, unterminated body where the file ends, after
+  // the line break if there is one (a lone CR counts); the range never ends before it starts.
+  it.each<[string, ShellDialect, string, [number, number], [number, number], { line: number; column: number }]>([
+    ["sh, end of file", "sh", "cat <<EOF", [4, 9], [9, 9], { line: 1, column: 10 }],
+    ["sh, lone CR", "sh", "cat <<EOF\r", [4, 10], [10, 10], { line: 2, column: 1 }],
+    ["sh, CRLF", "sh", "cat <<EOF\r\n", [4, 11], [11, 11], { line: 2, column: 1 }],
+    ["Dockerfile RUN, lone CR", "dockerfile", "RUN cat <<EOF\r", [8, 14], [14, 14], { line: 2, column: 1 }],
+  ])("an unterminated here-document with no body line: %s", (_name, dialect, text, redirectRange, bodyRange, at) => {
+    const { ast, problems } = parse(text, dialect);
+    const redirect = ast.commands[0]?.redirects[0];
+    expect(redirect?.range).toEqual(redirectRange);
+    expect(redirect?.heredoc).toMatchObject({ body: "", bodyRange, range: bodyRange, loc: { start: at, end: at }, terminated: false });
+    expect(problems.map((problem) => problem.message)).toEqual(['Unterminated here-document: no line "EOF" closes it.']);
   });
 });

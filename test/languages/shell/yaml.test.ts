@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shellWordSourceRange } from "../../../src/languages/shell/index.js";
-import type { ShellWord } from "../../../src/languages/shell/index.js";
-import { parse, rangeOf, spanOf, wordsOf } from "./support.js";
+import type { ShellDialect, ShellWord } from "../../../src/languages/shell/index.js";
+import { parse, position, rangeOf, spanOf, wordsOf } from "./support.js";
 
 const WORKFLOW = [
   "name: deploy",
@@ -157,5 +157,39 @@ describe("YAML without any script key", () => {
     expect(ast.commands).toEqual([]);
     expect(problems).toEqual([]);
     expect(ast.comments.map((c) => c.value)).toEqual([" a compose file"]);
+  });
+});
+
+describe("a here-document with no body line in a YAML script", () => {
+  // The scalar ends with the here-document's line (a lone CR, LF, CRLF or the end of the file after
+  // it): the body is empty and unterminated, at the end of the script, never after a line break
+  // the script does not own (it used to start past its end: range [9, 8] for "run: <<a\r").
+  it.each<[string, ShellDialect, string, [number, number], [number, number], { line: number; column: number }]>([
+    ["GitHub Actions, lone CR", "github-actions", "run: <<a\r", [5, 8], [8, 8], { line: 1, column: 9 }],
+    ["GitHub Actions, LF", "github-actions", "run: <<a\n", [5, 8], [8, 8], { line: 1, column: 9 }],
+    ["GitHub Actions, end of file", "github-actions", "run: <<a", [5, 8], [8, 8], { line: 1, column: 9 }],
+    ["GitHub Actions, CRLF after a command", "github-actions", "run: cat <<EOF\r\n", [9, 14], [14, 14], { line: 1, column: 15 }],
+    ["GitHub Actions, the next key below", "github-actions", "run: cat <<EOF\nname: x\nEOF\n", [9, 14], [14, 14], { line: 1, column: 15 }],
+    ["GitHub Actions, literal block", "github-actions", "run: |\n  cat <<EOF\n", [13, 18], [18, 18], { line: 2, column: 12 }],
+    ["GitHub Actions, literal block, CRLF", "github-actions", "run: |\r\n  cat <<EOF\r\n", [14, 19], [19, 19], { line: 2, column: 12 }],
+    ["GitHub Actions, quoted scalar", "github-actions", "run: 'cat <<EOF'\r", [10, 15], [15, 15], { line: 1, column: 16 }],
+    ["GitLab CI, sequence item, lone CR", "gitlab-ci", "script:\r  - cat <<EOF\r", [16, 21], [21, 21], { line: 2, column: 14 }],
+    ["generic YAML, <<- and CRLF", "yaml", "script: cat <<-EOF\r\n", [12, 18], [18, 18], { line: 1, column: 19 }],
+  ])("%s", (_name, dialect, text, redirectRange, heredocRange, at) => {
+    const { ast, problems } = parse(text, dialect);
+    const redirect = ast.commands[0]?.redirects[0];
+    expect(redirect?.range).toEqual(redirectRange);
+    expect(redirect?.heredoc).toMatchObject({ body: "", bodyRange: heredocRange, range: heredocRange, loc: { start: at, end: at }, terminated: false });
+    // The problem is at the operator and its delimiter word, which end where the empty body is.
+    expect(problems.map((problem) => [problem.message, problem.loc])).toEqual([
+      [`Unterminated here-document: no line "${redirect?.heredoc?.delimiter}" closes it.`, { start: position(text, redirectRange[0]), end: at }],
+    ]);
+  });
+
+  it("still reads a body on the script's own lines", () => {
+    const text = "run: |\r  cat <<EOF\r  <urn:Logon/>\r  EOF\r";
+    const { ast, problems } = parse(text, "github-actions");
+    expect(problems).toEqual([]);
+    expect(ast.commands[0]?.redirects[0]?.heredoc).toMatchObject({ body: "  <urn:Logon/>\r", bodyRange: [19, 34], terminated: true });
   });
 });

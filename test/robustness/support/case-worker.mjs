@@ -10,9 +10,11 @@
  *   (the fixes Campaign v8.5+ gets), whose output is linted again by ESLint itself.
  * - `scan`: files written to a given empty directory and scanned by the scanner's in-process API,
  *   once or several times in a row (with `--fix`, each run sees what the previous one wrote).
- * - `ping`: nothing; answers once the modules above are loaded.
+ * - `ping`: answers, once the modules above are loaded, with this thread's /proc entry
+ *   (`<pid>/task/<tid>`, Linux; null elsewhere), where the watchdog reads its CPU time.
+ * - `busy` / `idle`: spends `ms` of CPU time, or waits `ms` without computing (the watchdog's own tests).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
 import { Linter } from "eslint";
@@ -96,9 +98,44 @@ async function scanFiles({ root, files, runs }) {
   return answers;
 }
 
-/** @param {{ kind: "lint"; path: string; text: string } | { kind: "scan"; root: string; files: CaseFile[]; runs: ScanRun[] } | { kind: "ping" }} task */
+/** This thread's entry under /proc (`<pid>/task/<tid>`), or null where there is none. */
+function procThread() {
+  try {
+    return readlinkSync("/proc/thread-self");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * This thread's CPU time in ms (utime + stime of /proc/<pid>/task/<tid>/stat, in USER_HZ = 100
+ * ticks per second), as the watchdog reads it. @param {string} thread
+ */
+function cpuMsOf(thread) {
+  const stat = readFileSync(`/proc/${thread}/stat`, "latin1");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Spends `ms` of this thread's CPU time (of wall-clock time where it cannot be read). @param {number} ms */
+function busy(ms) {
+  const thread = procThread();
+  const began = Date.now();
+  const spent = () => (thread === null ? Date.now() - began : cpuMsOf(thread));
+  const base = spent();
+  let sum = 0;
+  while (spent() - base < ms) for (let i = 0; i < 100_000; i++) sum += i;
+  return { cpuMs: spent() - base, sum };
+}
+
+/** @param {{ kind: "lint"; path: string; text: string } | { kind: "scan"; root: string; files: CaseFile[]; runs: ScanRun[] } | { kind: "busy" | "idle"; ms: number } | { kind: "ping" }} task */
 export default async function runCase(task) {
   if (task.kind === "lint") return lint(task);
   if (task.kind === "scan") return scanFiles(task);
-  return "ready";
+  if (task.kind === "busy") return busy(task.ms);
+  if (task.kind === "idle") {
+    await new Promise((resolve) => setTimeout(resolve, task.ms));
+    return { cpuMs: null };
+  }
+  return { thread: procThread() };
 }
