@@ -5,21 +5,25 @@
  * (`.<name>.campaign-ims-fix-<pid>-<random>.tmp`, docs/scanner.md "Writing") and never scanned.
  *
  * The tree: 150 copies of fixtures/scanner/fix/repo (600 files with fixes, each written with its
- * own fsync, so the write phase lasts seconds). Kill moments are spread over a completed run's
- * duration by a seeded generator (test/support/properties.ts: fixed in `npm test`, new in `npm run
- * fuzz`); a failure names the seed and the moment.
+ * own fsync, so the write phase lasts seconds). Some kills come at moments spread over a completed
+ * run's duration (any phase: walk, parse, write), the others after a number of files were
+ * replaced (watched with fs.watch), so that kills land in the write phase however fast or busy
+ * the machine is. Moments and counts come from a seeded generator (test/support/properties.ts:
+ * fixed in `npm test`, new in `npm run fuzz`); a failure names the seed and the kill.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, CLI, FIXTURES } from "../cli/support/run-cli.js";
 import { propertySeed } from "../support/properties.js";
 
 const COPIES = 150;
-const KILLS = 6;
+/** Kills at a moment of a run's duration, and kills after a number of replaced files. */
+const TIMED_KILLS = 2;
+const WRITE_KILLS = 4;
 const TEMPORARY_FILE = /^\.(?<name>.+)\.campaign-ims-fix-\d+-[0-9a-f]{8}\.tmp$/u;
 
 /** Every file under a directory, by POSIX path relative to it. */
@@ -65,14 +69,31 @@ afterAll(() => {
   if (workspace !== undefined) rmSync(workspace, { recursive: true, force: true });
 });
 
-/** Starts `scan --fix` in `directory` and kills it with SIGKILL after `delayMs`; resolves once it is gone. */
-function fixAndKill(directory: string, delayMs: number): Promise<NodeJS.Signals | null> {
+type Kill = { afterMs: number } | { afterWrites: number };
+
+/**
+ * Starts `scan --fix` in `directory` and kills it with SIGKILL after `afterMs`, or once it has
+ * replaced `afterWrites` files (renamed a temporary file over them); resolves once it is gone.
+ */
+function fixAndKill(directory: string, kill: Kill): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
+    // Only a replaced file has events under its own name (reading a file makes none; the writer's
+    // temporary files have their own names). Node reports a replacement as "rename" or "change".
+    const replaced = new Set<string>();
+    const watcher =
+      "afterWrites" in kill
+        ? watch(directory, { recursive: true }, (_event, name) => {
+            if (name === null || TEMPORARY_FILE.test(basename(name)) || replaced.has(name)) return;
+            replaced.add(name);
+            if (replaced.size === kill.afterWrites) child.kill("SIGKILL");
+          })
+        : undefined;
     const child = spawn(process.execPath, [CLI, ...FIX_ARGS], { cwd: directory, stdio: "ignore" });
-    const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+    const timer = "afterMs" in kill ? setTimeout(() => child.kill("SIGKILL"), kill.afterMs) : undefined;
     child.on("error", reject);
     child.on("exit", (_code, signal) => {
       clearTimeout(timer);
+      watcher?.close();
       resolve(signal);
     });
   });
@@ -85,14 +106,19 @@ describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
     expect([...fixed.keys()].sort()).toEqual([...before.keys()].sort());
   });
 
-  it(`${KILLS} kills at random moments: every file untouched or fully fixed, only named temporary files besides`, async () => {
+  it(`${TIMED_KILLS + WRITE_KILLS} kills at random moments: every file untouched or fully fixed, only named temporary files besides`, async () => {
     const seed = propertySeed();
-    const moments = fc.sample(fc.integer({ min: 0, max: Math.ceil(completedRunMs) }), { numRuns: KILLS, seed });
+    const kills: Kill[] = [
+      ...fc.sample(fc.integer({ min: 0, max: Math.ceil(completedRunMs) }), { numRuns: TIMED_KILLS, seed }).map((afterMs) => ({ afterMs })),
+      // At most half of the files: the rest cannot be written before the kill lands.
+      ...fc.sample(fc.integer({ min: 1, max: 2 * COPIES }), { numRuns: WRITE_KILLS, seed }).map((afterWrites) => ({ afterWrites })),
+    ];
     let partial = 0;
-    for (const [attempt, delayMs] of moments.entries()) {
-      const context = `seed ${seed}, kill ${attempt} after ${delayMs} ms of a ${Math.round(completedRunMs)} ms run`;
+    for (const [attempt, kill] of kills.entries()) {
+      const when = "afterMs" in kill ? `after ${kill.afterMs} ms of a ${Math.round(completedRunMs)} ms run` : `after ${kill.afterWrites} files were written`;
+      const context = `seed ${seed}, kill ${attempt} ${when}`;
       const directory = copyOfOriginal(`killed-${attempt}`);
-      const signal = await fixAndKill(directory, delayMs);
+      const signal = await fixAndKill(directory, kill);
       const after = snapshot(directory);
 
       const notOriginalNorFixed: string[] = [];
@@ -120,7 +146,7 @@ describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
       expect(untouched + fixedFiles).toBe(before.size);
       rmSync(directory, { recursive: true, force: true });
     }
-    // At least one kill landed while files were being written: the check saw a mixed tree.
-    expect({ seed, partial: partial > 0 }).toEqual({ seed, partial: true });
+    // The kills after some writes landed while files were being written: the check saw mixed trees.
+    expect({ seed, partial: partial >= WRITE_KILLS }).toEqual({ seed, partial: true });
   });
 });
