@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
+import { LongPolesFirst } from "./test/support/sequencer.js";
 
 /** Test files that need a module graph of their own (vi.mock replaces a module for the whole file). */
 const ISOLATED = ["test/scanner/prefilter-soundness.test.ts"];
@@ -14,8 +15,10 @@ export default defineConfig({
     hookTimeout: 300_000,
     // One build of dist/ for every test that runs the built package, before any test file starts.
     globalSetup: ["test/support/built-package.ts"],
-    // One test file per core (vitest's default leaves one core to itself: half of a 2-core machine).
+    // One test file per core (vitest's default leaves one core to itself: half of a 2-core machine),
+    // the minutes-long robustness suites first.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongPolesFirst },
     projects: [
       {
         extends: true,

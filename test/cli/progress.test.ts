@@ -14,7 +14,7 @@ const PROGRESS = /\r\u001b\[2Kcampaign-ims: \d+\/\d+\+? files, \d+ findings?/;
 function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): string {
   const { CI: _ci, GITHUB_ACTIONS: _actions, ...base } = process.env;
   const command = [process.execPath, CLI, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
-  const result = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: REPO, env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: REPO, env: { ...base, ...env }, encoding: "utf8", timeout: 120_000 });
   return result.stdout;
 }
 

@@ -1,6 +1,6 @@
 /** Runs the real `eslint` binary with the fixtures' flat config (which imports the built plugin). */
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -8,15 +8,13 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 const ESLINT_BIN = path.join(ROOT, "node_modules/eslint/bin/eslint.js");
 const CONFIG = path.join(ROOT, "fixtures/eslint.config.js");
 
-let built = false;
-/** Builds dist/ once per test process: the eslint binary loads the plugin from there. */
-export function ensureBuilt(): void {
-  if (built) return;
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  built = true;
+/**
+ * The eslint binary loads the plugin from dist/: built once for the whole run by the vitest
+ * globalSetup (test/support/built-package.ts), never here (a build per test process rewrote dist/
+ * while other test files were loading it).
+ */
+function assertBuilt(): void {
+  if (!existsSync(path.join(ROOT, "dist/src/index.js"))) throw new Error('dist/ is missing: run "npm run build" before the eslint binary tests');
 }
 
 export interface Finding {
@@ -38,7 +36,7 @@ export interface EslintRun {
 
 /** Lints `targets` (relative to the repository root) and returns findings sorted by file and position. */
 export function runEslint(targets: string[], extraArgs: string[] = [], cwd = ROOT): EslintRun {
-  ensureBuilt();
+  assertBuilt();
   const result = spawnSync(
     process.execPath,
     [ESLINT_BIN, "--config", CONFIG, "--format", "json", ...extraArgs, ...targets],
