@@ -54,22 +54,29 @@ function lint(config: Linter.Config[], code: string, filename = "file.ts") {
 }
 
 describe("configs computed from rule meta", () => {
-  it("recommended enables only recommended rules, at error, on the JS block", () => {
-    const [block] = configs.recommended;
-    expect(configs.recommended).toHaveLength(1);
-    expect(block?.name).toBe("campaign-ims/recommended/js");
+  const ruleBlocks = (config: Linter.Config[]) => config.filter((block) => block.rules !== undefined);
+
+  it("recommended enables only recommended rules, at error, on TS/JS only, after a TypeScript parser block", () => {
+    expect(configs.recommended.map((block) => block.name)).toEqual(["campaign-ims/recommended/typescript-parser", "campaign-ims/recommended/js"]);
+    const [parserBlock, block] = configs.recommended;
+    expect(parserBlock?.files).toEqual(["**/*.{ts,mts,cts,tsx}"]);
+    expect(parserBlock?.rules).toBeUndefined();
+    expect(parserBlock?.languageOptions?.parser?.meta?.name).toBe("typescript-eslint/parser");
+    expect(block?.files).toEqual(["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"]);
+    expect(block?.languageOptions).toBeUndefined();
+    expect(block?.language).toBeUndefined();
     expect(block?.rules).toEqual({ "campaign-ims/no-password-logon": "error" });
   });
 
   it("strict enables every rule", () => {
-    expect(configs.strict[0]?.rules).toEqual({
+    expect(ruleBlocks(configs.strict)[0]?.rules).toEqual({
       "campaign-ims/no-password-logon": "error",
       "campaign-ims/require-native-auth-lock": "error",
     });
   });
 
   it("v8 passes each rule's v8Options", () => {
-    expect(configs.v8[0]?.rules).toEqual({ "campaign-ims/no-password-logon": ["error", { target: "8.5" }] });
+    expect(ruleBlocks(configs.v8)[0]?.rules).toEqual({ "campaign-ims/no-password-logon": ["error", { target: "8.5" }] });
   });
 
   it("works spread into a flat config, with defaultOptions applied", () => {
