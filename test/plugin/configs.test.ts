@@ -61,7 +61,7 @@ describe("configs computed from rule meta", () => {
     const [parserBlock, block] = configs.recommended;
     expect(parserBlock?.files).toEqual(["**/*.{ts,mts,cts,tsx}"]);
     expect(parserBlock?.rules).toBeUndefined();
-    expect(parserBlock?.languageOptions?.parser?.meta?.name).toBe("typescript-eslint/parser");
+    expect((parserBlock?.languageOptions?.parser as { meta?: { name?: string } } | undefined)?.meta?.name).toBe("typescript-eslint/parser");
     expect(block?.files).toEqual(["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"]);
     expect(block?.languageOptions).toBeUndefined();
     expect(block?.language).toBeUndefined();
