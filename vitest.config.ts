@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...ISOLATED],
+          exclude: [...configDefaults.exclude, ...ISOLATED, "test/e2e/**"],
           // A worker runs file after file in one module graph: ESLint, TypeScript, the parsers and
           // the plugin load once per worker instead of once per file (most of a file's time).
           // Test files keep no state between files: support modules with state reset it per test.
@@ -33,6 +33,16 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: "isolated", include: ISOLATED } },
+      {
+        extends: true,
+        test: {
+          // The packed tarball installed into temporary projects with ESLint 9 and 10 (test/e2e/setup.ts).
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/setup.ts"],
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

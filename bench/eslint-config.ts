@@ -1,5 +1,5 @@
 /**
- * The ESLint configuration the benchmark compares against: the plugin's `configs.recommended` and
+ * The ESLint configuration the benchmark compares against: the plugin's `configs["recommended-all-languages"]` and
  * `configs.markdown`, with the corpus's `.gitignore` as ignores (flat config does not read it),
  * so that ESLint lints the same files as the scanner. `withRules: false` keeps every block's
  * files, language, parser and processor and drops the rules: the baseline of the plugin's
@@ -12,7 +12,7 @@ export const CORPUS_IGNORES = ["**/node_modules/", "**/dist/", "**/coverage/", "
 
 export function benchEslintConfig(plugin: ESLint.Plugin, withRules: boolean): Linter.Config[] {
   const configs = plugin.configs as Record<string, Linter.Config[]>;
-  const blocks = [...configs.recommended!, ...configs.markdown!];
+  const blocks = [...configs["recommended-all-languages"]!, ...configs.markdown!];
   return [
     { name: "bench/ignores", ignores: CORPUS_IGNORES },
     ...(withRules ? blocks : blocks.map(({ rules: _rules, ...rest }) => rest)),

@@ -1,19 +1,68 @@
 /**
- * The shareable configs, computed from rule meta rather than hand lists:
- * - `recommended`: rules whose `meta.docs.recommended` is true, at "error";
- * - `strict`: every rule, at "error";
- * - `v8`: `recommended` with each rule's `meta.v8Options` (Campaign v8.5+: fixes that rely on
- *   direct IMS bearer support are applied rather than offered as suggestions).
+ * The shareable configs, derived from rule meta and the tables below, never from hand lists.
+ *
+ * Rule profiles: `recommended` (rules whose `meta.docs.recommended` is true, at "error"),
+ * `strict` (every rule) and `v8` (`recommended` with each rule's `meta.v8Options`: Campaign v8.5+
+ * fixes that rely on direct IMS bearer support are applied rather than offered as suggestions).
+ *
+ * Configs (`RULE_CONFIGS`): a profile and the languages it lints.
+ * - The default configs (`recommended`, `v8`) lint only TS/JS, which ESLint lints anyway: they add
+ *   no file to the lint, so a user's block without `files`, or a rule turned on globally, never
+ *   meets a file of another language because of the plugin.
+ * - `recommended-all-languages`, `v8-all-languages` and `strict` add the plugin's own languages
+ *   (XML, HTTP, shell-like, JSON files, by glob). ESLint applies the rules of a block without
+ *   `files` to those files too, and JavaScript rules crash there: next to these configs, such
+ *   blocks need `files` (README, "Configs").
+ *
+ * Parsers: no block sets a parser on JavaScript files (espree, or the user's parser, stays). The
+ * first block of each config gives TypeScript files (`TYPESCRIPT_FILES`) @typescript-eslint/parser,
+ * so `eslint .` works on TypeScript with nothing else configured; a parser the user sets for them
+ * in a later block wins (typescript-eslint's configs set the same parser, in either order).
+ *
  * Each config is an array with one block per language, so a rule is only enabled on the files of
- * a language it supports (ESLint checks `meta.languages`).
+ * a language it supports (ESLint checks `meta.languages`). A new language is a row in
+ * `LANGUAGE_FILES` and `MARKDOWN_FENCES` (and its id in create-rule.ts); a new config is a row in
+ * `RULE_CONFIGS` or `MARKDOWN_CONFIGS`.
  */
 import type { ESLint, Linter } from "eslint";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
-import { markdownProcessor } from "./languages/markdown-processor.js";
+import { markdownProcessor, markdownWithLanguageProcessor } from "./languages/markdown-processor.js";
 import { lazyTsParser } from "./lazy-ts-parser.js";
+import type { Profile } from "./scanner/types.js";
 
-export const CONFIG_NAMES = ["recommended", "strict", "v8", "markdown"] as const;
-export type ConfigName = (typeof CONFIG_NAMES)[number];
+const ALL_LANGUAGES = Object.keys(LANGUAGE_IDS) as LanguageKey[];
+/** What the default configs lint: only what ESLint lints without the plugin. */
+const CODE_LANGUAGES: LanguageKey[] = ["js"];
+
+/** Every rule config: its profile and the languages it lints. */
+export const RULE_CONFIGS = {
+  recommended: { profile: "recommended", languages: CODE_LANGUAGES },
+  v8: { profile: "v8", languages: CODE_LANGUAGES },
+  "recommended-all-languages": { profile: "recommended", languages: ALL_LANGUAGES },
+  "v8-all-languages": { profile: "v8", languages: ALL_LANGUAGES },
+  strict: { profile: "strict", languages: ALL_LANGUAGES },
+} as const satisfies Record<string, { profile: Profile; languages: readonly LanguageKey[] }>;
+
+/** The Markdown configs (the `recommended` rules on fenced code blocks): their processor. */
+export const MARKDOWN_CONFIGS = {
+  // Fenced code blocks only; the Markdown text itself is not linted.
+  markdown: markdownProcessor,
+  // Fenced code blocks, and the Markdown file itself with the language the user set for it
+  // (@eslint/markdown's `markdown/commonmark`), so @eslint/markdown's own rules keep working.
+  "markdown-with-language": markdownWithLanguageProcessor,
+} as const;
+
+export type ConfigName = keyof typeof RULE_CONFIGS | keyof typeof MARKDOWN_CONFIGS;
+export const CONFIG_NAMES = [...Object.keys(RULE_CONFIGS), ...Object.keys(MARKDOWN_CONFIGS)] as ConfigName[];
+
+/** The config with a profile's rules on every language (the scanner lints them all). */
+export const allLanguagesConfig = (profile: Profile): ConfigName =>
+  (Object.keys(RULE_CONFIGS) as Array<keyof typeof RULE_CONFIGS>).find(
+    (name) => RULE_CONFIGS[name].profile === profile && RULE_CONFIGS[name].languages === ALL_LANGUAGES,
+  )!;
+
+/** TS/JS files that get @typescript-eslint/parser (JavaScript files keep theirs). */
+export const TYPESCRIPT_EXTENSIONS = ["ts", "mts", "cts", "tsx"];
 
 /** Files each language lints under the plugin's configs. */
 export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
@@ -65,18 +114,19 @@ export const MARKDOWN_FENCES: Record<LanguageKey, string[]> = {
   json: [],
 };
 
-function languageBlock(key: LanguageKey): Partial<Linter.Config> {
-  if (key === "js") {
-    // One parser for JS and TS so `eslint .` works on TypeScript with nothing else configured.
-    return { languageOptions: { parser: lazyTsParser } };
-  }
-  return { language: LANGUAGE_IDS[key] };
-}
+/** The block that parses TypeScript files (or fenced TS blocks) matched by `patterns`. */
+const typescriptParserBlock = (namespace: string, name: string, patterns: string[]): Linter.Config => ({
+  name: `${namespace}/${name}/typescript-parser`,
+  files: patterns,
+  languageOptions: { parser: lazyTsParser },
+});
 
-function ruleEntry(rule: CampaignRule<string, any>, config: ConfigName): Linter.RuleEntry | undefined {
-  if (config === "strict") return "error";
+const languageBlock = (key: LanguageKey): Partial<Linter.Config> => (key === "js" ? {} : { language: LANGUAGE_IDS[key] });
+
+function ruleEntry(rule: CampaignRule<string, any>, profile: Profile): Linter.RuleEntry | undefined {
+  if (profile === "strict") return "error";
   if (!rule.meta.docs.recommended) return undefined;
-  if (config === "v8" && rule.meta.v8Options !== undefined) return ["error", ...rule.meta.v8Options];
+  if (profile === "v8" && rule.meta.v8Options !== undefined) return ["error", ...rule.meta.v8Options];
   return "error";
 }
 
@@ -85,42 +135,35 @@ export function createConfigs(
   rules: Record<string, CampaignRule<string, any>>,
   namespace: string,
 ): Record<ConfigName, Linter.Config[]> {
-  const build = (config: Exclude<ConfigName, "markdown">, files = (key: LanguageKey) => LANGUAGE_FILES[key]): Linter.Config[] =>
-    (Object.keys(LANGUAGE_IDS) as LanguageKey[]).flatMap((key) => {
+  /** One block per language of `languages` with the profile's rules for it, on `files(key)`. */
+  const ruleBlocks = (name: string, profile: Profile, languages: readonly LanguageKey[], files: (key: LanguageKey) => string[]): Linter.Config[] =>
+    languages.flatMap((key) => {
       const enabled: Linter.RulesRecord = {};
-      for (const [name, rule] of Object.entries(rules)) {
+      for (const [ruleName, rule] of Object.entries(rules)) {
         if (!rule.meta.languages.includes(LANGUAGE_IDS[key])) continue;
-        const entry = ruleEntry(rule, config);
-        if (entry !== undefined) enabled[`${namespace}/${name}`] = entry;
+        const entry = ruleEntry(rule, profile);
+        if (entry !== undefined) enabled[`${namespace}/${ruleName}`] = entry;
       }
       if (files(key).length === 0 || Object.keys(enabled).length === 0) return [];
-      return [
-        {
-          name: `${namespace}/${config}/${key}`,
-          files: files(key),
-          plugins: { [namespace]: plugin },
-          ...languageBlock(key),
-          rules: enabled,
-        },
-      ];
+      return [{ name: `${namespace}/${name}/${key}`, files: files(key), plugins: { [namespace]: plugin }, ...languageBlock(key), rules: enabled }];
     });
-  // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted.
-  const markdownConfig: Linter.Config[] = [
-    {
-      name: `${namespace}/markdown/processor`,
-      files: ["**/*.md"],
-      // @eslint/markdown's processor, with the positions of indented and JS blocks corrected.
-      processor: markdownProcessor,
-    },
-    ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.md/*.${fence}`)).map((block) => ({
-      ...block,
-      name: block.name!.replace("/recommended/", "/markdown/"),
-    })),
-  ];
-  return {
-    recommended: build("recommended"),
-    strict: build("strict"),
-    v8: build("v8"),
-    markdown: markdownConfig,
-  };
+
+  const configs = {} as Record<ConfigName, Linter.Config[]>;
+  for (const [name, { profile, languages }] of Object.entries(RULE_CONFIGS)) {
+    configs[name as ConfigName] = [
+      typescriptParserBlock(namespace, name, [`**/*.{${TYPESCRIPT_EXTENSIONS.join(",")}}`]),
+      ...ruleBlocks(name, profile, languages, (key) => LANGUAGE_FILES[key]),
+    ];
+  }
+  // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted
+  // by the plugin. @eslint/markdown's processor names each block `<index>.<info string>`.
+  const fence = (info: string) => `**/*.md/*.${info}`;
+  for (const [name, processor] of Object.entries(MARKDOWN_CONFIGS)) {
+    configs[name as ConfigName] = [
+      { name: `${namespace}/${name}/processor`, files: ["**/*.md"], processor },
+      typescriptParserBlock(namespace, name, TYPESCRIPT_EXTENSIONS.filter((info) => MARKDOWN_FENCES.js.includes(info)).map(fence)),
+      ...ruleBlocks(name, "recommended", ALL_LANGUAGES, (key) => MARKDOWN_FENCES[key].map(fence)),
+    ];
+  }
+  return configs;
 }

@@ -27,3 +27,7 @@ const plugin = {
 Object.assign(plugin.configs, createConfigs(plugin as ESLint.Plugin, rules, NAMESPACE));
 
 export default plugin;
+
+// `require("eslint-plugin-campaign-ims")` (Node 20.19+ loads ES modules with require) returns the
+// plugin itself, not a namespace with `.default`.
+export { plugin as "module.exports" };

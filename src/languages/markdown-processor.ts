@@ -148,3 +148,22 @@ export const markdownProcessor: Linter.Processor = {
     });
   },
 };
+
+/**
+ * The same, and the Markdown text itself as a first block: ESLint lints a string block as the
+ * file, with the config of the file (the user's Markdown language and rules, e.g. @eslint/markdown's
+ * `markdown/commonmark` and its recommended rules), and its messages need no mapping. Only for
+ * configs where Markdown files have a Markdown language: otherwise ESLint would parse the text as
+ * JavaScript.
+ */
+export const markdownWithLanguageProcessor: Linter.Processor = {
+  meta: { name: "campaign-ims/markdown-with-language", version: "1.0.0" },
+  supportsAutofix: true,
+  preprocess(text: string, filename: string) {
+    return [text, ...(markdownProcessor.preprocess!(text, filename) as Array<{ filename: string; text: string }>)];
+  },
+  postprocess(messages: Linter.LintMessage[][], filename: string) {
+    const [own = [], ...blocks] = messages;
+    return [...own, ...markdownProcessor.postprocess!(blocks, filename)];
+  },
+};

@@ -4,11 +4,15 @@
  * - where and how to lint (each block's `files`, `language`, `languageOptions`, `processor`) comes
  *   from `configs.strict` (it has a block for every language some rule supports) and, when
  *   present and not turned off, `configs.markdown` (fenced code blocks in runbooks);
- * - which rules run, at which level and with which options, comes from the chosen profile
- *   (`configs.recommended` / `strict` / `v8`) for each block's language, then from the user's
- *   rule settings, applied only to the languages each rule supports.
+ * - which rules run, at which level and with which options, comes from the chosen profile's
+ *   all-languages config (`configs["recommended-all-languages"]` / `strict` /
+ *   `["v8-all-languages"]`, else the profile's own config) for each block's language, then from
+ *   the user's rule settings, applied only to the languages each rule supports;
+ * - the parser the plugin's configs give TypeScript files (a block with a parser and no rules)
+ *   parses every JS/TS file here: the scanner has no user parser to keep, and reads JSX in `.js`.
  */
 import type { ESLint, Linter } from "eslint";
+import { allLanguagesConfig } from "../configs.js";
 import type { CampaignRule, CredentialKind } from "../create-rule.js";
 import type { RuleSetting } from "./config-file.js";
 import type { LintSettings } from "./scan-settings.js";
@@ -60,7 +64,7 @@ function supportsLanguage(rule: CampaignRule<string, any>, language: string): bo
 
 export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSettings, "profile" | "rules" | "markdown" | "reportUnusedDisableDirectives">): LintConfig {
   const namespace = plugin.meta?.namespace ?? "campaign-ims";
-  const profileBlocks = asArray(plugin.configs?.[settings.profile]);
+  const profileBlocks = asArray(plugin.configs?.[allLanguagesConfig(settings.profile)] ?? plugin.configs?.[settings.profile]);
   if (profileBlocks.length === 0 && settings.profile !== "recommended") {
     throw new ScanConfigError(`the plugin has no "${settings.profile}" config`);
   }
@@ -95,17 +99,19 @@ export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSett
     ...(settings.markdown ? asArray(plugin.configs?.markdown) : []),
   ];
 
+  const parser = templates.find((block) => block.rules === undefined && block.languageOptions?.parser !== undefined)?.languageOptions?.parser;
   const configs: Linter.Config[] = [];
   const enabled = new Map<string, 1 | 2>();
   for (const template of templates) {
-    if (template.rules === undefined && template.processor !== undefined) {
-      configs.push(template);
+    if (template.rules === undefined) {
+      if (template.processor !== undefined) configs.push(template);
       continue;
     }
     const rules = rulesFor(languageOf(template));
     const on = Object.entries(rules).filter(([, entry]) => severityOf(entry) > 0);
     if (on.length === 0) continue;
-    configs.push({ ...template, rules });
+    const parsed = parser !== undefined && languageOf(template) === JS_LANGUAGE ? { languageOptions: { ...template.languageOptions, parser } } : {};
+    configs.push({ ...template, ...parsed, rules });
     for (const [id, entry] of on) enabled.set(id, Math.max(enabled.get(id) ?? 0, severityOf(entry)) as 1 | 2);
   }
   // Unused directives become problems only with --report-unused-disable-directives (file-findings.ts

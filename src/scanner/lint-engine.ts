@@ -5,13 +5,13 @@
  */
 import { join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
-// eslint/universal is the Linter alone: the full API (ESLint class, caches) is never used here.
-import { Linter } from "eslint/universal";
+import type { Linter } from "eslint";
 import { Allowlist, fileFindings, type FileResult } from "./file-findings.js";
 import { normalizedConfigs } from "./flat-config-array.js";
 import { fixChooser } from "./fix/fix-choice.js";
 import { fixPasses, type FileFix } from "./fix/fix-passes.js";
 import { buildLintConfig, type LintConfig, type ScannablePlugin } from "./lint-config.js";
+import { loadLinter } from "./load-eslint.js";
 import { scrubText } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import { ScanConfigError } from "./types.js";
@@ -22,6 +22,8 @@ const NO_CODE_BLOCKS: Linter.Processor = { preprocess: () => [], postprocess: ()
 const CONFIG_CHECK_FILE = "__campaign-ims-config-check__";
 
 export async function loadPlugin(pluginModule: string): Promise<ScannablePlugin> {
+  // First ESLint: the plugin's rules load @typescript-eslint/utils, which requires it.
+  loadLinter();
   const loaded = (await import(pluginModule)) as { default?: ScannablePlugin };
   if (loaded.default === undefined || typeof loaded.default !== "object") {
     throw new ScanConfigError(`${pluginModule} has no default export to use as the plugin`);
@@ -42,6 +44,8 @@ export class LintEngine {
     private readonly settings: LintSettings,
   ) {
     this.config = buildLintConfig(plugin, settings);
+    // ESLint is a peer dependency, loaded here (load-eslint.ts): missing, it is a configuration error.
+    const Linter = loadLinter();
     this.linter = new Linter({ cwd: settings.root, configType: "flat" });
     // Which paths some block lints, with ESLint's own matching of `files` patterns.
     this.scope = new ConfigArray(

@@ -1,5 +1,6 @@
 import { ESLint, Linter } from "eslint";
 import { defineConfig } from "eslint/config";
+import markdown from "@eslint/markdown";
 import { describe, expect, it } from "vitest";
 import { createConfigs } from "../../src/configs.js";
 import { createRule } from "../../src/create-rule.js";
@@ -54,22 +55,29 @@ function lint(config: Linter.Config[], code: string, filename = "file.ts") {
 }
 
 describe("configs computed from rule meta", () => {
-  it("recommended enables only recommended rules, at error, on the JS block", () => {
-    const [block] = configs.recommended;
-    expect(configs.recommended).toHaveLength(1);
-    expect(block?.name).toBe("campaign-ims/recommended/js");
+  const ruleBlocks = (config: Linter.Config[]) => config.filter((block) => block.rules !== undefined);
+
+  it("recommended enables only recommended rules, at error, on TS/JS only, after a TypeScript parser block", () => {
+    expect(configs.recommended.map((block) => block.name)).toEqual(["campaign-ims/recommended/typescript-parser", "campaign-ims/recommended/js"]);
+    const [parserBlock, block] = configs.recommended;
+    expect(parserBlock?.files).toEqual(["**/*.{ts,mts,cts,tsx}"]);
+    expect(parserBlock?.rules).toBeUndefined();
+    expect((parserBlock?.languageOptions?.parser as { meta?: { name?: string } } | undefined)?.meta?.name).toBe("typescript-eslint/parser");
+    expect(block?.files).toEqual(["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"]);
+    expect(block?.languageOptions).toBeUndefined();
+    expect(block?.language).toBeUndefined();
     expect(block?.rules).toEqual({ "campaign-ims/no-password-logon": "error" });
   });
 
   it("strict enables every rule", () => {
-    expect(configs.strict[0]?.rules).toEqual({
+    expect(ruleBlocks(configs.strict)[0]?.rules).toEqual({
       "campaign-ims/no-password-logon": "error",
       "campaign-ims/require-native-auth-lock": "error",
     });
   });
 
   it("v8 passes each rule's v8Options", () => {
-    expect(configs.v8[0]?.rules).toEqual({ "campaign-ims/no-password-logon": ["error", { target: "8.5" }] });
+    expect(ruleBlocks(configs.v8)[0]?.rules).toEqual({ "campaign-ims/no-password-logon": ["error", { target: "8.5" }] });
   });
 
   it("works spread into a flat config, with defaultOptions applied", () => {
@@ -106,6 +114,24 @@ describe("configs computed from rule meta", () => {
     expect(messages.map(({ ruleId, line, column }) => ({ ruleId, line, column }))).toEqual([
       { ruleId: "campaign-ims/no-password-logon", line: 6, column: 11 },
     ]);
+  });
+
+  it("leaves JavaScript files to the user's parser (espree by default): TypeScript syntax in .js is a parse error", () => {
+    expect(lint([...configs.recommended], 'const a = "logon";', "file.js")).toEqual(["campaign-ims/no-password-logon: found 7"]);
+    expect(lint([...configs.recommended], 'const a: string = "logon";', "file.js")).toEqual(["null: Parsing error: Unexpected token :"]);
+  });
+
+  it("markdown-with-language keeps @eslint/markdown's own rules on the file, beside the code-block findings, in either order", () => {
+    const runbook = ["# Runbook", "", "### Skipped level", "", "```ts", 'const a = "logon";', "```", ""].join("\n");
+    const verify = (config: Linter.Config[]) =>
+      new Linter({ configType: "flat" })
+        .verify(runbook, config, { filename: "docs/runbook.md", filterCodeBlock: () => true })
+        .map(({ ruleId, line, column }) => `${ruleId} ${line}:${column}`);
+    const expected = ["markdown/heading-increment 3:1", "campaign-ims/no-password-logon 6:11"];
+    expect(verify([...markdown.configs.recommended, ...configs["markdown-with-language"]])).toEqual(expected);
+    expect(verify([...configs["markdown-with-language"], ...markdown.configs.recommended])).toEqual(expected);
+    // The code-blocks-only processor replaces the Markdown language's linting of the file.
+    expect(verify([...markdown.configs.recommended, ...configs.markdown])).toEqual(["campaign-ims/no-password-logon 6:11"]);
   });
 
   it("gives every config block a name", () => {

@@ -7,7 +7,15 @@ describe("plugin object", () => {
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: "campaign-ims" });
   });
 
-  it("has recommended, strict, v8 and markdown configs", () => {
-    expect(Object.keys(plugin.configs).sort()).toEqual(["markdown", "recommended", "strict", "v8"]);
+  it("has the TS/JS configs, the all-languages configs and the Markdown configs", () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual([
+      "markdown",
+      "markdown-with-language",
+      "recommended",
+      "recommended-all-languages",
+      "strict",
+      "v8",
+      "v8-all-languages",
+    ]);
   });
 });

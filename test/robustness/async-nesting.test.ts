@@ -22,12 +22,12 @@ beforeAll(async () => {
 afterAll(async () => watchdog?.close());
 
 const lintUnderWatchdog = async (text: string): Promise<string[]> =>
-  (await watchdog.lint("src/client.js", text)).messages.map((message) => `${message.ruleId ?? "fatal"} ${message.line}:${message.column}${message.ruleId === null ? ` ${message.message}` : ""}`);
+  (await watchdog.lint("src/client.ts", text)).messages.map((message) => `${message.ruleId ?? "fatal"} ${message.line}:${message.column}${message.ruleId === null ? ` ${message.message}` : ""}`);
 
 const linter = new Linter({ cwd: "/repo", configType: "flat" });
 const lint = (text: string): string[] =>
   linter
-    .verify(text, plugin.configs.strict, { filename: "/repo/src/client.js" })
+    .verify(text, plugin.configs.strict, { filename: "/repo/src/client.ts" })
     .map((message) => `${message.ruleId ?? "fatal"} ${message.line}:${message.column}${message.ruleId === null ? ` ${message.message}` : ""}`);
 
 /** A logon inside `depth` nested async callbacks. */

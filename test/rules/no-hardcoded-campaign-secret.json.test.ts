@@ -131,7 +131,7 @@ ruleTester.run("no-hardcoded-campaign-secret (Postman, package.json)", rule, {
 describe("no-hardcoded-campaign-secret (JSON) messages", () => {
   it("never print a secret or any 6-character part of it", () => {
     const linter = new Linter({ configType: "flat" });
-    const config = plugin.configs.recommended.map((block) =>
+    const config = plugin.configs["recommended-all-languages"].map((block) =>
       block.rules === undefined ? block : { ...block, rules: { "campaign-ims/no-hardcoded-campaign-secret": block.rules["campaign-ims/no-hardcoded-campaign-secret"] ?? "off" } },
     );
     let checked = 0;

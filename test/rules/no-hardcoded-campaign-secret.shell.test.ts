@@ -160,7 +160,7 @@ describe("no-hardcoded-campaign-secret (shell) messages", () => {
   it("never print a secret or any 6-character part of it", () => {
     const linter = new Linter({ configType: "flat" });
     // The plugin's own config (its file globs pick the dialects), with this rule alone.
-    const config = plugin.configs.recommended.map((block) =>
+    const config = plugin.configs["recommended-all-languages"].map((block) =>
       block.rules === undefined ? block : { ...block, rules: { "campaign-ims/no-hardcoded-campaign-secret": block.rules["campaign-ims/no-hardcoded-campaign-secret"] ?? "off" } },
     );
     let checked = 0;

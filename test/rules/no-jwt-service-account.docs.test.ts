@@ -49,7 +49,7 @@ function examples(): Example[] {
   return found;
 }
 
-const config: Linter.Config[] = plugin.configs.recommended.map((block) =>
+const config: Linter.Config[] = plugin.configs["recommended-all-languages"].map((block) =>
   block.rules === undefined ? block : { ...block, rules: Object.fromEntries(Object.entries(block.rules).filter(([id]) => id === RULE)) },
 );
 

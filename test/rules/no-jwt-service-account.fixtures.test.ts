@@ -29,7 +29,7 @@ function onlyThisRule(configs: Linter.Config[]): Linter.Config[] {
   );
 }
 
-const CONFIG = onlyThisRule([...plugin.configs.recommended, ...plugin.configs.markdown]);
+const CONFIG = onlyThisRule([...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown]);
 
 /** `line:column-endLine:endColumn` of the `occurrence`-th `text` in `code`. */
 function at(code: string, text: string, occurrence: number): string {
@@ -86,7 +86,7 @@ describe("no-jwt-service-account on the demo repositories", () => {
     const root = join(FIXTURES, "legacy-repo");
     const file = join(root, "scripts/setup-ims.sh");
     const text = readFileSync(file, "utf8");
-    const v8 = new Linter({ cwd: root }).verifyAndFix(text, onlyThisRule(plugin.configs.v8), { filename: file });
+    const v8 = new Linter({ cwd: root }).verifyAndFix(text, onlyThisRule(plugin.configs["v8-all-languages"]), { filename: file });
     expect(v8.fixed).toBe(true);
     expect(v8.output).toBe(
       text.replace(

@@ -24,7 +24,7 @@ function files(dir: string): string[] {
 }
 
 /** The plugin's configs with these two rules alone. */
-const CONFIG = [...plugin.configs.recommended, ...plugin.configs.markdown].map((config) =>
+const CONFIG = [...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown].map((config) =>
   config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => RULES.includes(id))) },
 );
 

@@ -27,7 +27,7 @@ const LINT_ROOT = "/campaign-ims-robustness";
 
 const linter = new Linter({ cwd: LINT_ROOT, configType: "flat" });
 const EVERY_RULE = [...plugin.configs.strict, ...plugin.configs.markdown];
-const V8_FIXES = [...plugin.configs.v8, ...plugin.configs.markdown];
+const V8_FIXES = [...plugin.configs["v8-all-languages"], ...plugin.configs.markdown];
 
 /**
  * Which Markdown code blocks get linted: those some config block matches (`runbook.md/0.sh`), as
