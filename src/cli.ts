@@ -8,7 +8,7 @@ import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FORMAT_NAMES, isFormatName, renderReport, type FormatName } from "./report/index.js";
+import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
@@ -33,7 +33,8 @@ migration. Paths default to the scan root (the current directory).
 "merge" joins JSON or SARIF results of shards (--shard) or disjoint paths into one.
 
 Options:
-  -c, --config FILE        configuration file (default: ./${CONFIG_FILE_NAME} when present)
+  -c, --config FILE        configuration file (default: the nearest ${CONFIG_FILE_NAME} from
+                           the scan root up to the repository root)
       --root DIR           scan root: paths in reports are relative to it (default: .)
       --profile NAME       recommended (default), strict or v8
       --rule ID=LEVEL      set a rule's level: off, warn or error (repeatable)
@@ -41,7 +42,9 @@ Options:
       --exclude PATTERN    never scan matching paths, .gitignore syntax (repeatable)
       --max-file-size SIZE skip larger files, e.g. 512KB, 5MB (default 5MB)
   -f, --format NAME        ${FORMAT_NAMES.join(", ")} (default text; repeatable)
-  -o, --output FILE        write the preceding --format to FILE instead of stdout
+  -o, --output FILE        write the preceding --format to FILE instead of stdout; without
+                           one, the format follows FILE's extension (.json, .sarif, .csv,
+                           .md, .xml: junit, .txt: text; text otherwise)
       --fail-on LEVEL      error (default), warn, info or none: lowest severity that fails
       --max-warnings N     fail when there are more than N warn findings
       --strict             parse problems and unreadable files fail the scan (exit 2)
@@ -105,7 +108,10 @@ interface OutputTarget {
   file?: string;
 }
 
-/** `--format A -o a --format B`: each -o belongs to the --format before it; a lone -o is text. */
+/**
+ * `--format A -o a --format B`: each -o belongs to the --format before it; an -o without one takes
+ * its format from the file's extension (formatForFile: `-o out.json`), text when it has none known.
+ */
 function outputTargets(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>): OutputTarget[] {
   const targets: OutputTarget[] = [];
   for (const token of tokens) {
@@ -115,9 +121,8 @@ function outputTargets(tokens: ReadonlyArray<{ kind: string; name?: string; valu
       targets.push({ format: token.value as FormatName });
     } else if (token.name === "output") {
       const last = targets.at(-1);
-      if (last === undefined) targets.push({ format: "text", file: token.value! });
-      else if (last.file === undefined) last.file = token.value!;
-      else throw new UsageError(`-o ${token.value}: give a --format before each -o`);
+      if (last === undefined || last.file !== undefined) targets.push({ format: formatForFile(token.value!) ?? "text", file: token.value! });
+      else last.file = token.value!;
     }
   }
   if (targets.length === 0) targets.push({ format: "text" });

@@ -99,12 +99,27 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
 }
 
 /**
- * The configuration to use: `explicitPath` when given (it must exist), else
- * `campaign-ims.config.json` in the scan root when present, else none.
+ * `campaign-ims.config.json` in the scan root or the nearest directory above it, up to the root of
+ * the repository it is in (the directory holding `.git`, a directory or a worktree's file); a
+ * root outside any repository is the only directory looked in. Undefined when there is none.
+ */
+export function findConfigFile(root: string): string | undefined {
+  const directories: string[] = [];
+  for (let directory = root; ; directory = dirname(directory)) {
+    directories.push(directory);
+    if (existsSync(join(directory, ".git"))) break;
+    if (dirname(directory) === directory) return existsSync(join(root, CONFIG_FILE_NAME)) ? join(root, CONFIG_FILE_NAME) : undefined;
+  }
+  return directories.map((directory) => join(directory, CONFIG_FILE_NAME)).find((file) => existsSync(file));
+}
+
+/**
+ * The configuration to use: `explicitPath` when given (it must exist), else the nearest
+ * `campaign-ims.config.json` (findConfigFile), else none.
  */
 export function loadConfigFile(root: string, explicitPath?: string): { path?: string; config: ConfigFile } {
-  const path = explicitPath ?? join(root, CONFIG_FILE_NAME);
-  if (explicitPath === undefined && !existsSync(path)) return { config: {} };
+  const path = explicitPath ?? findConfigFile(root);
+  if (path === undefined) return { config: {} };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
