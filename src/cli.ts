@@ -4,7 +4,7 @@
  * rendering in src/report/. Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage,
  * configuration or internal error (and an incomplete scan under --strict).
  */
-import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,7 +18,8 @@ import { boundHeapGrowth } from "./scanner/heap-growth.js";
 import { runMerge } from "./scanner/merge-command.js";
 import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
-import { resolveScanSettings } from "./scanner/scan-settings.js";
+import { resolveFileList, type FileListSource } from "./scanner/file-list.js";
+import { resolveScanRoot, resolveScanSettings } from "./scanner/scan-settings.js";
 import { scan, TOOL_NAME, TOOL_VERSION } from "./scanner/scan.js";
 import { ScanConfigError } from "./scanner/types.js";
 
@@ -56,6 +57,12 @@ Options:
                            (repeatable, or comma-separated)
       --baseline FILE      report only findings not recorded in FILE (campaign-ims baseline)
       --shard K/N          scan only shard K of N (a stable split by path; merge the N results)
+      --staged             scan only the files staged for commit (git index vs HEAD)
+      --changed [REF]      scan only the files changed since the merge base of REF and HEAD
+                           (default REF: origin/$GITHUB_BASE_REF, else origin/HEAD)
+      --files-from FILE    scan only the files FILE lists, one a line ("-": stdin)
+                           (with these three, deleted paths are named and not scanned, ignore
+                           files and --include/--exclude still apply, an empty list scans nothing)
       --report-unused-disable-directives
                            report eslint-disable directives of campaign-ims rules that
                            suppress nothing (they fail the scan)
@@ -73,6 +80,43 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** All of standard input, read when asked (`--files-from -`). */
+  readStdin: () => string;
+}
+
+const SELECTION_FLAG: Readonly<Record<FileListSource["kind"], string>> = { staged: "--staged", changed: "--changed", "files-from": "--files-from" };
+
+/**
+ * File selection: which files (or commits) a scan reads instead of walking the paths. `--changed`
+ * and `--history` take an optional value (optionalValues): alone, or before another option, they
+ * use their default.
+ */
+const SELECTION_OPTIONS = {
+  staged: { type: "boolean" },
+  changed: { type: "string" },
+  "files-from": { type: "string" },
+  history: { type: "string" },
+} as const;
+
+const OPTIONAL_VALUE_OPTIONS = ["--changed", "--history"];
+
+/** `--changed` with nothing or an option after it becomes `--changed=` (its default). */
+function optionalValues(argv: readonly string[]): string[] {
+  return argv.map((arg, index) => {
+    if (!OPTIONAL_VALUE_OPTIONS.includes(arg)) return arg;
+    const next = argv[index + 1];
+    return next === undefined || next.startsWith("-") ? `${arg}=` : arg;
+  });
+}
+
+/** The file list a scan is limited to, from the selection flags; undefined for a tree walk. */
+function fileListSource(values: { staged?: boolean; changed?: string; "files-from"?: string }): FileListSource | undefined {
+  const given = [values.staged === true, values.changed !== undefined, values["files-from"] !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError("give one of --staged, --changed and --files-from");
+  if (values.staged === true) return { kind: "staged" };
+  if (values.changed !== undefined) return values.changed === "" ? { kind: "changed" } : { kind: "changed", ref: values.changed };
+  if (values["files-from"] !== undefined) return { kind: "files-from", file: values["files-from"] };
+  return undefined;
 }
 
 const OPTIONS = {
@@ -99,6 +143,7 @@ const OPTIONS = {
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
+  ...SELECTION_OPTIONS,
 } as const;
 
 class UsageError extends Error {}
@@ -140,7 +185,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: optionalValues(argv), options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     return fail(`${(error as Error).message}\nRun "${TOOL_NAME} --help" for usage.`);
   }
@@ -176,8 +221,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 
   let targets: OutputTarget[];
+  let listSource: FileListSource | undefined;
   try {
     targets = recording ? [] : outputTargets(tokens);
+    listSource = fileListSource(values);
+    if (listSource !== undefined && paths.length > 0) throw new UsageError(`${SELECTION_FLAG[listSource.kind]} selects the files to scan: give no paths`);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -192,6 +240,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const quiet = values.quiet === true;
   const verbose = values.verbose === true && !quiet;
   try {
+    const list = listSource === undefined ? undefined : resolveFileList(listSource, { cwd: io.cwd, root: resolveScanRoot(io.cwd, values.root), env: io.env, readStdin: io.readStdin });
+    if (list !== undefined && !quiet) {
+      if (list.deleted.length > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.deleted.length} deleted path(s) not scanned: ${list.deleted.join(", ")}\n`);
+      if (list.outside > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.outside} path(s) outside the scan root not scanned\n`);
+      if (list.paths.length === 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: no files to scan${list.listed === 0 ? " (the list is empty)" : ""}\n`);
+    }
     const { scan: settings, gate, configPath } = resolveScanSettings({
       cwd: io.cwd,
       paths,
@@ -212,6 +266,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       reportUnusedDisableDirectives: values["report-unused-disable-directives"],
       shard: values.shard,
       baseline: values.baseline,
+      ...(list === undefined ? {} : { listed: { paths: list.paths, selection: { description: list.description, listed: list.listed, deleted: list.deleted } } }),
     });
     // `baseline` records every current finding: into -o FILE, or the configured baseline.
     const baselineFile = recording ? (values.output?.at(-1) === undefined ? settings.baseline : resolve(io.cwd, values.output.at(-1)!)) : undefined;
@@ -288,5 +343,6 @@ if (invokedPath === fileURLToPath(import.meta.url)) {
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    readStdin: () => readFileSync(0, "utf8"),
   });
 }

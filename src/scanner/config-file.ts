@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
+import { findRepositoryRoot } from "./ignore-files.js";
 import { ScanConfigError, type Profile } from "./types.js";
 
 export const CONFIG_FILE_NAME = "campaign-ims.config.json";
@@ -104,13 +105,12 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
  * root outside any repository is the only directory looked in. Undefined when there is none.
  */
 export function findConfigFile(root: string): string | undefined {
-  const directories: string[] = [];
+  const top = findRepositoryRoot(root) ?? root;
   for (let directory = root; ; directory = dirname(directory)) {
-    directories.push(directory);
-    if (existsSync(join(directory, ".git"))) break;
-    if (dirname(directory) === directory) return existsSync(join(root, CONFIG_FILE_NAME)) ? join(root, CONFIG_FILE_NAME) : undefined;
+    const file = join(directory, CONFIG_FILE_NAME);
+    if (existsSync(file)) return file;
+    if (directory === top || dirname(directory) === directory) return undefined;
   }
-  return directories.map((directory) => join(directory, CONFIG_FILE_NAME)).find((file) => existsSync(file));
 }
 
 /**

@@ -87,7 +87,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     report();
   }, (threads) => detail(`linting in ${threads} worker threads`));
 
-  for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path) })) {
+  for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path), listed: settings.selection !== undefined })) {
     if (!inShard(entry.path, settings.shard)) continue;
     if (entry.type === "ignored") {
       stats.ignored[entry.cause]++;
@@ -146,5 +146,6 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     ...(fixer === undefined ? {} : { fixes: fixer.report() }),
     ...(settings.shard === undefined ? {} : { shard: { ...settings.shard } }),
     ...(reported === undefined ? {} : { baseline: { suppressed: reported.suppressed } }),
+    ...(settings.selection === undefined ? {} : { selection: settings.selection }),
   };
 }

@@ -153,6 +153,17 @@ export interface ScanResult {
   shard?: Shard;
   /** With a baseline: findings it recorded, not reported. */
   baseline?: { suppressed: number };
+  /** With --staged, --changed or --files-from: only the listed files were scanned. */
+  selection?: FileSelection;
+}
+
+/** A scan of listed files (file-list.ts): how the list was made and the listed paths that no longer exist. */
+export interface FileSelection {
+  description: string;
+  /** Paths the list named (deleted ones and those outside the scan root included). */
+  listed: number;
+  /** Listed paths that do not exist, relative to the scan root: not scanned. */
+  deleted: string[];
 }
 
 /** A configuration or usage problem: the scan cannot start (exit code 2). */
