@@ -20,7 +20,8 @@ import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
 import { resolveFileList, type FileListSource } from "./scanner/file-list.js";
 import { resolveScanRoot, resolveScanSettings } from "./scanner/scan-settings.js";
-import { scan, TOOL_NAME, TOOL_VERSION } from "./scanner/scan.js";
+import { scanHistory } from "./scanner/history.js";
+import { scan, TOOL_NAME, TOOL_VERSION, type ScanHooks } from "./scanner/scan.js";
 import { ScanConfigError } from "./scanner/types.js";
 
 export const USAGE = `Usage: campaign-ims scan [paths...] [options]
@@ -63,6 +64,9 @@ Options:
       --files-from FILE    scan only the files FILE lists, one a line ("-": stdin)
                            (with these three, deleted paths are named and not scanned, ignore
                            files and --include/--exclude still apply, an empty list scans nothing)
+      --history [RANGE]    scan the commits of RANGE (default HEAD) instead of the work tree:
+                           each finding at the commit that introduced it, marked when HEAD
+                           still has it; committed credentials are listed under "rotate these"
       --report-unused-disable-directives
                            report eslint-disable directives of campaign-ims rules that
                            suppress nothing (they fail the scan)
@@ -117,6 +121,17 @@ function fileListSource(values: { staged?: boolean; changed?: string; "files-fro
   if (values.changed !== undefined) return values.changed === "" ? { kind: "changed" } : { kind: "changed", ref: values.changed };
   if (values["files-from"] !== undefined) return { kind: "files-from", file: values["files-from"] };
   return undefined;
+}
+
+/** --history scans commits, not files: the flags about files or writing them do not apply. */
+function checkHistoryFlags(values: Record<string, unknown>, paths: string[], recording: boolean, listSource: FileListSource | undefined): void {
+  if (values.history === undefined) return;
+  if (recording) throw new UsageError("--history is a scan option (a baseline records the work tree)");
+  if (listSource !== undefined) throw new UsageError(`give either --history or ${SELECTION_FLAG[listSource.kind]}`);
+  if (paths.length > 0) throw new UsageError("--history scans the commits of the scan root (--root): give no paths");
+  for (const flag of ["fix", "fix-dry-run", "shard"]) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} works on files: it does not go with --history`);
+  }
 }
 
 const OPTIONS = {
@@ -226,6 +241,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     targets = recording ? [] : outputTargets(tokens);
     listSource = fileListSource(values);
     if (listSource !== undefined && paths.length > 0) throw new UsageError(`${SELECTION_FLAG[listSource.kind]} selects the files to scan: give no paths`);
+    checkHistoryFlags(values, paths, recording, listSource);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -278,10 +294,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
     const started = performance.now();
-    const result = await scan(settings, {
+    const hooks: ScanHooks = {
       onProgress: progress === undefined ? undefined : (state) => progress.update(state),
       onDetail: verbose ? (line) => io.stderr.write(`${TOOL_NAME}: ${line}\n`) : undefined,
-    });
+    };
+    const result = values.history === undefined ? await scan(settings, hooks) : await scanHistory(settings, values.history || "HEAD", hooks);
     progress?.clear();
 
     for (const target of targets) {

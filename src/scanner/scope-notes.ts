@@ -9,8 +9,15 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 /** Deleted paths named in a note; the rest are counted. */
 const NAMED_DELETIONS = 5;
 
-export function scopeNotes(result: Pick<ScanResult, "baseline" | "shard" | "selection">): string[] {
+export function scopeNotes(result: Pick<ScanResult, "baseline" | "shard" | "selection" | "history">): string[] {
   const notes: string[] = [];
+  if (result.history !== undefined) {
+    const { range, commits, blobs } = result.history;
+    notes.push(
+      `History of ${range}: ${plural(commits, "commit")}, ${plural(blobs, "file version")} of scanned types, each read once; ` +
+        "each finding is shown at the commit that introduced it.",
+    );
+  }
   if (result.selection !== undefined) {
     const { description, listed, deleted } = result.selection;
     const named = deleted.slice(0, NAMED_DELETIONS).join(", ") + (deleted.length > NAMED_DELETIONS ? `, and ${deleted.length - NAMED_DELETIONS} more` : "");
