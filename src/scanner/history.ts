@@ -168,7 +168,7 @@ export async function scanHistory(settings: ScanSettings, range: string, hooks: 
     ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
     allowlisted: { paths: 0, operators: 0, values: 0 },
   };
-  const progress = { found: visits.length, done: 0, findings: 0, walking: false };
+  const progress = { found: visits.length, done: 0, findings: 0, walking: false, total: visits.length };
   /** Fingerprints found in each blob, by blob id and path (HEAD's versions are compared to them). */
   const fingerprintsOf = new Map<string, Set<string>>();
   const firstSeen = new Map<string, { finding: ScannedFinding; order: number }>();
