@@ -25,32 +25,32 @@ afterAll(() => rmSync(outer, { recursive: true, force: true }));
 
 const configLine = (stderr: string): string | undefined => /^campaign-ims: configuration (.*)$/m.exec(stderr)?.[1];
 
+/** With configuration files written (path in the repository → content), a scan from src/: the file it used and its exit code. */
+function scanFromSrc(files: Record<string, object>): { config: string | undefined; code: number | null } {
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(repo.path, path), JSON.stringify(content));
+  try {
+    const run = runCli(["scan", "--verbose", "-f", "json", "-o", "/dev/null"], { cwd: join(repo.path, "src") });
+    return { config: configLine(run.stderr), code: run.code };
+  } finally {
+    for (const path of Object.keys(files)) rmSync(join(repo.path, path));
+  }
+}
+
 describe("configuration lookup", { timeout: 300_000 }, () => {
   it("finds the repository's file from a scan root below it", () => {
-    writeFileSync(join(repo.path, "campaign-ims.config.json"), JSON.stringify({ rules: { "no-password-logon": "warn" } }));
-    try {
-      expect(findConfigFile(join(repo.path, "src/app"))).toBe(join(repo.path, "campaign-ims.config.json"));
-      const run = runCli(["scan", "--verbose", "-f", "json", "-o", "/dev/null"], { cwd: join(repo.path, "src") });
-      expect(configLine(run.stderr)).toBe(join(repo.path, "campaign-ims.config.json"));
-      // The rule runs at warn: nothing at or above error.
-      expect(run.code).toBe(0);
-    } finally {
-      rmSync(join(repo.path, "campaign-ims.config.json"));
-    }
+    // The rule runs at warn: nothing at or above error, exit 0.
+    expect(scanFromSrc({ "campaign-ims.config.json": { rules: { "no-password-logon": "warn" } } })).toEqual({ config: join(repo.path, "campaign-ims.config.json"), code: 0 });
   });
 
   it("takes the nearest file: one in the scan root wins over the repository's", () => {
-    writeFileSync(join(repo.path, "campaign-ims.config.json"), JSON.stringify({ failOn: "none" }));
-    writeFileSync(join(repo.path, "src/campaign-ims.config.json"), JSON.stringify({ failOn: "error" }));
-    try {
-      expect(findConfigFile(join(repo.path, "src/app"))).toBe(join(repo.path, "src/campaign-ims.config.json"));
-      const run = runCli(["scan", "--verbose", "-f", "json", "-o", "/dev/null"], { cwd: join(repo.path, "src") });
-      expect(configLine(run.stderr)).toBe(join(repo.path, "src/campaign-ims.config.json"));
-      expect(run.code).toBe(1);
-    } finally {
-      rmSync(join(repo.path, "campaign-ims.config.json"));
-      rmSync(join(repo.path, "src/campaign-ims.config.json"));
-    }
+    writeFileSync(join(repo.path, "src/campaign-ims.config.json"), "{}");
+    writeFileSync(join(repo.path, "campaign-ims.config.json"), "{}");
+    expect(findConfigFile(join(repo.path, "src/app"))).toBe(join(repo.path, "src/campaign-ims.config.json"));
+    expect(findConfigFile(join(repo.path, "nowhere"))).toBe(join(repo.path, "campaign-ims.config.json"));
+    expect(scanFromSrc({ "campaign-ims.config.json": { failOn: "none" }, "src/campaign-ims.config.json": { failOn: "error" } })).toEqual({
+      config: join(repo.path, "src/campaign-ims.config.json"),
+      code: 1,
+    });
   });
 
   it("stops at the repository root: a file above it is not used", () => {
