@@ -50,3 +50,13 @@ describe("-o without --format", { timeout: 300_000 }, () => {
     expect(read("a.log")).toBe(text);
   });
 });
+
+describe("merge -o without --format", { timeout: 300_000 }, () => {
+  it("writes the format of the extension when the merged result allows it, else the inputs' format", () => {
+    expect(runCli(["scan", "-q", "-o", "m/whole.json"], { cwd: repo }).code).toBe(1);
+    expect(runCli(["merge", "-q", "m/whole.json", "-o", "m/inventory.md"], { cwd: repo }).code).toBe(0);
+    expect(readFileSync(join(repo, "m/inventory.md"), "utf8")).toMatch(/^# Legacy Adobe Campaign authentication: inventory\n/);
+    expect(runCli(["merge", "-q", "m/whole.json", "-o", "m/merged.txt"], { cwd: repo }).code).toBe(0);
+    expect((JSON.parse(readFileSync(join(repo, "m/merged.txt"), "utf8")) as { version: number }).version).toBe(1);
+  });
+});
