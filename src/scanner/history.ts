@@ -94,21 +94,33 @@ async function readBlobs(top: string, blobs: readonly string[], onBlob: (index: 
 
   let pending: Buffer = Buffer.alloc(0);
   let index = 0;
-  for await (const data of child.stdout as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
-    for (;;) {
-      const headerEnd = pending.indexOf(0x0a);
-      if (headerEnd === -1) break;
-      const header = pending.subarray(0, headerEnd).toString("utf8").split(" ");
-      if (header[1] === "missing") throw new ScanConfigError(`git cat-file: blob ${header[0]} is missing (a partial or shallow clone?)`);
-      const size = Number(header[2]);
-      if (pending.length < headerEnd + 1 + size + 1) break;
-      onBlob(index++, pending.subarray(headerEnd + 1, headerEnd + 1 + size));
-      pending = pending.subarray(headerEnd + 1 + size + 1);
-    }
+  try {
+    await parseBatch();
+  } catch (error) {
+    // Stop git, or it would wait forever to write what is no longer read.
+    child.kill();
+    await exited.catch(() => undefined);
+    throw error;
   }
   const code = await exited;
   if (code !== 0) throw new ScanConfigError(`git cat-file --batch failed: ${stderr.trim() || `exit code ${code}`}`);
+  if (index !== blobs.length) throw new ScanConfigError(`git cat-file --batch gave ${index} of ${blobs.length} blobs`);
+
+  async function parseBatch(): Promise<void> {
+    for await (const data of child.stdout as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
+      for (;;) {
+        const headerEnd = pending.indexOf(0x0a);
+        if (headerEnd === -1) break;
+        const header = pending.subarray(0, headerEnd).toString("utf8").split(" ");
+        if (header[1] === "missing") throw new ScanConfigError(`git cat-file: blob ${header[0]} is missing (a partial or shallow clone?)`);
+        const size = Number(header[2]);
+        if (pending.length < headerEnd + 1 + size + 1) break;
+        onBlob(index++, pending.subarray(headerEnd + 1, headerEnd + 1 + size));
+        pending = pending.subarray(headerEnd + 1 + size + 1);
+      }
+    }
+  }
 }
 
 /** Blob ids at HEAD, by path relative to the scan root. */

@@ -100,3 +100,21 @@ describe("scan --history", { timeout: 300_000 }, () => {
     expect(runCli(["scan", "--history", "--fix"], { cwd: repo.path })).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: --fix works on files: it does not go with --history\n" });
   });
 });
+
+describe("scan --history limits", { timeout: 300_000 }, () => {
+  it("lists versions over --max-file-size as skipped, with their commit, and reads the others", () => {
+    const small = GitRepo.create();
+    try {
+      const first = small.write({ "big.ts": `${"// filler line\n".repeat(200)}${WITH_PASSWORD}`, "small.ts": WITH_PASSWORD }).commit("both");
+      const run = runCli(["scan", "--history", "--max-file-size", "1KB", "-f", "json"], { cwd: small.path });
+      const report = JSON.parse(run.stdout) as Report & { skipped: Array<{ path: string; reason: string; detail: string }> };
+      expect(report.findings.map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`)).toEqual([
+        "small.ts:2 campaign-ims/no-password-logon",
+        "small.ts:2 campaign-ims/no-hardcoded-campaign-secret",
+      ]);
+      expect(report.skipped).toEqual([{ path: "big.ts", reason: "too-large", detail: `3.1 KiB in commit ${first.slice(0, 12)}, over the 1 KiB limit (--max-file-size)` }]);
+    } finally {
+      small.dispose();
+    }
+  });
+});
