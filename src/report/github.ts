@@ -70,7 +70,7 @@ export function renderGithub(result: ScanResult): string {
       (hidden === 0
         ? ""
         : ` ${hidden} more annotation(s) not shown: GitHub shows ${ANNOTATIONS_PER_KIND} errors, ${ANNOTATIONS_PER_KIND} warnings and ${ANNOTATIONS_PER_KIND} notices per step; ` +
-          "every finding is in the job summary and the SARIF results."),
+          "the json, sarif and markdown formats list every finding."),
   );
   return output;
 }

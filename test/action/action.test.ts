@@ -48,7 +48,7 @@ describe("action.yml", { timeout: 600_000 }, () => {
     expect(annotations(run, "notice")).toHaveLength(2);
     expect(annotations(run, "notice").at(-1)).toBe(
       "::notice title=campaign-ims::61 finding(s) (58 error, 2 warn, 1 info) in 20 file(s); 20 file(s) scanned, 0 skipped, 0 problem(s) " +
-        "48 more annotation(s) not shown: GitHub shows 10 errors, 10 warnings and 10 notices per step; every finding is in the job summary and the SARIF results.",
+        "48 more annotation(s) not shown: GitHub shows 10 errors, 10 warnings and 10 notices per step; the json, sarif and markdown formats list every finding.",
     );
     expect(run.outputs).toEqual({
       "exit-code": "1",

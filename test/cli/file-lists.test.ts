@@ -31,7 +31,7 @@ afterAll(() => repo.dispose());
 
 interface Report {
   findings: Array<{ path: string; line: number; ruleId: string }>;
-  summary: { files: { scanned: number }; ignored: { ignoreFiles: number } };
+  summary: { files: { scanned: number }; ignored: { ignoreFiles: number }; selection?: { description: string; listed: number; deleted: string[] } };
 }
 const scanJson = (args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) => {
   const run = runCli(["scan", ...args, "-f", "json"], { cwd: options.cwd ?? repo.path, ...options });
@@ -48,6 +48,8 @@ describe("--changed", { timeout: 300_000 }, () => {
     expect(rows(run.report)).toEqual(["src/new.ts:2 campaign-ims/no-password-logon"]);
     expect(run.report!.summary.files.scanned).toBe(1);
     expect(run.report!.summary.ignored.ignoreFiles).toBe(1);
+    // src/new.ts, generated/client.ts, assets/logo.png, src/old.ts (deleted).
+    expect(run.report!.summary.selection).toEqual({ description: "--changed main", listed: 4, deleted: ["src/old.ts"] });
     expect(run.stderr).toBe(
       "campaign-ims: --changed main: 1 deleted path(s) not scanned: src/old.ts\n" + SUMMARY(1, 1, 1) + "campaign-ims: failed: 1 finding(s) at or above --fail-on error\n",
     );

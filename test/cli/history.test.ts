@@ -34,7 +34,7 @@ interface HistoryFinding {
 interface Report {
   findings: HistoryFinding[];
   inventory: { rotate?: Array<{ path: string; line: number; commit: string; date: string; atHead: boolean; ruleId: string }> };
-  summary: { files: { considered: number; scanned: number; linted: number } };
+  summary: { files: { considered: number; scanned: number; linted: number }; history?: { range: string; commits: number; blobs: number } };
 }
 const history = (args: string[]): { code: number | null; report: Report; stderr: string; stdout: string } => {
   const run = runCli(["scan", ...args, "-f", "json"], { cwd: repo.path });
@@ -58,6 +58,7 @@ describe("scan --history", { timeout: 300_000 }, () => {
       `src/connect.ts:3:45 no-password-logon ${short(2)} 2024-01-03T12:00:00+00:00 at HEAD`,
     ]);
     expect(run.stdout).not.toContain(PASSWORD);
+    expect(run.report.summary.history).toEqual({ range: "HEAD", commits: 4, blobs: 5 });
     expect(run.report.findings.every((finding) => finding.evidence.includes('"****"'))).toBe(true);
   });
 

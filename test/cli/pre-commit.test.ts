@@ -16,7 +16,10 @@ import { assertBuilt } from "./support/run-cli.js";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PRE_COMMIT = spawnSync("pre-commit", ["--version"], { encoding: "utf8" });
-const AVAILABLE = PRE_COMMIT.error === undefined && PRE_COMMIT.status === 0;
+const TOOL = PRE_COMMIT.error === undefined && PRE_COMMIT.status === 0;
+// pre-commit installs the hook's runtime dependencies from the npm registry.
+const REGISTRY = TOOL && spawnSync("npm", ["ping"], { encoding: "utf8", timeout: 60_000 }).status === 0;
+const AVAILABLE = TOOL && REGISTRY;
 
 const LOGON = `import sdk from "@adobe/acc-js-sdk";\nexport const cnx = sdk.ConnectionParameters.ofUserAndPassword("https://acme.campaign.adobe.com", "ops", "Winter-2024-pass");\n`;
 
@@ -83,6 +86,10 @@ describe.skipIf(!AVAILABLE)("pre-commit hook (real pre-commit)", { timeout: 600_
   });
 });
 
-it.runIf(!AVAILABLE)("pre-commit hook: SKIPPED because the pre-commit tool is not installed (apt-get install -y pre-commit)", () => {
-  expect(AVAILABLE).toBe(false);
+it.runIf(!TOOL)("pre-commit hook: SKIPPED because the pre-commit tool is not installed (apt-get install -y pre-commit)", () => {
+  expect(TOOL).toBe(false);
+});
+
+it.runIf(TOOL && !REGISTRY)("pre-commit hook: SKIPPED because the npm registry is not reachable (npm ping failed)", () => {
+  expect(REGISTRY).toBe(false);
 });

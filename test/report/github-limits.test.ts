@@ -52,7 +52,7 @@ describe("github annotations within GitHub's limits", () => {
     expect(shown.filter((line) => line.startsWith("notice"))).toEqual([...Array.from({ length: 9 }, (_, index) => `notice src/info-${String(index).padStart(2, "0")}.ts`), "notice"]);
     expect(output.split("\n").at(-2)).toBe(
       "::notice title=campaign-ims::32 finding(s) (12 error, 9 warn, 11 info) in 32 file(s); 11 file(s) scanned, 1 skipped, 2 problem(s) " +
-        "6 more annotation(s) not shown: GitHub shows 10 errors, 10 warnings and 10 notices per step; every finding is in the job summary and the SARIF results.",
+        "6 more annotation(s) not shown: GitHub shows 10 errors, 10 warnings and 10 notices per step; the json, sarif and markdown formats list every finding.",
     );
   });
 
