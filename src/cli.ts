@@ -4,11 +4,11 @@
  * rendering in src/report/. Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage,
  * configuration or internal error (and an incomplete scan under --strict).
  */
-import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FORMAT_NAMES, isFormatName, renderReport, type FormatName } from "./report/index.js";
+import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
@@ -18,8 +18,10 @@ import { boundHeapGrowth } from "./scanner/heap-growth.js";
 import { runMerge } from "./scanner/merge-command.js";
 import { progressAllowed, ProgressLine } from "./scanner/progress.js";
 import { scrubText } from "./scanner/redact.js";
-import { resolveScanSettings } from "./scanner/scan-settings.js";
-import { scan, TOOL_NAME, TOOL_VERSION } from "./scanner/scan.js";
+import { resolveFileList, type FileListSource } from "./scanner/file-list.js";
+import { resolveScanRoot, resolveScanSettings } from "./scanner/scan-settings.js";
+import { scanHistory } from "./scanner/history.js";
+import { scan, TOOL_NAME, TOOL_VERSION, type ScanHooks } from "./scanner/scan.js";
 import { ScanConfigError } from "./scanner/types.js";
 
 export const USAGE = `Usage: campaign-ims scan [paths...] [options]
@@ -33,7 +35,8 @@ migration. Paths default to the scan root (the current directory).
 "merge" joins JSON or SARIF results of shards (--shard) or disjoint paths into one.
 
 Options:
-  -c, --config FILE        configuration file (default: ./${CONFIG_FILE_NAME} when present)
+  -c, --config FILE        configuration file (default: the nearest ${CONFIG_FILE_NAME} from
+                           the scan root up to the repository root)
       --root DIR           scan root: paths in reports are relative to it (default: .)
       --profile NAME       recommended (default), strict or v8
       --rule ID=LEVEL      set a rule's level: off, warn or error (repeatable)
@@ -41,7 +44,9 @@ Options:
       --exclude PATTERN    never scan matching paths, .gitignore syntax (repeatable)
       --max-file-size SIZE skip larger files, e.g. 512KB, 5MB (default 5MB)
   -f, --format NAME        ${FORMAT_NAMES.join(", ")} (default text; repeatable)
-  -o, --output FILE        write the preceding --format to FILE instead of stdout
+  -o, --output FILE        write the preceding --format to FILE instead of stdout; without
+                           one, the format follows FILE's extension (.json, .sarif, .csv,
+                           .md, .xml: junit, .txt: text; text otherwise)
       --fail-on LEVEL      error (default), warn, info or none: lowest severity that fails
       --max-warnings N     fail when there are more than N warn findings
       --strict             parse problems and unreadable files fail the scan (exit 2)
@@ -53,6 +58,15 @@ Options:
                            (repeatable, or comma-separated)
       --baseline FILE      report only findings not recorded in FILE (campaign-ims baseline)
       --shard K/N          scan only shard K of N (a stable split by path; merge the N results)
+      --staged             scan only the files staged for commit (git index vs HEAD)
+      --changed [REF]      scan only the files changed since the merge base of REF and HEAD
+                           (default REF: origin/$GITHUB_BASE_REF, else origin/HEAD)
+      --files-from FILE    scan only the files FILE lists, one a line ("-": stdin)
+                           (with these three, deleted paths are named and not scanned, ignore
+                           files and --include/--exclude still apply, an empty list scans nothing)
+      --history [RANGE]    scan the commits of RANGE (default HEAD) instead of the work tree:
+                           each finding at the commit that introduced it, marked when HEAD
+                           still has it; committed credentials are listed under "rotate these"
       --report-unused-disable-directives
                            report eslint-disable directives of campaign-ims rules that
                            suppress nothing (they fail the scan)
@@ -70,6 +84,54 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** All of standard input, read when asked (`--files-from -`). */
+  readStdin: () => string;
+}
+
+const SELECTION_FLAG: Readonly<Record<FileListSource["kind"], string>> = { staged: "--staged", changed: "--changed", "files-from": "--files-from" };
+
+/**
+ * File selection: which files (or commits) a scan reads instead of walking the paths. `--changed`
+ * and `--history` take an optional value (optionalValues): alone, or before another option, they
+ * use their default.
+ */
+const SELECTION_OPTIONS = {
+  staged: { type: "boolean" },
+  changed: { type: "string" },
+  "files-from": { type: "string" },
+  history: { type: "string" },
+} as const;
+
+const OPTIONAL_VALUE_OPTIONS = ["--changed", "--history"];
+
+/** `--changed` with nothing or an option after it becomes `--changed=` (its default). */
+function optionalValues(argv: readonly string[]): string[] {
+  return argv.map((arg, index) => {
+    if (!OPTIONAL_VALUE_OPTIONS.includes(arg)) return arg;
+    const next = argv[index + 1];
+    return next === undefined || next.startsWith("-") ? `${arg}=` : arg;
+  });
+}
+
+/** The file list a scan is limited to, from the selection flags; undefined for a tree walk. */
+function fileListSource(values: { staged?: boolean; changed?: string; "files-from"?: string }): FileListSource | undefined {
+  const given = [values.staged === true, values.changed !== undefined, values["files-from"] !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError("give one of --staged, --changed and --files-from");
+  if (values.staged === true) return { kind: "staged" };
+  if (values.changed !== undefined) return values.changed === "" ? { kind: "changed" } : { kind: "changed", ref: values.changed };
+  if (values["files-from"] !== undefined) return { kind: "files-from", file: values["files-from"] };
+  return undefined;
+}
+
+/** --history scans commits, not files: the flags about files or writing them do not apply. */
+function checkHistoryFlags(values: Record<string, unknown>, paths: string[], recording: boolean, listSource: FileListSource | undefined): void {
+  if (values.history === undefined) return;
+  if (recording) throw new UsageError("--history is a scan option (a baseline records the work tree)");
+  if (listSource !== undefined) throw new UsageError(`give either --history or ${SELECTION_FLAG[listSource.kind]}`);
+  if (paths.length > 0) throw new UsageError("--history scans the commits of the scan root (--root): give no paths");
+  for (const flag of ["fix", "fix-dry-run", "shard"]) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} works on files: it does not go with --history`);
+  }
 }
 
 const OPTIONS = {
@@ -96,6 +158,7 @@ const OPTIONS = {
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
+  ...SELECTION_OPTIONS,
 } as const;
 
 class UsageError extends Error {}
@@ -105,7 +168,10 @@ interface OutputTarget {
   file?: string;
 }
 
-/** `--format A -o a --format B`: each -o belongs to the --format before it; a lone -o is text. */
+/**
+ * `--format A -o a --format B`: each -o belongs to the --format before it; an -o without one takes
+ * its format from the file's extension (formatForFile: `-o out.json`), text when it has none known.
+ */
 function outputTargets(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>): OutputTarget[] {
   const targets: OutputTarget[] = [];
   for (const token of tokens) {
@@ -115,9 +181,8 @@ function outputTargets(tokens: ReadonlyArray<{ kind: string; name?: string; valu
       targets.push({ format: token.value as FormatName });
     } else if (token.name === "output") {
       const last = targets.at(-1);
-      if (last === undefined) targets.push({ format: "text", file: token.value! });
-      else if (last.file === undefined) last.file = token.value!;
-      else throw new UsageError(`-o ${token.value}: give a --format before each -o`);
+      if (last === undefined || last.file !== undefined) targets.push({ format: formatForFile(token.value!) ?? "text", file: token.value! });
+      else last.file = token.value!;
     }
   }
   if (targets.length === 0) targets.push({ format: "text" });
@@ -135,7 +200,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: optionalValues(argv), options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     return fail(`${(error as Error).message}\nRun "${TOOL_NAME} --help" for usage.`);
   }
@@ -171,8 +236,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 
   let targets: OutputTarget[];
+  let listSource: FileListSource | undefined;
   try {
     targets = recording ? [] : outputTargets(tokens);
+    listSource = fileListSource(values);
+    if (listSource !== undefined && paths.length > 0) throw new UsageError(`${SELECTION_FLAG[listSource.kind]} selects the files to scan: give no paths`);
+    checkHistoryFlags(values, paths, recording, listSource);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -187,6 +256,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const quiet = values.quiet === true;
   const verbose = values.verbose === true && !quiet;
   try {
+    const list = listSource === undefined ? undefined : resolveFileList(listSource, { cwd: io.cwd, root: resolveScanRoot(io.cwd, values.root), env: io.env, readStdin: io.readStdin });
+    if (list !== undefined && !quiet) {
+      if (list.deleted.length > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.deleted.length} deleted path(s) not scanned: ${list.deleted.join(", ")}\n`);
+      if (list.outside > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.outside} path(s) outside the scan root not scanned\n`);
+      if (list.paths.length === 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: no files to scan${list.listed === 0 ? " (the list is empty)" : ""}\n`);
+    }
     const { scan: settings, gate, configPath } = resolveScanSettings({
       cwd: io.cwd,
       paths,
@@ -207,6 +282,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       reportUnusedDisableDirectives: values["report-unused-disable-directives"],
       shard: values.shard,
       baseline: values.baseline,
+      ...(list === undefined ? {} : { listed: { paths: list.paths, selection: { description: list.description, listed: list.listed, deleted: list.deleted } } }),
     });
     // `baseline` records every current finding: into -o FILE, or the configured baseline.
     const baselineFile = recording ? (values.output?.at(-1) === undefined ? settings.baseline : resolve(io.cwd, values.output.at(-1)!)) : undefined;
@@ -218,10 +294,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
     const started = performance.now();
-    const result = await scan(settings, {
+    const hooks: ScanHooks = {
       onProgress: progress === undefined ? undefined : (state) => progress.update(state),
       onDetail: verbose ? (line) => io.stderr.write(`${TOOL_NAME}: ${line}\n`) : undefined,
-    });
+    };
+    const result = values.history === undefined ? await scan(settings, hooks) : await scanHistory(settings, values.history || "HEAD", hooks);
     progress?.clear();
 
     for (const target of targets) {
@@ -283,5 +360,6 @@ if (invokedPath === fileURLToPath(import.meta.url)) {
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    readStdin: () => readFileSync(0, "utf8"),
   });
 }

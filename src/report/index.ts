@@ -27,3 +27,20 @@ export const isFormatName = (name: string): name is FormatName => Object.hasOwn(
 export function renderReport(format: FormatName, result: ScanResult): string {
   return FORMATS[format](result);
 }
+
+/**
+ * The format an `-o FILE` without `--format` is written in, by the file's extension (case
+ * ignored; `.sarif.json` is SARIF); undefined for other names. An extension maps to a format only
+ * once that format exists, so `.html` follows whenever an `html` format is registered.
+ */
+export function formatForFile(file: string): FormatName | undefined {
+  const name = file.toLowerCase();
+  if (name.endsWith(".sarif.json")) return "sarif";
+  const extension = /\.([a-z0-9]+)$/.exec(name)?.[1];
+  if (extension === undefined) return undefined;
+  const format = EXTENSION_FORMATS[extension] ?? extension;
+  return isFormatName(format) ? format : undefined;
+}
+
+/** Extensions that are not their format's name (the others, .json, .sarif, .csv, .html, are). */
+const EXTENSION_FORMATS: Readonly<Record<string, string>> = { md: "markdown", markdown: "markdown", xml: "junit", txt: "text", text: "text" };

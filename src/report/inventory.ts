@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import type { CredentialKind } from "../create-rule.js";
 import type { ScannedFinding, ScanResult } from "../scanner/types.js";
-import { KIND_LABELS, KIND_ORDER, MIGRATION_STEPS, stepForKind, type MigrationStepId } from "./migration-steps.js";
+import { KIND_LABELS, KIND_ORDER, MIGRATION_STEPS, ROTATE_STEP, stepForKind, type MigrationStepId } from "./migration-steps.js";
 
 export interface RuleGroup {
   ruleId: string;
@@ -55,6 +55,19 @@ export interface ChecklistItem {
   files: number;
 }
 
+/** A credential a history scan found in a commit: it must be rotated, even when removed since. */
+export interface RotateItem {
+  ruleId: string;
+  path: string;
+  line: number;
+  commit: string;
+  date: string;
+  atHead: boolean;
+  fingerprint: string;
+  /** The masked source line. */
+  evidence: string;
+}
+
 export interface Inventory {
   byRule: RuleGroup[];
   byKind: KindGroup[];
@@ -62,6 +75,8 @@ export interface Inventory {
   byEndpoint: EndpointGroup[];
   byFolder: FolderGroup[];
   checklist: ChecklistItem[];
+  /** History scans only: every credential that was ever committed, oldest first. */
+  rotate?: RotateItem[];
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -99,6 +114,23 @@ function namedGroups(findings: readonly ScannedFinding[], key: (finding: Scanned
       fingerprints: members.map((finding) => finding.fingerprint).sort(),
     },
   ]);
+}
+
+/** Committed credentials (the kinds whose migration step is rotating them), oldest commit first. */
+function rotateList(findings: readonly ScannedFinding[]): RotateItem[] {
+  return findings
+    .filter((finding) => finding.history !== undefined && stepForKind(finding.category).id === ROTATE_STEP)
+    .map((finding): RotateItem => ({
+      ruleId: finding.ruleId,
+      path: finding.path,
+      line: finding.line,
+      commit: finding.history!.commit,
+      date: finding.history!.date,
+      atHead: finding.history!.atHead,
+      fingerprint: finding.fingerprint,
+      evidence: finding.evidence,
+    }))
+    .sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.path, b.path) || a.line - b.line);
 }
 
 export function buildInventory(result: Pick<ScanResult, "findings">): Inventory {
@@ -139,5 +171,7 @@ export function buildInventory(result: Pick<ScanResult, "findings">): Inventory 
     return [{ step: step.id, title: step.title, action: step.action, kinds: kindsOf(members), findings: members.length, files: fileCount(members) }];
   });
 
-  return { byRule, byKind, byOperator, byEndpoint, byFolder, checklist };
+  const inventory: Inventory = { byRule, byKind, byOperator, byEndpoint, byFolder, checklist };
+  if (findings.some((finding) => finding.history !== undefined)) inventory.rotate = rotateList(findings);
+  return inventory;
 }

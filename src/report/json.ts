@@ -34,6 +34,7 @@ export const contractFinding = (finding: Finding): Finding => ({
   fixable: finding.fixable,
   hasSuggestions: finding.hasSuggestions,
   evidence: finding.evidence,
+  ...(finding.history === undefined ? {} : { history: { commit: finding.history.commit, date: finding.history.date, atHead: finding.history.atHead } }),
 });
 
 export function jsonReport(result: ScanResult): JsonReport {

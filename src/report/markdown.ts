@@ -58,6 +58,25 @@ export function renderMarkdown(result: ScanResult): string {
         )
         .join("\n"),
     );
+    if (inventory.rotate !== undefined && inventory.rotate.length > 0) {
+      sections.push("## Rotate these");
+      sections.push(
+        "Credentials committed to the repository's history: anyone with a clone has them, so each must be rotated, " +
+          "whether or not the code still holds it.",
+      );
+      sections.push(
+        table(
+          ["Location", "Commit", "Date", "At HEAD", "Evidence"],
+          inventory.rotate.map((item) => [
+            codeSpan(`${item.path}:${item.line}`),
+            codeSpan(item.commit.slice(0, 12)),
+            item.date.slice(0, 10),
+            item.atHead ? "still there" : "removed since",
+            codeSpan(item.evidence),
+          ]),
+        ),
+      );
+    }
     sections.push("## By credential kind");
     sections.push(
       table(

@@ -6,6 +6,12 @@ import type { CredentialKind } from "../create-rule.js";
 
 export type MigrationStepId = "technical-account" | "oauth-server-to-server" | "bearer-header" | "rotate-secret" | "lock-native-auth";
 
+/**
+ * The step for credentials themselves: a history scan (--history) lists every finding of its kinds
+ * that was ever committed under "rotate these", removed since or not.
+ */
+export const ROTATE_STEP: MigrationStepId = "rotate-secret";
+
 export interface MigrationStep {
   id: MigrationStepId;
   title: string;

@@ -1,6 +1,6 @@
 /** The counts every report ends with. */
 import type { Shard } from "../scanner/shard.js";
-import type { AllowlistedCounts, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
+import type { AllowlistedCounts, FileSelection, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
 
 export interface Summary {
   profile: Profile;
@@ -25,6 +25,10 @@ export interface Summary {
   baseline?: { suppressed: number };
   /** With --shard: the part of the file set this result covers. */
   shard?: Shard;
+  /** With --staged, --changed or --files-from: the list the scan was limited to. */
+  selection?: FileSelection;
+  /** With --history: the commits scanned. */
+  history?: { range: string; commits: number; blobs: number };
 }
 
 export function buildSummary(result: ScanResult): Summary {
@@ -57,5 +61,7 @@ export function buildSummary(result: ScanResult): Summary {
     errors: result.errors.length,
     ...(result.baseline === undefined ? {} : { baseline: { suppressed: result.baseline.suppressed } }),
     ...(result.shard === undefined ? {} : { shard: { index: result.shard.index, count: result.shard.count } }),
+    ...(result.selection === undefined ? {} : { selection: { description: result.selection.description, listed: result.selection.listed, deleted: [...result.selection.deleted] } }),
+    ...(result.history === undefined ? {} : { history: { range: result.history.range, commits: result.history.commits, blobs: result.history.blobs } }),
   };
 }

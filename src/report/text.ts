@@ -3,7 +3,7 @@
  * migration checklist and a summary that names every skipped file and every problem.
  */
 import { formatByteSize } from "../scanner/byte-size.js";
-import type { ScannedFinding, ScanResult } from "../scanner/types.js";
+import type { HistoryOrigin, ScannedFinding, ScanResult } from "../scanner/types.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
@@ -22,6 +22,10 @@ function codeFrame(finding: ScannedFinding): string[] {
   return [`    ${gutter} | ${text}`, `    ${pad} | ${indent}${caret}`];
 }
 
+/** `commit 1a2b3c4d5e6f, 2024-01-02, removed since`. */
+export const historyNote = (origin: HistoryOrigin): string =>
+  `commit ${origin.commit.slice(0, 12)}, ${origin.date.slice(0, 10)}, ${origin.atHead ? "still at HEAD" : "removed since"}`;
+
 export function renderText(result: ScanResult): string {
   const lines: string[] = [];
   let currentPath: string | undefined;
@@ -31,7 +35,7 @@ export function renderText(result: ScanResult): string {
       lines.push(finding.path);
       currentPath = finding.path;
     }
-    lines.push(`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`);
+    lines.push(`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}${finding.history === undefined ? "" : `  (${historyNote(finding.history)})`}`);
     lines.push(...codeFrame(finding));
   }
   if (lines.length > 0) lines.push("");
@@ -50,6 +54,11 @@ export function renderText(result: ScanResult): string {
     if (inventory.byEndpoint.length > 0) {
       lines.push(`  Endpoints named: ${inventory.byEndpoint.map((group) => `${group.endpoint} (${group.findings})`).join(", ")}`);
     }
+    lines.push("");
+  }
+  if (inventory.rotate !== undefined && inventory.rotate.length > 0) {
+    lines.push("Rotate these (credentials committed to the history: removing them from the code does not revoke them)");
+    for (const item of inventory.rotate) lines.push(`  ${item.path}:${item.line}  ${historyNote(item)}  ${item.evidence}`);
     lines.push("");
   }
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
+import { findRepositoryRoot } from "./ignore-files.js";
 import { ScanConfigError, type Profile } from "./types.js";
 
 export const CONFIG_FILE_NAME = "campaign-ims.config.json";
@@ -99,12 +100,26 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
 }
 
 /**
- * The configuration to use: `explicitPath` when given (it must exist), else
- * `campaign-ims.config.json` in the scan root when present, else none.
+ * `campaign-ims.config.json` in the scan root or the nearest directory above it, up to the root of
+ * the repository it is in (the directory holding `.git`, a directory or a worktree's file); a
+ * root outside any repository is the only directory looked in. Undefined when there is none.
+ */
+export function findConfigFile(root: string): string | undefined {
+  const top = findRepositoryRoot(root) ?? root;
+  for (let directory = root; ; directory = dirname(directory)) {
+    const file = join(directory, CONFIG_FILE_NAME);
+    if (existsSync(file)) return file;
+    if (directory === top || dirname(directory) === directory) return undefined;
+  }
+}
+
+/**
+ * The configuration to use: `explicitPath` when given (it must exist), else the nearest
+ * `campaign-ims.config.json` (findConfigFile), else none.
  */
 export function loadConfigFile(root: string, explicitPath?: string): { path?: string; config: ConfigFile } {
-  const path = explicitPath ?? join(root, CONFIG_FILE_NAME);
-  if (explicitPath === undefined && !existsSync(path)) return { config: {} };
+  const path = explicitPath ?? findConfigFile(root);
+  if (path === undefined) return { config: {} };
   let text: string;
   try {
     text = readFileSync(path, "utf8");

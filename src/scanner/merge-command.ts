@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { renderReport, type FormatName } from "../report/index.js";
+import { formatForFile, renderReport, type FormatName } from "../report/index.js";
 import { loadPlugin } from "./lint-engine.js";
 import { mergeResults } from "./merge.js";
 import { readResult, type ResultFormat } from "./result-reader.js";
@@ -44,7 +44,9 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
   });
   const merged = mergeResults(inputs, request.toolVersion);
   const allowed = MERGE_FORMATS[merged.format];
-  const format = (request.format ?? merged.format) as FormatName;
+  // Without --format: the -o file's extension when it names a format this result can be written in.
+  const byExtension = request.output === undefined ? undefined : formatForFile(request.output);
+  const format = (request.format ?? (byExtension !== undefined && allowed.includes(byExtension) ? byExtension : merged.format)) as FormatName;
   if (!allowed.includes(format)) {
     throw new ScanConfigError(`merged ${merged.format.toUpperCase()} results can be written as ${allowed.join(", ")} (not ${request.format})`);
   }

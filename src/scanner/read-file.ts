@@ -54,8 +54,11 @@ export function readCandidate(absolutePath: string, maxBytes: number): ReadOutco
 /** The scan's read: the keyword prefilter runs on the bytes, and only a file with a keyword is decoded. */
 export function readAndPrefilter(absolutePath: string, maxBytes: number): PrefilteredRead {
   const read = readBytes(absolutePath, maxBytes);
-  if (!read.ok) return read;
-  const { bytes } = read;
+  return read.ok ? prefilterBytes(read.bytes) : read;
+}
+
+/** The keyword prefilter on a file's bytes (from disk, or a git blob in a history scan). */
+export function prefilterBytes(bytes: Buffer): PrefilteredRead {
   if (hasUtf16ByteOrderMark(bytes)) {
     const text = decodeText(bytes)!;
     return { ok: true, text: containsAnyKeyword(text) ? text : undefined, bytes: bytes.length };

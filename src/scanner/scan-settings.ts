@@ -10,7 +10,7 @@ import { loadConfigFile, type RuleSetting } from "./config-file.js";
 import { resolveFixSettings } from "./fix/resolve-fix-settings.js";
 import { parseShard, type Shard } from "./shard.js";
 import type { FixSettings } from "./fix/fix-settings.js";
-import { PROFILES, ScanConfigError, type Profile, type Severity } from "./types.js";
+import { PROFILES, ScanConfigError, type FileSelection, type Profile, type Severity } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -46,6 +46,11 @@ export interface ScanSettings extends LintSettings {
   shard?: Shard;
   /** Absolute path of the baseline whose findings are not reported (baseline.ts). */
   baseline?: string;
+  /**
+   * The paths come from a file list (--staged, --changed, --files-from: file-list.ts): listed files
+   * pass the walk's filters like walked ones, and an empty list scans nothing.
+   */
+  selection?: FileSelection;
 }
 
 /** What decides the exit code once the scan is done. */
@@ -78,6 +83,8 @@ export interface ScanRequest {
   reportUnusedDisableDirectives?: boolean;
   shard?: string;
   baseline?: string;
+  /** With a file list: the absolute paths it named that exist (they replace `paths`). */
+  listed?: { paths: string[]; selection: FileSelection };
 }
 
 export const DEFAULT_PLUGIN_MODULE = new URL("../index.js", import.meta.url).href;
@@ -120,14 +127,19 @@ function resolveScanPath(cwd: string, root: string, path: string): string {
   return real;
 }
 
+/** The absolute, real scan root of `--root` (default: the working directory). */
+export function resolveScanRoot(cwd: string, root: string | undefined): string {
+  const absolute = resolve(cwd, root ?? ".");
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new ScanConfigError(`scan root is not a directory: ${absolute}`);
+  return realpathSync(absolute);
+}
+
 export function resolveScanSettings(request: ScanRequest): {
   scan: ScanSettings;
   gate: GateSettings;
   configPath?: string;
 } {
-  const root = resolve(request.cwd, request.root ?? ".");
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new ScanConfigError(`scan root is not a directory: ${root}`);
-  const realRoot = realpathSync(root);
+  const realRoot = resolveScanRoot(request.cwd, request.root);
   const { path: configPath, config } = loadConfigFile(realRoot, request.config === undefined ? undefined : resolve(request.cwd, request.config));
 
   const profile = request.profile === undefined ? (config.profile ?? "recommended") : oneOf(request.profile, PROFILES, "--profile");
@@ -149,7 +161,12 @@ export function resolveScanSettings(request: ScanRequest): {
     if (concurrency < 1) throw new ScanConfigError("--concurrency must be at least 1");
   }
 
-  const paths = request.paths.length === 0 ? [realRoot] : request.paths.map((path) => resolveScanPath(request.cwd, realRoot, path));
+  const paths =
+    request.listed !== undefined
+      ? request.listed.paths
+      : request.paths.length === 0
+        ? [realRoot]
+        : request.paths.map((path) => resolveScanPath(request.cwd, realRoot, path));
 
   const scan: ScanSettings = {
     root: realRoot,
@@ -172,6 +189,7 @@ export function resolveScanSettings(request: ScanRequest): {
   if (fix !== undefined) scan.fix = fix;
   if (request.reportUnusedDisableDirectives) scan.reportUnusedDisableDirectives = true;
   if (request.shard !== undefined) scan.shard = parseShard(request.shard);
+  if (request.listed !== undefined) scan.selection = request.listed.selection;
   // A baseline named in the configuration file is relative to that file.
   const baseline = request.baseline !== undefined ? resolve(request.cwd, request.baseline) : config.baseline === undefined ? undefined : resolve(dirname(configPath!), config.baseline);
   if (baseline !== undefined) scan.baseline = baseline;

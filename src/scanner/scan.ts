@@ -17,7 +17,7 @@ import type { ScanSettings } from "./scan-settings.js";
 import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
 import { applyBaseline, loadBaseline } from "./baseline.js";
 import { inShard } from "./shard.js";
-import { walk } from "./walk.js";
+import { walk, type WalkEntry } from "./walk.js";
 
 export const TOOL_NAME = "campaign-ims";
 export const TOOL_VERSION = (
@@ -32,6 +32,8 @@ export interface ScanProgress {
   findings: number;
   /** False once the walk is over (`found` is then the total). */
   walking: boolean;
+  /** Files to check, counted by a walk before the scan (only when progress is shown). */
+  total?: number;
 }
 
 export interface ScanHooks {
@@ -57,6 +59,13 @@ export const compareProblems = (a: FileProblem, b: FileProblem): number =>
 
 export const compareSkipped = (a: SkippedFile, b: SkippedFile): number => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason);
 
+/** Files a walk yields for this shard: the progress line's total. */
+function countFiles(entries: Iterable<WalkEntry>, settings: ScanSettings): number {
+  let count = 0;
+  for (const entry of entries) if (entry.type === "file" && inShard(entry.path, settings.shard)) count++;
+  return count;
+}
+
 export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promise<ScanResult> {
   const plugin = await loadPlugin(settings.pluginModule);
   const engine = new LintEngine(plugin, settings);
@@ -75,7 +84,10 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     allowlisted: { paths: 0, operators: 0, values: 0 },
   };
   const skipped: SkippedFile[] = [];
+  const walkOptions = { ...settings, isScannedType: (path: string) => engine.isLinted(path), listed: settings.selection !== undefined };
   const progress: ScanProgress = { found: 0, done: 0, findings: 0, walking: true };
+  // For the progress line's total and time left: a first walk that only lists (directory listings are cheap next to linting).
+  if (hooks.onProgress !== undefined) progress.total = countFiles(walk(walkOptions), settings);
   const report = (): void => hooks.onProgress?.({ ...progress });
   const detail = hooks.onDetail ?? (() => {});
 
@@ -87,7 +99,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     report();
   }, (threads) => detail(`linting in ${threads} worker threads`));
 
-  for (const entry of walk({ ...settings, isScannedType: (path) => engine.isLinted(path) })) {
+  for (const entry of walk(walkOptions)) {
     if (!inShard(entry.path, settings.shard)) continue;
     if (entry.type === "ignored") {
       stats.ignored[entry.cause]++;
@@ -146,5 +158,6 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     ...(fixer === undefined ? {} : { fixes: fixer.report() }),
     ...(settings.shard === undefined ? {} : { shard: { ...settings.shard } }),
     ...(reported === undefined ? {} : { baseline: { suppressed: reported.suppressed } }),
+    ...(settings.selection === undefined ? {} : { selection: settings.selection }),
   };
 }

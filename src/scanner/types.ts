@@ -36,6 +36,18 @@ export interface Finding {
   hasSuggestions: boolean;
   /** The finding's source line, trimmed, with every literal value that may be a secret masked. */
   evidence: string;
+  /** History scans (--history) only: the commit that introduced the finding. */
+  history?: HistoryOrigin;
+}
+
+/** Where a history scan (history.ts) found a finding: the commit that introduced it. */
+export interface HistoryOrigin {
+  /** Full commit id. */
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  /** Whether HEAD's version of the file still has it. */
+  atHead: boolean;
 }
 
 /** The masked source line of a finding, with the reported span inside it (for code frames). */
@@ -153,6 +165,19 @@ export interface ScanResult {
   shard?: Shard;
   /** With a baseline: findings it recorded, not reported. */
   baseline?: { suppressed: number };
+  /** With --staged, --changed or --files-from: only the listed files were scanned. */
+  selection?: FileSelection;
+  /** With --history: the commits scanned instead of the work tree (findings carry `history`). */
+  history?: { range: string; commits: number; blobs: number };
+}
+
+/** A scan of listed files (file-list.ts): how the list was made and the listed paths that no longer exist. */
+export interface FileSelection {
+  description: string;
+  /** Paths the list named (deleted ones and those outside the scan root included). */
+  listed: number;
+  /** Listed paths that do not exist, relative to the scan root: not scanned. */
+  deleted: string[];
 }
 
 /** A configuration or usage problem: the scan cannot start (exit code 2). */

@@ -7,10 +7,11 @@
  *   `exclude` prune files and directories; `include`, when set, keeps only matching files.
  * - Symbolic links are not followed (no loops, no escaping the root): they are listed as skipped
  *   when they point at a directory or at a file of a scanned type.
- * - A path named on the command line is scanned even when an ignore file matches it.
+ * - A path named on the command line is scanned even when an ignore file matches it; a file from
+ *   a file list (--staged, --changed, --files-from) is not.
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { chainAbove, IgnoreChain } from "./ignore-files.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
@@ -31,6 +32,11 @@ export interface WalkOptions {
   exclude: readonly string[];
   /** Whether some enabled language lints a file at this absolute path (by name). */
   isScannedType: (absolutePath: string) => boolean;
+  /**
+   * `paths` come from a file list (file-list.ts), not the command line: files in it pass ignore
+   * files, `include` and the type check as walked files do, silently.
+   */
+  listed?: boolean;
 }
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -132,6 +138,23 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     yield { type: "skipped", path, reason: "symlink", detail: `${what}; links are not followed` };
   };
 
+  /** A file from a file list: ignored when the walk would not have entered a directory above it. */
+  const visitListedFile = function* (start: string, dirent: Dirent): Generator<WalkEntry> {
+    let directory = root;
+    let chain = chainAbove(root, root, onIgnoreFileError).extend(root, onIgnoreFileError);
+    for (const name of relative(root, dirname(start)).split(sep).filter((part) => part !== "")) {
+      const next = join(directory, name);
+      const ignored = (cause: keyof IgnoredCounts): WalkEntry => ({ type: "ignored", path: relativePath(start), cause });
+      if (DEFAULT_SKIPPED_DIRECTORIES.has(name)) return yield ignored("defaultDirectories");
+      if (chain.ignores(next, true)) return yield ignored("ignoreFiles");
+      if (isExcluded(relativePath(next), true)) return yield ignored("excluded");
+      chain = chain.enter(next).extend(next, onIgnoreFileError);
+      directory = next;
+    }
+    yield* drainIgnoreFileErrors();
+    yield* visitFile(start, dirent, chain, false);
+  };
+
   for (const start of options.paths) {
     const stats = lstatSync(start);
     if (stats.isDirectory()) {
@@ -140,7 +163,11 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
       yield* visitSymlink(start, chainAbove(root, start, onIgnoreFileError));
     } else {
       const dirent = direntFor(start, stats);
-      yield* visitFile(start, dirent, IgnoreChain.empty, true);
+      if (options.listed === true) {
+        yield* visitListedFile(start, dirent);
+      } else {
+        yield* visitFile(start, dirent, IgnoreChain.empty, true);
+      }
     }
     yield* drainIgnoreFileErrors();
   }

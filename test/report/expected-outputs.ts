@@ -39,7 +39,7 @@ export const EXPECTED_GITHUB = `::error file=src/a b.ts,line=3,endLine=3,col=5,e
 `;
 
 export const EXPECTED_JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="campaign-ims" tests="5" failures="2" errors="1" skipped="1">
+<testsuites name="campaign-ims" tests="5" failures="2" errors="1">
   <testsuite name="campaign-ims" tests="1" failures="0" errors="0" skipped="0">
     <testcase name="scan" classname="campaign-ims">
       <system-out>2 finding(s) (1 error, 1 warn, 0 info) in 2 file(s); 11 file(s) scanned, 4 parsed, 1 skipped, 1 problem(s)</system-out>

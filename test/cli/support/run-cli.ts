@@ -26,6 +26,8 @@ export interface RunOptions {
    * with mode 000 is unreadable even when the tests run as root.
    */
   honourPermissions?: boolean;
+  /** Standard input (default: none). */
+  input?: string;
 }
 
 export function assertBuilt(): void {
@@ -43,6 +45,7 @@ export function runCli(args: string[], options: RunOptions): CliRun {
     env: { ...env, ...options.env },
     encoding: "utf8",
     timeout: 120_000,
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
