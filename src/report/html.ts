@@ -49,7 +49,7 @@ interface Bar {
 }
 
 /** Characters of a bar label that fit beside the bar; the full label is the bar's tooltip. */
-const LABEL_CHARS = 34;
+const LABEL_CHARS = 30;
 
 const shorten = (label: string): string => (label.length <= LABEL_CHARS ? label : `…${label.slice(label.length - LABEL_CHARS + 1)}`);
 
@@ -134,13 +134,13 @@ function checklist(result: ScanResult): string {
 function charts(result: ScanResult): string {
   const inventory = buildInventory(result);
   const kindBars = inventory.byKind.map((group) => ({ label: group.label, value: group.findings, color: KIND_COLORS[group.kind] }));
-  const ruleBars = inventory.byRule.map((group) => ({ label: group.ruleId, value: group.findings, color: KIND_COLORS[group.kind] }));
+  const ruleBars = inventory.byRule.map((group) => ({ label: ruleName(group.ruleId), value: group.findings, color: KIND_COLORS[group.kind] }));
   const neutral = "#2563eb";
   const folderBars = [...inventory.byFolder]
     .sort((a, b) => b.findings - a.findings || (a.folder < b.folder ? -1 : 1))
     .map((group) => ({ label: group.folder === "." ? "(root)" : `${group.folder}/`, value: group.findings, color: neutral }));
   const operatorBars = inventory.byOperator.map((group) => ({ label: group.operator, value: group.findings, color: neutral }));
-  const endpointBars = inventory.byEndpoint.map((group) => ({ label: group.endpoint, value: group.findings, color: neutral }));
+  const endpointBars = inventory.byEndpoint.map((group) => ({ label: group.endpoint.replace(/^https:\/\//, ""), value: group.findings, color: neutral }));
   return (
     `<section id="charts"><h2>Inventory</h2><div class="grid">` +
     barChart("chart-kind", "By credential kind", kindBars, "No findings.") +
@@ -151,6 +151,9 @@ function charts(result: ScanResult): string {
     `</div></section>`
   );
 }
+
+/** A rule id without the plugin's prefix, where space is short. */
+const ruleName = (ruleId: string): string => ruleId.replace(/^campaign-ims\//, "");
 
 const option = (value: string, label: string): string => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
 
@@ -163,7 +166,8 @@ function findingsTable(result: ScanResult): string {
     const location = `${finding.path}:${finding.line}:${finding.column}`;
     const search = [finding.path, finding.ruleId, finding.message, finding.evidence, finding.operator ?? "", finding.endpoint ?? ""].join(" ").toLowerCase();
     const helpUri = helpUris.get(finding.ruleId) ?? "";
-    const rule = /^https:\/\//.test(helpUri) ? `<a href="${escapeHtml(helpUri)}">${escapeHtml(finding.ruleId)}</a>` : escapeHtml(finding.ruleId);
+    const rule = /^https:\/\//.test(helpUri) ? `<a href="${escapeHtml(helpUri)}" title="${escapeHtml(finding.ruleId)}">${escapeHtml(ruleName(finding.ruleId))}</a>`
+      : escapeHtml(ruleName(finding.ruleId));
     return (
       `<tr data-severity="${finding.severity}" data-kind="${finding.category}" data-rule="${escapeHtml(finding.ruleId)}" data-search="${escapeHtml(search)}">` +
       `<td><span class="sev ${finding.severity}">${SEVERITY_LABELS[finding.severity]}</span></td>` +
@@ -186,7 +190,8 @@ function findingsTable(result: ScanResult): string {
     `<label>Kind <select id="filter-kind">${option("", "all")}${kinds.map((kind) => option(kind, KIND_LABELS[kind])).join("")}</select></label>` +
     `<label>Rule <select id="filter-rule">${option("", "all")}${rules.map((rule) => option(rule, rule)).join("")}</select></label>` +
     `<output id="shown" aria-live="polite">${total} of ${plural(total, "finding")}</output></form>` +
-    `<table id="findings-table"><thead><tr><th>Severity</th><th>Location</th><th>Kind</th><th>Rule</th><th>Message</th><th>Evidence (masked)</th></tr></thead>` +
+    `<table id="findings-table"><colgroup><col class="c-sev"><col class="c-loc"><col class="c-kind"><col class="c-rule"><col class="c-msg"><col class="c-ev"></colgroup>` +
+    `<thead><tr><th>Severity</th><th>Location</th><th>Kind</th><th>Rule</th><th>Message</th><th>Evidence (masked)</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table>` +
     (total === 0 ? `<p class="empty">No legacy Campaign authentication found.</p>` : "") +
     `</section>`
@@ -236,7 +241,10 @@ code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .chart .value { fill: var(--muted); font-weight: 600; }
 .empty { color: var(--muted); font-style: italic; margin: 4px 0; }
 .progress { display: flex; align-items: center; gap: 12px; }
-progress { width: 320px; height: 14px; accent-color: #16a34a; }
+progress { width: 320px; height: 14px; appearance: none; border: 0; border-radius: 7px; background: #e2e8f0; overflow: hidden; }
+progress::-webkit-progress-bar { background: #e2e8f0; border-radius: 7px; }
+progress::-webkit-progress-value { background: #16a34a; border-radius: 7px; }
+progress::-moz-progress-bar { background: #16a34a; border-radius: 7px; }
 .hint { color: var(--muted); margin: 6px 0 10px; }
 .steps { list-style: none; padding: 0; margin: 0; display: grid; gap: 10px; }
 .step { border: 1px solid var(--line); border-left: 5px solid #dc2626; border-radius: 8px; padding: 10px 14px; break-inside: avoid; }
@@ -252,7 +260,9 @@ table { width: 100%; border-collapse: collapse; }
 th { text-align: left; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; border-bottom: 2px solid var(--line); padding: 6px 8px; }
 td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
 tbody tr:nth-child(even) { background: #fcfdfe; }
-td.loc, td.rule { white-space: nowrap; }
+#findings-table { table-layout: fixed; }
+.c-sev { width: 86px; } .c-loc { width: 19%; } .c-kind { width: 10%; } .c-rule { width: 15%; } .c-msg { width: 28%; } .c-ev { width: 28%; }
+td.loc, td.rule { overflow-wrap: anywhere; }
 td.evidence code { display: block; white-space: pre-wrap; word-break: break-all; background: var(--panel); padding: 3px 6px; border-radius: 4px; }
 a { color: var(--accent); text-decoration: none; }
 .sev { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; }
@@ -273,7 +283,6 @@ footer { color: var(--muted); font-size: 12px; padding: 0 40px 32px; }
   #findings-table tr[hidden] { display: table-row; }
   tr, .card { break-inside: avoid; }
   thead { display: table-header-group; }
-  td.loc, td.rule { white-space: normal; }
   a { color: inherit; }
   h2 { break-after: avoid; }
 }
@@ -331,7 +340,7 @@ export function renderHtml(result: ScanResult): string {
     `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<header><h1>${escapeHtml(title)}</h1>` +
     `<p>Inventory of <code>${escapeHtml(result.root)}</code> · profile ${escapeHtml(summary.profile)} · ${escapeHtml(`${result.tool.name} ${result.tool.version}`)}</p></header>\n` +
-    `<main>\n${summaryCards(result)}\n${checklist(result)}\n${charts(result)}\n${findingsTable(result)}\n${otherTables(result)}\n</main>\n` +
+    `<main>\n${summaryCards(result)}\n${charts(result)}\n${checklist(result)}\n${findingsTable(result)}\n${otherTables(result)}\n</main>\n` +
     `<footer><p>Not scanned: ${plural(ignored.defaultDirectories, "default directory", "default directories")} (node_modules, .git), ` +
     `${ignored.ignoreFiles} path(s) in .gitignore / .campaign-imsignore, ${ignored.excluded} excluded, ${ignored.notIncluded} not included. ` +
     `Allowlisted findings: ${summary.allowlisted.total}.${notes.map((note) => ` ${escapeHtml(note)}`).join("")} ` +
