@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { DOCS_HEADER_END, ruleHelp, ruleHelpFromPage } from "../../src/report/rule-docs.js";
+
+const PAGE_URL = "https://example.test/repo/blob/main/docs/rules/demo-rule.md";
+
+const PAGE = `# campaign-ims/demo-rule
+
+📝 Generated description.
+
+💼 Generated config list with a [link](https://eslint.org/).
+
+${DOCS_HEADER_END}
+
+Reports \`ofDemoLogon(url, user, password)\` calls, see [the scanner](../scanner.md) and
+[options](#options).
+
+## Rule details
+
+| pattern | fix |
+|---|---|
+| \`ofDemoLogon\` | suggestion |
+| \`demo#Logon\` | none |
+
+- first item
+  on two lines
+- second item with **bold**
+
+1. step one
+2. step two
+
+\`\`\`ts
+const cnx = ofDemoLogon(url, "****", "****");
+\`\`\`
+
+> a quoted note
+
+<!-- a comment -->
+`;
+
+describe("rule help from a docs page", () => {
+  it("takes the page below the generated header, as text and as Markdown with absolute links", () => {
+    const help = ruleHelpFromPage(PAGE, PAGE_URL);
+    expect(help.fullDescription).toBe("Reports ofDemoLogon(url, user, password) calls, see the scanner and options.");
+    expect(help.text).toBe(
+      [
+        "Reports ofDemoLogon(url, user, password) calls, see the scanner and options.",
+        "Rule details",
+        "pattern | fix\nofDemoLogon | suggestion\ndemo#Logon | none",
+        "- first item on two lines\n- second item with bold",
+        "1. step one\n2. step two",
+        '    const cnx = ofDemoLogon(url, "****", "****");',
+        "a quoted note",
+      ].join("\n\n"),
+    );
+    expect(help.markdown).toContain("[the scanner](https://example.test/repo/blob/main/docs/scanner.md)");
+    expect(help.markdown).toContain("[options](https://example.test/repo/blob/main/docs/rules/demo-rule.md#options)");
+    expect(help.markdown).toContain("| `ofDemoLogon` | suggestion |");
+    expect(help.markdown).toContain('```ts\nconst cnx = ofDemoLogon(url, "****", "****");\n```');
+    expect(help.markdown).not.toContain("Generated");
+    expect(help.markdown).not.toContain("eslint.org");
+    expect(help.markdown.startsWith("Reports `ofDemoLogon(url, user, password)` calls")).toBe(true);
+  });
+
+  it("keeps absolute links and reads a page without the generated header whole", () => {
+    const help = ruleHelpFromPage("Uses [IMS](https://developer.adobe.com/ims) tokens.\n", PAGE_URL);
+    expect(help).toEqual({
+      fullDescription: "Uses IMS tokens.",
+      text: "Uses IMS tokens.",
+      markdown: "Uses [IMS](https://developer.adobe.com/ims) tokens.",
+    });
+  });
+
+  it("reads the shipped docs/rules page of each rule, and nothing for other names", () => {
+    const help = ruleHelp("no-password-logon")!;
+    expect(help.fullDescription.startsWith("Disallow native Campaign login/password logons: the @adobe/acc-js-sdk factories ofUserAndPassword")).toBe(true);
+    expect(help.markdown).toContain("## Rule details");
+    expect(ruleHelp("no-such-rule")).toBeUndefined();
+    expect(ruleHelp("../../package")).toBeUndefined();
+  });
+});
