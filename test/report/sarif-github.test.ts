@@ -11,9 +11,10 @@ import plugin from "../../src/index.js";
 import { ruleHelp } from "../../src/report/rule-docs.js";
 import { GITHUB_SARIF_LIMITS, renderSarif, sarifLog } from "../../src/report/sarif.js";
 import { SARIF_RULE_TRAITS } from "../../src/report/sarif-rules.js";
-import type { ScannedFinding, ScanResult, Severity } from "../../src/scanner/types.js";
+import type { ScanResult } from "../../src/scanner/types.js";
 import { FIXTURES, REAL_PLUGIN_MODULE, scanDirectory } from "../scanner/support/scan-fixture.js";
 import { SAMPLE } from "./sample-result.js";
+import { syntheticResult } from "./support/synthetic-result.js";
 import { validateSarif } from "./support/sarif-validator.js";
 
 const run = (log: object): any => (log as any).runs[0];
@@ -121,39 +122,6 @@ describe("SARIF fingerprints", () => {
     }
   });
 });
-
-function syntheticResult(counts: Record<Severity, number>): ScanResult {
-  const template = SAMPLE.findings[0]!;
-  const findings: ScannedFinding[] = [];
-  const ruleFor: Record<Severity, [string, ScannedFinding["category"]]> = {
-    error: ["campaign-ims/no-password-logon", "native-login"],
-    warn: ["campaign-ims/no-session-token", "session-token"],
-    info: ["campaign-ims/no-session-token", "session-token"],
-  };
-  // Interleaved, as a real result sorted by path would be: info, warn and error findings mixed.
-  const total = counts.error + counts.warn + counts.info;
-  const left = { ...counts };
-  const cycle = ["info", "warn", "error"] as const;
-  let turn = 0;
-  for (let index = 0; index < total; index += 1) {
-    while (left[cycle[turn % 3]!] === 0) turn += 1;
-    const severity = cycle[turn % 3]!;
-    turn += 1;
-    left[severity] -= 1;
-    const [ruleId, category] = ruleFor[severity];
-    findings.push({
-      ...template,
-      ruleId,
-      category,
-      severity,
-      path: `src/module-${String(Math.floor(index / 50)).padStart(4, "0")}.ts`,
-      line: (index % 50) + 1,
-      endLine: (index % 50) + 1,
-      fingerprint: index.toString(16).padStart(32, "0"),
-    });
-  }
-  return { ...SAMPLE, findings, skipped: [], errors: [] };
-}
 
 describe("SARIF within GitHub's limits", () => {
   it("keeps every result and warns of GitHub's display limit between 5,000 and 25,000 results", () => {
