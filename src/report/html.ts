@@ -32,12 +32,12 @@ const plural = (count: number, one: string, many = `${one}s`): string => `${coun
 export const CHART_MAX_BARS = 12;
 
 const KIND_COLORS: Readonly<Record<CredentialKind, string>> = {
-  "native-login": "#c2410c",
+  "native-login": "#ea580c",
   "session-token": "#7c3aed",
-  "security-token": "#0e7490",
-  jwt: "#b45309",
+  "security-token": "#db2777",
+  jwt: "#0891b2",
   "hardcoded-secret": "#be123c",
-  "insecure-config": "#4d7c0f",
+  "insecure-config": "#65a30d",
 };
 
 const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: "Error", warn: "Warning", info: "Info" };
@@ -271,7 +271,7 @@ a { color: var(--accent); text-decoration: none; }
 .sev.info { background: #dbeafe; color: #1e40af; }
 .tag { font-size: 11px; background: #dcfce7; color: #166534; padding: 0 6px; border-radius: 4px; }
 footer { color: var(--muted); font-size: 12px; padding: 0 40px 32px; }
-@media (max-width: 900px) { .grid, .cards { grid-template-columns: 1fr; } main, header { padding-left: 16px; padding-right: 16px; } }
+@media screen and (max-width: 900px) { .grid, .cards { grid-template-columns: 1fr; } main, header { padding-left: 16px; padding-right: 16px; } }
 @media print {
   @page { margin: 14mm; }
   body { font-size: 10.5pt; }
@@ -280,6 +280,13 @@ footer { color: var(--muted); font-size: 12px; padding: 0 40px 32px; }
   header p { color: var(--muted); }
   main, footer { padding: 0; max-width: none; }
   .filters, .hint { display: none; }
+  .cards { grid-template-columns: repeat(4, 1fr); gap: 8px; }
+  .card { padding: 8px 10px; }
+  .card .big { font-size: 20pt; }
+  .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
+  .chart { padding: 8px 10px; }
+  #findings-table { font-size: 8.5pt; }
+  #findings-table code { font-size: 8pt; }
   #findings-table tr[hidden] { display: table-row; }
   tr, .card { break-inside: avoid; }
   thead { display: table-header-group; }
