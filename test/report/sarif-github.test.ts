@@ -11,6 +11,7 @@ import plugin from "../../src/index.js";
 import { ruleHelp } from "../../src/report/rule-docs.js";
 import { GITHUB_SARIF_LIMITS, renderSarif, sarifLog } from "../../src/report/sarif.js";
 import { SARIF_RULE_TRAITS } from "../../src/report/sarif-rules.js";
+import { readResult } from "../../src/scanner/result-reader.js";
 import type { ScanResult } from "../../src/scanner/types.js";
 import { FIXTURES, REAL_PLUGIN_MODULE, scanDirectory } from "../scanner/support/scan-fixture.js";
 import { SAMPLE } from "./sample-result.js";
@@ -193,6 +194,14 @@ describe("SARIF within GitHub's limits", () => {
     );
     expect(kept.length).toBeLessThan(450);
     expect(validateSarif(log) ? [] : validateSarif.errors).toEqual([]);
+  });
+
+  it("reads back (merge) without taking what it says about the limits for scan problems", () => {
+    const text = renderSarif(syntheticResult({ error: 5_001, warn: 0, info: 0 }));
+    expect(JSON.parse(text).runs[0].invocations[0].toolExecutionNotifications).toHaveLength(1);
+    const back = readResult("big.sarif", text, plugin);
+    expect(back.result.errors).toEqual([]);
+    expect(back.result.findings).toHaveLength(5_001);
   });
 
   it("has one location per result and a handful of tags per rule, far below GitHub's limits", async () => {
