@@ -105,6 +105,13 @@ function blocksText(parent: Parents): string {
     .join("\n\n");
 }
 
+/** A paragraph that introduces what follows ("…, on these elements:") without its last, open sentence. */
+function wholeSentences(paragraph: string): string {
+  if (!paragraph.endsWith(":")) return paragraph;
+  const end = Math.max(paragraph.lastIndexOf(". "), paragraph.lastIndexOf(".) "));
+  return end === -1 ? paragraph : paragraph.slice(0, paragraph.indexOf(" ", end)).trim();
+}
+
 /** The help of a documentation page's text (`pageUrl`: where the page lives, for relative links). */
 export function ruleHelpFromPage(page: string, pageUrl: string): RuleHelp {
   const end = page.indexOf(DOCS_HEADER_END);
@@ -113,7 +120,7 @@ export function ruleHelpFromPage(page: string, pageUrl: string): RuleHelp {
   absolutizeLinks(tree, pageUrl);
   const paragraph = tree.children.find((node) => node.type === "paragraph");
   return {
-    fullDescription: paragraph === undefined ? "" : blockText(paragraph),
+    fullDescription: paragraph === undefined ? "" : wholeSentences(blockText(paragraph)),
     text: blockText(tree),
     markdown: toMarkdown(tree, { extensions: [gfmToMarkdown()] }).trim(),
   };

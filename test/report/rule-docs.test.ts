@@ -70,6 +70,12 @@ describe("rule help from a docs page", () => {
     });
   });
 
+  it("leaves a paragraph's last sentence out of the full description when it opens a list or table", () => {
+    const page = "Zones weaken logons. The rule reports (on zones). It checks these attributes:\n\n- a\n";
+    expect(ruleHelpFromPage(page, PAGE_URL).fullDescription).toBe("Zones weaken logons. The rule reports (on zones).");
+    expect(ruleHelpFromPage("It checks these attributes:\n\n- a\n", PAGE_URL).fullDescription).toBe("It checks these attributes:");
+  });
+
   it("reads the shipped docs/rules page of each rule, and nothing for other names", () => {
     const help = ruleHelp("no-password-logon")!;
     expect(help.fullDescription.startsWith("Disallow native Campaign login/password logons: the @adobe/acc-js-sdk factories ofUserAndPassword")).toBe(true);
