@@ -25,7 +25,7 @@ execFileSync(process.execPath, [join(root, "dist", "src", "cli.js"), "scan", "--
 });
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1 });
   const tab = await context.newPage();
   await tab.goto(pathToFileURL(page).href);
   mkdirSync(dirname(output), { recursive: true });

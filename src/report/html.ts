@@ -49,7 +49,7 @@ interface Bar {
 }
 
 /** Characters of a bar label that fit beside the bar; the full label is the bar's tooltip. */
-const LABEL_CHARS = 30;
+const LABEL_CHARS = 34;
 
 const shorten = (label: string): string => (label.length <= LABEL_CHARS ? label : `…${label.slice(label.length - LABEL_CHARS + 1)}`);
 
@@ -63,7 +63,7 @@ function barChart(id: string, title: string, bars: readonly Bar[], empty: string
     shown.push({ label: `${rest.length} more`, value: rest.reduce((sum, bar) => sum + bar.value, 0), color: "#94a3b8" });
   }
   const width = 600;
-  const labelWidth = 230;
+  const labelWidth = 255;
   const valueWidth = 44;
   const rowHeight = 26;
   const max = Math.max(...shown.map((bar) => bar.value));
@@ -237,7 +237,7 @@ code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 20px; }
 .chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; break-inside: avoid; }
 .chart svg { display: block; font-size: 13px; }
-.chart .label { fill: var(--ink); }
+.chart .label { fill: var(--ink); font-size: 12px; }
 .chart .value { fill: var(--muted); font-weight: 600; }
 .empty { color: var(--muted); font-style: italic; margin: 4px 0; }
 .progress { display: flex; align-items: center; gap: 12px; }
@@ -346,9 +346,9 @@ export function renderHtml(result: ScanResult): string {
     `<meta name="referrer" content="no-referrer">\n` +
     `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<header><h1>${escapeHtml(title)}</h1>` +
-    `<p>Inventory of <code>${escapeHtml(result.root)}</code> · profile ${escapeHtml(summary.profile)} · ${escapeHtml(`${result.tool.name} ${result.tool.version}`)}</p></header>\n` +
+    `<p>${escapeHtml(`${plural(summary.files.scanned, "file")} scanned · profile ${summary.profile} · ${result.tool.name} ${result.tool.version}`)}</p></header>\n` +
     `<main>\n${summaryCards(result)}\n${charts(result)}\n${checklist(result)}\n${findingsTable(result)}\n${otherTables(result)}\n</main>\n` +
-    `<footer><p>Not scanned: ${plural(ignored.defaultDirectories, "default directory", "default directories")} (node_modules, .git), ` +
+    `<footer><p>Scan root: <code>${escapeHtml(result.root)}</code>. Not scanned: ${plural(ignored.defaultDirectories, "default directory", "default directories")} (node_modules, .git), ` +
     `${ignored.ignoreFiles} path(s) in .gitignore / .campaign-imsignore, ${ignored.excluded} excluded, ${ignored.notIncluded} not included. ` +
     `Allowlisted findings: ${summary.allowlisted.total}.${notes.map((note) => ` ${escapeHtml(note)}`).join("")} ` +
     `Evidence and messages are masked: no secret value appears in this report.</p></footer>\n` +
