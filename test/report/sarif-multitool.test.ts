@@ -69,7 +69,8 @@ function validate(name: string, sarif: string): Violation[] {
   }));
 }
 
-describe.skipIf(reason !== undefined)(`SARIF Multitool validation with GitHub's rules${reason === undefined ? "" : ` (skipped: ${reason})`}`, () => {
+// A .NET program that starts in seconds on an idle machine, far slower on a loaded one.
+describe.skipIf(reason !== undefined)(`SARIF Multitool validation with GitHub's rules${reason === undefined ? "" : ` (skipped: ${reason})`}`, { timeout: 300_000 }, () => {
   it("reports nothing for a real scan of the legacy demo repository, with a category", async () => {
     const result = await scanDirectory(join(FIXTURES, "legacy-repo"), { pluginModule: REAL_PLUGIN_MODULE, profile: "strict" });
     expect(result.findings.length).toBeGreaterThan(50);
