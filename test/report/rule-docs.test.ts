@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import plugin from "../../src/index.js";
 import { DOCS_HEADER_END, ruleHelp, ruleHelpFromPage } from "../../src/report/rule-docs.js";
 
 const PAGE_URL = "https://example.test/repo/blob/main/docs/rules/demo-rule.md";
@@ -82,5 +85,17 @@ describe("rule help from a docs page", () => {
     expect(help.markdown).toContain("## Rule details");
     expect(ruleHelp("no-such-rule")).toBeUndefined();
     expect(ruleHelp("../../package")).toBeUndefined();
+  });
+
+  it("ships every rule's page in the package (SARIF reads them at run time), and not the README screenshot", () => {
+    const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(pack.status).toBe(0);
+    const files = new Set((JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((file) => file.path));
+    for (const name of Object.keys(plugin.rules!)) expect(files.has(`docs/rules/${name}.md`), name).toBe(true);
+    expect(files.has("docs/report-screenshot.png")).toBe(false);
   });
 });
