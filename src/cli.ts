@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName } from "./report/index.js";
+import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName, type RenderOptions } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
@@ -46,7 +46,10 @@ Options:
   -f, --format NAME        ${FORMAT_NAMES.join(", ")} (default text; repeatable)
   -o, --output FILE        write the preceding --format to FILE instead of stdout; without
                            one, the format follows FILE's extension (.json, .sarif, .csv,
-                           .md, .xml: junit, .txt: text; text otherwise)
+                           .md, .html, .xml: junit, .txt: text; text otherwise)
+      --sarif-category NAME
+                           SARIF: the code-scanning category, automationDetails.id
+                           (default campaign-ims)
       --fail-on LEVEL      error (default), warn, info or none: lowest severity that fails
       --max-warnings N     fail when there are more than N warn findings
       --strict             parse problems and unreadable files fail the scan (exit 2)
@@ -144,6 +147,7 @@ const OPTIONS = {
   "max-file-size": { type: "string" },
   format: { type: "string", short: "f", multiple: true },
   output: { type: "string", short: "o", multiple: true },
+  "sarif-category": { type: "string" },
   "fail-on": { type: "string" },
   "max-warnings": { type: "string" },
   strict: { type: "boolean" },
@@ -214,10 +218,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
+  // What some formats take beyond the result (SARIF: category); a format that drops results says so.
+  const renderOptions: RenderOptions = {
+    sarifCategory: values["sarif-category"],
+    onWarning: (message) => io.stderr.write(`${TOOL_NAME}: warning: ${message}\n`),
+  };
   if (command === "merge") {
     if ((values.format?.length ?? 0) > 1 || (values.output?.length ?? 0) > 1) return fail("merge writes one result: give at most one --format and one -o");
     try {
-      const merged = await runMerge({ cwd: io.cwd, files: paths, format: values.format?.at(-1), output: values.output?.at(-1), toolVersion: TOOL_VERSION });
+      const merged = await runMerge({ cwd: io.cwd, files: paths, format: values.format?.at(-1), output: values.output?.at(-1), toolVersion: TOOL_VERSION, renderOptions });
       if (merged.written === undefined) io.stdout.write(merged.report);
       if (values.quiet !== true) {
         io.stderr.write(`${TOOL_NAME}: merged ${merged.inputs} result(s): ${merged.findings} finding(s)${merged.written === undefined ? "" : `; wrote ${merged.written}`}\n`);
@@ -302,7 +311,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     progress?.clear();
 
     for (const target of targets) {
-      const report = renderReport(target.format, result);
+      const report = renderReport(target.format, result, renderOptions);
       if (target.file === undefined) {
         io.stdout.write(report);
       } else {

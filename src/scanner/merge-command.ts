@@ -1,12 +1,12 @@
 /**
  * `campaign-ims merge FILE… [-f FORMAT] [-o FILE]`: read JSON or SARIF results, merge them
  * (merge.ts), write the merged result. From JSON results every format whose content JSON holds
- * (json, markdown, csv, github, junit); from SARIF logs, SARIF. Bad input: exit code 2 and a
+ * (json, markdown, csv, github, junit, html); from SARIF logs, SARIF. Bad input: exit code 2 and a
  * message that names the file; nothing is written.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { formatForFile, renderReport, type FormatName } from "../report/index.js";
+import { formatForFile, renderReport, type FormatName, type RenderOptions } from "../report/index.js";
 import { loadPlugin } from "./lint-engine.js";
 import { mergeResults } from "./merge.js";
 import { readResult, type ResultFormat } from "./result-reader.js";
@@ -15,7 +15,7 @@ import { ScanConfigError } from "./types.js";
 
 /** The formats a merged result can be written in, by the format of its inputs. */
 export const MERGE_FORMATS: Readonly<Record<ResultFormat, readonly FormatName[]>> = {
-  json: ["json", "markdown", "csv", "github", "junit"],
+  json: ["json", "markdown", "csv", "github", "junit", "html"],
   sarif: ["sarif"],
 };
 
@@ -26,6 +26,7 @@ export interface MergeRequest {
   output?: string;
   toolVersion: string;
   pluginModule?: string;
+  renderOptions?: RenderOptions;
 }
 
 /** The merged report's text, and where it went (undefined: the caller prints it). */
@@ -50,7 +51,7 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
   if (!allowed.includes(format)) {
     throw new ScanConfigError(`merged ${merged.format.toUpperCase()} results can be written as ${allowed.join(", ")} (not ${request.format})`);
   }
-  const report = renderReport(format, merged.result);
+  const report = renderReport(format, merged.result, request.renderOptions);
   const summary = { findings: merged.result.findings.length, inputs: inputs.length };
   if (request.output === undefined) return { report, ...summary };
   const written = resolve(request.cwd, request.output);

@@ -126,6 +126,8 @@ function fromSarif(file: string, data: Json): ScanResult {
   const errors: FileProblem[] = [];
   for (const notification of (run.invocations?.[0]?.toolExecutionNotifications ?? []) as Json[]) {
     const id = notification.descriptor?.id as string;
+    // What the SARIF format says about GitHub's limits is said again when the result is rendered.
+    if (id.startsWith("github-limits/")) continue;
     const location = notification.locations?.[0]?.physicalLocation;
     const path = uriToPath(location?.artifactLocation?.uri ?? "");
     if (id.startsWith("skipped/")) {

@@ -51,7 +51,7 @@ describe("campaign-ims merge", () => {
     refuse(["shard-1.json", "shard-2.json", "shard-3.json", "shard-2.json"], "shard 2/3 is given twice (shard-2.json, shard-2.json)");
     refuse(["shard-1.json", "whole.json"], "cannot merge shards with whole scans (whole.json): merge each scan's shards first");
     refuse(["shard-1.json", "shard-1.sarif"], "cannot merge results of different formats: json (shard-1.json); sarif (shard-1.sarif)");
-    refuse([...shardFiles("json"), "-f", "sarif"], "merged JSON results can be written as json, markdown, csv, github, junit (not sarif)");
+    refuse([...shardFiles("json"), "-f", "sarif"], "merged JSON results can be written as json, markdown, csv, github, junit, html (not sarif)");
     expect(runCli(["merge", "whole.json", "-f", "json", "-f", "markdown"], { cwd: directory })).toEqual({
       code: 2,
       stdout: "",

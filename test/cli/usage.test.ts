@@ -30,7 +30,7 @@ describe("campaign-ims usage", { timeout: 300_000 }, () => {
     expect(runCli(["scan", "-f", "xml"], { cwd: E2E })).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'campaign-ims: unknown format "xml"; formats: text, json, sarif, csv, markdown, github, junit\n',
+      stderr: 'campaign-ims: unknown format "xml"; formats: text, json, sarif, csv, markdown, github, junit, html\n',
     });
     expect(runCli(["scan", "-f", "json", "-f", "sarif"], { cwd: E2E })).toEqual({
       code: 2,

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, ROOT } from "../eslint/run-eslint.js";
+import { ROOT } from "../eslint/run-eslint.js";
 
 const OXLINT = path.join(ROOT, "node_modules/oxlint/bin/oxlint");
 /** Every TS/JS fixture with Campaign code (and look-alikes that must stay silent). */
@@ -57,7 +57,6 @@ async function eslintResults(directory: string, fix: boolean): Promise<ESLint.Li
 }
 
 beforeAll(async () => {
-  ensureBuilt();
   plugin = (await import(path.join(ROOT, "dist/src/index.js"))).default;
   work = mkdtempSync(path.join(tmpdir(), "campaign-ims-oxlint-"));
 }, 300_000);

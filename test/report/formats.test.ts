@@ -20,8 +20,8 @@ const EMPTY: ScanResult = {
 };
 
 describe("formats", () => {
-  it("offers text, json, sarif, csv, markdown, github and junit", () => {
-    expect(FORMAT_NAMES).toEqual(["text", "json", "sarif", "csv", "markdown", "github", "junit"]);
+  it("offers text, json, sarif, csv, markdown, github, junit and html", () => {
+    expect(FORMAT_NAMES).toEqual(["text", "json", "sarif", "csv", "markdown", "github", "junit", "html"]);
   });
 
   it("text: findings by file with masked code frames, checklist, summary, skipped files and problems", () => {
