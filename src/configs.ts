@@ -9,6 +9,7 @@
  */
 import type { ESLint, Linter } from "eslint";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
+import { componentProcessor, htmlProcessor } from "./languages/embedded/html.js";
 import { markdownProcessor } from "./languages/markdown-processor.js";
 import { lazyTsParser } from "./lazy-ts-parser.js";
 
@@ -65,6 +66,9 @@ export const MARKDOWN_FENCES: Record<LanguageKey, string[]> = {
   json: [],
 };
 
+/** Single-file components whose `<script>` blocks every config lints (`App.vue/0.ts`). */
+export const COMPONENT_FILES = ["**/*.vue", "**/*.svelte"];
+
 function languageBlock(key: LanguageKey): Partial<Linter.Config> {
   if (key === "js") {
     // One parser for JS and TS so `eslint .` works on TypeScript with nothing else configured.
@@ -104,6 +108,8 @@ export function createConfigs(
         },
       ];
     });
+  // Vue and Svelte components: their <script> blocks, linted by the JS block (`**/*.ts` matches `App.vue/0.ts`).
+  const components = (config: ConfigName): Linter.Config => ({ name: `${namespace}/${config}/components`, files: COMPONENT_FILES, processor: componentProcessor });
   // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted.
   const markdownConfig: Linter.Config[] = [
     {
@@ -112,15 +118,14 @@ export function createConfigs(
       // @eslint/markdown's processor, with the positions of indented and JS blocks corrected.
       processor: markdownProcessor,
     },
-    ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.md/*.${fence}`)).map((block) => ({
-      ...block,
-      name: block.name!.replace("/recommended/", "/markdown/"),
-    })),
+    // HTML pages: <pre>, block <code> and <script> (embedded/html.ts).
+    { name: `${namespace}/markdown/html`, files: ["**/*.html", "**/*.htm"], processor: htmlProcessor },
+    ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.{md,html,htm}/*.${fence}`)).map((block) => ({ ...block, name: block.name!.replace("/recommended/", "/markdown/") })),
   ];
   return {
-    recommended: build("recommended"),
-    strict: build("strict"),
-    v8: build("v8"),
+    recommended: [components("recommended"), ...build("recommended")],
+    strict: [components("strict"), ...build("strict")],
+    v8: [components("v8"), ...build("v8")],
     markdown: markdownConfig,
   };
 }
