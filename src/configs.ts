@@ -123,9 +123,9 @@ export function createConfigs(
     ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.{md,html,htm}/*.${fence}`)).map((block) => ({ ...block, name: block.name!.replace("/recommended/", "/markdown/") })),
   ];
   return {
-    recommended: [components("recommended"), ...build("recommended")],
-    strict: [components("strict"), ...build("strict")],
-    v8: [components("v8"), ...build("v8")],
+    recommended: [...build("recommended"), components("recommended")],
+    strict: [...build("strict"), components("strict")],
+    v8: [...build("v8"), components("v8")],
     markdown: markdownConfig,
   };
 }

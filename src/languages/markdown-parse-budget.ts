@@ -13,7 +13,7 @@
  */
 
 /** A fence (```` ``` ```` or `~~~`) anywhere, or an indented line: without one there is no code block to lint. */
-const FENCE = /```|~~~|^(?: {4}|\t)/mu;
+const FENCE = /```|~~~|^[ \t>]*?(?: {4}|\t)/mu;
 /** One container opened at the start of a line: a block quote marker or a list marker, and its spaces. */
 const CONTAINER_MARKER = /[ \t]*(?:>|[-*+](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$))[ \t]?/uy;
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/gu;

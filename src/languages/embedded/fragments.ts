@@ -16,9 +16,9 @@ const PLACEHOLDER_LINE = /^([ \t]*)\.\.\.(?=[ \t]*$)/gmu;
 const PLACEHOLDER_ITEM = /(?<=[(,[{][ \t]*)\.\.\.(?=[ \t]*[)\]},])/gu;
 /** `...` for a value: `= ...;`, `: ...,`, `return ...`. */
 const PLACEHOLDER_VALUE = /(?<=(?:[=:]|\breturn)[ \t]*)\.\.\.(?=[ \t]*[;,)}\]]|[ \t]*$)/gmu;
-/** E4X descendants: `x..*::name`, `x..name` (5 or 2 characters of syntax). */
+/** E4X descendants: `x..*::name`, `x..name` (5 or 2 characters of syntax; `1..toString` is JavaScript). */
 const E4X_DESCENDANT_ANY = /\.\.\*::(?=[A-Za-z_$])/gu;
-const E4X_DESCENDANT = /(?<=[\w$)\]])\.\.(?=[A-Za-z_$])/gu;
+const E4X_DESCENDANT = /(?<=(?:^|[^\w$.])[A-Za-z_$][\w$]*|[)\]])\.\.(?=[A-Za-z_$])/gu;
 /** E4X attribute access: `node.@name`. */
 const E4X_ATTRIBUTE = /(?<=[\w$)\]])\.@(?=[A-Za-z_$])/gu;
 

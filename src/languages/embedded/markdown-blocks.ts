@@ -18,8 +18,11 @@ import type { EmbeddedBlock } from "./blocks.js";
 import { classifyCode, declaredLanguage, UNINFORMATIVE_FENCES, xmlAttributesOnly } from "./classify.js";
 import { lineStarts, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
-/** A fence, or a line indented as code: without one, there is nothing to find. */
-const CANDIDATE = /```|~~~|^(?: {4}|\t)/mu;
+/** A fence line, after container prefixes (block quote markers, list markers): its fence and info string. */
+const FENCE_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})([^\r\n]*)$/u;
+/** A line indented as code (4 columns), after container prefixes. */
+const INDENTED_LINE = /^[ \t>]*?(?: {4}|\t)[ \t]*[^ \t>]/u;
+const BLANK_LINE = /^[ \t>]*$/u;
 /** A `filename="…"` meta names the block's file: @eslint/markdown's processor keeps those. */
 const FILENAME_META = /filename=(["']).*?\1/u;
 
@@ -87,9 +90,35 @@ function wrapInElement(inner: VirtualText): VirtualText {
   return wrapped.replace(" />", end, end);
 }
 
+/**
+ * A conservative line scan for what the parser would find here: a fence opening with an
+ * uninformative or no info string, or an indented line after a blank line outside a fence (a
+ * candidate indented code block; list continuations also pass, and are then parsed for nothing).
+ */
+export function mayHaveClassifiedBlocks(host: string): boolean {
+  let open: string | undefined;
+  let previousBlank = true;
+  for (const line of host.split(/\r\n|[\r\n]/u)) {
+    const fence = FENCE_LINE.exec(line);
+    if (open !== undefined) {
+      if (fence !== null && fence[1]![0] === open[0] && fence[1]!.length >= open.length && fence[2]!.trim() === "") open = undefined;
+      continue;
+    }
+    if (fence !== null) {
+      if (classifiedByContent(fence[2], fence[2]!.trim().split(/\s/u).slice(1).join(" "))) return true;
+      open = fence[1];
+      continue;
+    }
+    if (previousBlank && INDENTED_LINE.test(line)) return true;
+    previousBlank = BLANK_LINE.test(line);
+  }
+  return false;
+}
+
 /** The blocks of a Markdown text classified by content, in document order. */
 export function classifiedMarkdownBlocks(host: string): EmbeddedBlock[] {
-  if (!CANDIDATE.test(host)) return [];
+  // The processor has already parsed the text once: parse it again only when it may have a block to classify.
+  if (!mayHaveClassifiedBlocks(host)) return [];
   const starts = lineStarts(host, TEXT_LINE_BREAK);
   return codeNodes(fromMarkdown(host), [])
     .filter((node) => classifiedByContent(node.lang, node.meta))
