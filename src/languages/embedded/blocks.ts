@@ -5,9 +5,10 @@
  * processor (for the blocks it classifies by content), the HTML processor and the Vue/Svelte one.
  */
 import type { Linter, Rule } from "eslint";
-import type { EmbeddedLanguage } from "./classify.js";
+import { isInsecureZoneAttribute } from "../../campaign/security-zone.js";
+import { xmlAttributesOnly, type EmbeddedLanguage } from "./classify.js";
 import { neutraliseJavascriptFragment } from "./fragments.js";
-import { JAVASCRIPT_LINE_BREAK, lineStarts, positionOf, TEXT_LINE_BREAK, type VirtualText } from "./virtual-text.js";
+import { JAVASCRIPT_LINE_BREAK, lineStarts, positionOf, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
 export interface EmbeddedBlock {
   language: EmbeddedLanguage;
@@ -21,11 +22,28 @@ export interface EmbeddedBlock {
   guessed: boolean;
 }
 
-/** Prepares a block's text for linting: JavaScript fragments made parseable in place. */
+/** Prepares a block's text for linting: JavaScript fragments made parseable in place, bare attributes wrapped. */
 export function finishBlock(block: EmbeddedBlock): EmbeddedBlock {
   if (block.language === "js" || block.language === "ts") block.text.overwrite(neutraliseJavascriptFragment(block.text.value));
+  if (block.language === "xml" && xmlAttributesOnly(block.text.value)) return { ...block, text: wrapInElement(block.text) };
   return block;
 }
+
+/**
+ * Bare attributes inside the element they belong to, so the XML rules see them as attributes:
+ * `<securityZone …/>` for security zone settings (serverConf.xml excerpts), else a neutral element.
+ */
+function wrapInElement(inner: VirtualText): VirtualText {
+  // The element's tags stand for no host characters: zero-length pieces at the block's ends.
+  const start = inner.hostOffset(0);
+  const end = inner.hostOffset(inner.value.length, true);
+  const names = [...inner.value.matchAll(/([A-Za-z_][\w.:-]*)\s*=/gu)].map((match) => match[1]!);
+  const element = names.some(isInsecureZoneAttribute) ? "securityZone" : "fragment";
+  const wrapped = new VirtualText().replace(`<${element} `, start, start);
+  wrapped.append(inner);
+  return wrapped.replace(" />", end, end);
+}
+
 
 /** The processor's virtual file for a block (`2.js`, `0.xml`): its extension picks the config. */
 export function virtualFile(block: EmbeddedBlock, index: number): { text: string; filename: string } {

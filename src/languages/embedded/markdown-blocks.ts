@@ -13,9 +13,8 @@
  */
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Code, Nodes } from "mdast";
-import { isInsecureZoneAttribute } from "../../campaign/security-zone.js";
 import type { EmbeddedBlock } from "./blocks.js";
-import { classifyCode, declaredLanguage, UNINFORMATIVE_FENCES, xmlAttributesOnly } from "./classify.js";
+import { classifyCode, declaredLanguage, UNINFORMATIVE_FENCES } from "./classify.js";
 import { lineStarts, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
 /** A fence line, after container prefixes (block quote markers, list markers): its fence and info string. */
@@ -70,25 +69,9 @@ function nodeBlock(host: string, starts: readonly number[], node: Code): Embedde
     previousEnd = lineEnd;
   }
   const indent = prefix ?? "";
-  const wrapAttributes = language === "xml" && xmlAttributesOnly(node.value);
-  const text = wrapAttributes ? wrapInElement(virtual) : virtual;
-  return { language, text, encode: (text) => text.replace(/\n/gu, eol + indent), guessed: true };
+  return { language, text: virtual, encode: (text) => text.replace(/\n/gu, eol + indent), guessed: true };
 }
 
-/**
- * Bare attributes inside the element they belong to, so the XML rules see them as attributes:
- * `<securityZone …/>` for security zone settings (serverConf.xml excerpts), else a neutral element.
- */
-function wrapInElement(inner: VirtualText): VirtualText {
-  // The element's tags stand for no host characters: zero-length pieces at the block's ends.
-  const start = inner.hostOffset(0);
-  const end = inner.hostOffset(inner.value.length, true);
-  const names = [...inner.value.matchAll(/([A-Za-z_][\w.:-]*)\s*=/gu)].map((match) => match[1]!);
-  const element = names.some(isInsecureZoneAttribute) ? "securityZone" : "fragment";
-  const wrapped = new VirtualText().replace(`<${element} `, start, start);
-  wrapped.append(inner);
-  return wrapped.replace(" />", end, end);
-}
 
 /**
  * A conservative line scan for what the parser would find here: a fence opening with an
