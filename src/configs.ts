@@ -10,6 +10,7 @@
 import type { ESLint, Linter } from "eslint";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
 import { componentProcessor, htmlProcessor } from "./languages/embedded/html.js";
+import { xmlScriptProcessor } from "./languages/embedded/xml-scripts.js";
 import { markdownProcessor } from "./languages/markdown-processor.js";
 import { lazyTsParser } from "./lazy-ts-parser.js";
 
@@ -108,8 +109,12 @@ export function createConfigs(
         },
       ];
     });
-  // Vue and Svelte components: their <script> blocks, linted by the JS block (`**/*.ts` matches `App.vue/0.ts`).
-  const components = (config: ConfigName): Linter.Config => ({ name: `${namespace}/${config}/components`, files: COMPONENT_FILES, processor: componentProcessor });
+  const processors = (config: ConfigName): Linter.Config[] => [
+    // Vue and Svelte components: their <script> blocks, linted by the JS block (`**/*.ts` matches `App.vue/0.ts`).
+    { name: `${namespace}/${config}/components`, files: COMPONENT_FILES, processor: componentProcessor },
+    // XML: the file itself (XML rules) and its <script>/<initScript>/<source> JavaScript (JS rules).
+    { name: `${namespace}/${config}/xml-scripts`, files: LANGUAGE_FILES.xml, processor: xmlScriptProcessor },
+  ];
   // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted.
   const markdownConfig: Linter.Config[] = [
     {
@@ -123,9 +128,9 @@ export function createConfigs(
     ...build("recommended", (key) => MARKDOWN_FENCES[key].map((fence) => `**/*.{md,html,htm}/*.${fence}`)).map((block) => ({ ...block, name: block.name!.replace("/recommended/", "/markdown/") })),
   ];
   return {
-    recommended: [...build("recommended"), components("recommended")],
-    strict: [...build("strict"), components("strict")],
-    v8: [...build("v8"), components("v8")],
+    recommended: [...build("recommended"), ...processors("recommended")],
+    strict: [...build("strict"), ...processors("strict")],
+    v8: [...build("v8"), ...processors("v8")],
     markdown: markdownConfig,
   };
 }
