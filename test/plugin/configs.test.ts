@@ -55,13 +55,15 @@ function lint(config: Linter.Config[], code: string, filename = "file.ts") {
 
 describe("configs computed from rule meta", () => {
   it("recommended enables only recommended rules, at error, on the JS block", () => {
-    const [block, components] = configs.recommended;
-    expect(configs.recommended).toHaveLength(2);
+    const [block, components, xmlScripts] = configs.recommended;
+    expect(configs.recommended).toHaveLength(3);
     expect(block?.name).toBe("campaign-ims/recommended/js");
     expect(block?.rules).toEqual({ "campaign-ims/no-password-logon": "error" });
     // Vue and Svelte components: a processor block (their <script> blocks are linted by the JS block).
     expect(components).toMatchObject({ name: "campaign-ims/recommended/components", files: ["**/*.vue", "**/*.svelte"] });
     expect(components?.rules).toBeUndefined();
+    // XML files: the file itself and the JavaScript of its <script>/<source> elements.
+    expect(xmlScripts).toMatchObject({ name: "campaign-ims/recommended/xml-scripts", files: ["**/*.xml"] });
   });
 
   it("strict enables every rule", () => {

@@ -2,8 +2,9 @@
  * Campaign server-side JavaScript inside XML (workflow, web-app and JSSP exports: `<script>`,
  * `<initScript>`, `<source>`; CDATA or entity-escaped text), linted by the JS rules with
  * positions in the XML file. The XML file itself is still linted by the XML rules: the processor
- * returns the whole text unchanged as its first block, which ESLint lints with the file's own
- * config (same text, same extension: no second pass through the processor).
+ * returns the whole text unchanged as its first block, as a plain string, which ESLint lints as
+ * the file itself, with the file's own config (no second pass through the processor, and no
+ * `filterCodeBlock` that could skip it: `Linter#verify` users get the XML findings as before).
  *
  * Where a JS rule and an XML rule report the same rule on the same line (the XML rules also
  * search script text for SOAP calls), the JS finding is kept: one finding per construct.
@@ -89,11 +90,11 @@ export const xmlScriptProcessor: Linter.Processor = {
   meta: { name: "campaign-ims/xml-scripts", version: "1.0.0" },
   supportsAutofix: true,
   preprocess(original: string, filename: string) {
-    // The first block is the file itself, byte for byte, so ESLint lints it with the XML config.
+    // The first block is the file itself, byte for byte, so ESLint lints it as the XML file it is.
     const text = original.startsWith(BOM) ? original.slice(1) : original;
     const blocks = xmlScriptBlocks(text).map(finishBlock);
     if (blocks.length > 0) pending.set(filename, { text, blocks });
-    return [{ text: original, filename: "0.xml" }, ...blocks.map((block, index) => virtualFile(block, index + 1))];
+    return [original, ...blocks.map((block, index) => virtualFile(block, index + 1))];
   },
   postprocess(messages: Linter.LintMessage[][], filename: string) {
     const file = pending.get(filename);
