@@ -7,7 +7,8 @@
 import type { Linter, Rule } from "eslint";
 import { isInsecureZoneAttribute } from "../../campaign/security-zone.js";
 import { xmlAttributesOnly, type EmbeddedLanguage } from "./classify.js";
-import { neutraliseJavascriptFragment } from "./fragments.js";
+import { lazyTsParser } from "../../lazy-ts-parser.js";
+import { balanceBrackets, neutraliseJavascriptFragment } from "./fragments.js";
 import { JAVASCRIPT_LINE_BREAK, lineStarts, positionOf, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
 export interface EmbeddedBlock {
@@ -22,9 +23,36 @@ export interface EmbeddedBlock {
   guessed: boolean;
 }
 
-/** Prepares a block's text for linting: JavaScript fragments made parseable in place, bare attributes wrapped. */
+/** Whether JavaScript/TypeScript parses as ESLint will parse the block (module, latest syntax). */
+function parses(text: string, language: "js" | "ts"): boolean {
+  try {
+    (lazyTsParser as unknown as { parseForESLint: (code: string, options: object) => unknown }).parseForESLint(text, {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      filePath: `block.${language}`,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Prepares a block's text for linting: JavaScript fragments made parseable in place (and, for a
+ * guessed block that still does not parse, its brackets balanced), bare attributes wrapped.
+ */
 export function finishBlock(block: EmbeddedBlock): EmbeddedBlock {
-  if (block.language === "js" || block.language === "ts") block.text.overwrite(neutraliseJavascriptFragment(block.text.value));
+  if (block.language === "js" || block.language === "ts") {
+    block.text.overwrite(neutraliseJavascriptFragment(block.text.value));
+    if (block.guessed && !parses(block.text.value, block.language)) {
+      const balanced = balanceBrackets(block.text.value);
+      if (balanced.text !== block.text.value || balanced.missing !== "") {
+        block.text.overwrite(balanced.text);
+        const end = block.text.hostOffset(block.text.value.length, true);
+        block.text.replace(balanced.missing, end, end);
+      }
+    }
+  }
   if (block.language === "xml" && xmlAttributesOnly(block.text.value)) return { ...block, text: wrapInElement(block.text) };
   return block;
 }

@@ -32,3 +32,42 @@ export function neutraliseJavascriptFragment(text: string): string {
     .replace(E4X_DESCENDANT, "._")
     .replace(E4X_ATTRIBUTE, "._");
 }
+
+const OPENERS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
+const CLOSERS = new Set([")", "]", "}"]);
+
+/**
+ * Brackets balanced, for a fragment that does not parse as it is (a function shown without its
+ * caller's `foo(`, or cut before its last `}`): closers with no opener are overwritten by spaces
+ * (same length) and the closers still missing at the end are returned, to be appended. Strings,
+ * template literals and comments are skipped; a regular expression literal is not recognised,
+ * which is why this runs only on text that fails to parse anyway.
+ */
+export function balanceBrackets(text: string): { text: string; missing: string } {
+  const chars = [...text];
+  const open: string[] = [];
+  for (let index = 0; index < chars.length; index++) {
+    const char = chars[index]!;
+    if (char === '"' || char === "'" || char === "`") {
+      index++;
+      while (index < chars.length && chars[index] !== char && !(char !== "`" && chars[index] === "\n")) index += chars[index] === "\\" ? 2 : 1;
+      continue;
+    }
+    if (char === "/" && chars[index + 1] === "/") {
+      while (index < chars.length && chars[index] !== "\n") index++;
+      continue;
+    }
+    if (char === "/" && chars[index + 1] === "*") {
+      index += 2;
+      while (index < chars.length && !(chars[index] === "*" && chars[index + 1] === "/")) index++;
+      index++;
+      continue;
+    }
+    if (OPENERS[char] !== undefined) open.push(OPENERS[char]!);
+    else if (CLOSERS.has(char)) {
+      if (open[open.length - 1] === char) open.pop();
+      else chars[index] = " ";
+    }
+  }
+  return { text: chars.join(""), missing: open.reverse().join("") };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyCode, declaredLanguage, xmlAttributesOnly } from "../../../src/languages/embedded/classify.js";
-import { neutraliseJavascriptFragment } from "../../../src/languages/embedded/fragments.js";
+import { balanceBrackets, neutraliseJavascriptFragment } from "../../../src/languages/embedded/fragments.js";
 
 describe("classifyCode: a code block's language by its content", () => {
   it.each([
@@ -62,5 +62,17 @@ describe("neutraliseJavascriptFragment: same length, parseable", () => {
   it("leaves complete code alone", () => {
     const text = "const { a, ...b } = o;\nf(...args);\nconst n = 1..toString;";
     expect(neutraliseJavascriptFragment(text)).toBe(text);
+  });
+});
+
+describe("balanceBrackets: a fragment's brackets, for text that does not parse", () => {
+  it("overwrites closers with no opener and returns the closers still missing", () => {
+    expect(balanceBrackets("function f() {\n  return g(1);\n}\n})")).toEqual({ text: "function f() {\n  return g(1);\n}\n  ", missing: "" });
+    expect(balanceBrackets("if (ok) {\n  call([1, 2")).toEqual({ text: "if (ok) {\n  call([1, 2", missing: "])}" });
+  });
+
+  it("skips brackets in strings, template literals and comments", () => {
+    const text = 'f(")", \'}\', `]`); // )\n/* } */ g(';
+    expect(balanceBrackets(text)).toEqual({ text, missing: ")" });
   });
 });

@@ -75,6 +75,23 @@ describe("Markdown blocks classified by content", () => {
     expect(lint(doc, "docs/sdk.md")).toEqual(["no-password-logon/ofUserAndPassword 3:1-3:69"]);
   });
 
+  it("a function shown with a stray closing `})`: brackets balanced, the call found", () => {
+    const doc = [
+      "```",
+      "function logonRemote(url, login, password) {",
+      "  var cnx = new HttpSoapConnection(url + '/nl/jsp/soaprouter.jsp', 'utf-8', 0);",
+      "  var session = new SoapService(cnx, 'xtk:session');",
+      '  session.addMethod("Logon", "xtk:session#Logon", [], []);',
+      '  return session.Logon("", login, password, <params/>);',
+      "}",
+      "})",
+      "```",
+      "",
+    ].join("\n");
+    expect(lint(doc, "docs/remote.md")).toEqual(["no-password-logon/soapLogonAction 5:31-5:48", "no-password-logon/soapServiceLogon 6:18-6:23"]);
+    expect(spans(doc, "docs/remote.md")).toEqual(["xtk:session#Logon", "Logon"]);
+  });
+
   it("a block guessed as JavaScript that does not parse yields no parse error", () => {
     const doc = ["```", "const x = ;", "client.logon(", "```", ""].join("\n");
     expect(lint(doc, "docs/broken.md")).toEqual([]);
