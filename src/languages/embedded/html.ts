@@ -50,20 +50,18 @@ function appendDecoded(virtual: VirtualText, host: string, start: number, end: n
 /** The text of an element's descendants, tags dropped (highlighting spans) and `<br>` as a line break. */
 function elementText(element: Element, host: string): VirtualText {
   const virtual = new VirtualText();
-  const visit = (node: Node): void => {
+  // Depth-first, in document order, without recursion (markup may be deep).
+  const stack: Node[] = [...element.childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (isText(node)) {
       const location = node.sourceCodeLocation;
       if (location) appendDecoded(virtual, host, location.startOffset, location.endOffset);
-      return;
+    } else if (isElement(node)) {
+      if (node.tagName === "br" && node.sourceCodeLocation) virtual.replace("\n", node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset);
+      else for (let index = node.childNodes.length - 1; index >= 0; index--) stack.push(node.childNodes[index]!);
     }
-    if (!isElement(node)) return;
-    if (node.tagName === "br" && node.sourceCodeLocation) {
-      virtual.replace("\n", node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset);
-      return;
-    }
-    for (const child of node.childNodes) visit(child);
-  };
-  for (const child of element.childNodes) visit(child);
+  }
   return virtual;
 }
 
@@ -97,25 +95,25 @@ function codeBlock(element: Element, host: string): EmbeddedBlock | undefined {
 /** The code blocks of an HTML page, in document order. */
 export function htmlBlocks(host: string): EmbeddedBlock[] {
   const blocks: EmbeddedBlock[] = [];
-  const visit = (node: Node): void => {
-    if (!isElement(node)) {
-      for (const child of "childNodes" in node ? node.childNodes : []) visit(child);
-      return;
+  const stack: Node[] = [parse(host, { sourceCodeLocationInfo: true })];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children = "childNodes" in node ? node.childNodes : [];
+    if (isElement(node)) {
+      const location = node.sourceCodeLocation;
+      const code =
+        node.tagName === "script"
+          ? scriptBlock(node, host)
+          : node.tagName === "pre" || (node.tagName === "code" && location && host.slice(location.startOffset, location.endOffset).includes("\n"))
+            ? codeBlock(node, host)
+            : undefined;
+      if (node.tagName === "script" || code !== undefined) {
+        if (code !== undefined) blocks.push(code);
+        continue;
+      }
     }
-    if (node.tagName === "script") {
-      const block = scriptBlock(node, host);
-      if (block) blocks.push(block);
-      return;
-    }
-    const location = node.sourceCodeLocation;
-    if (node.tagName === "pre" || (node.tagName === "code" && location && host.slice(location.startOffset, location.endOffset).includes("\n"))) {
-      const block = codeBlock(node, host);
-      if (block) blocks.push(block);
-      return;
-    }
-    for (const child of node.childNodes) visit(child);
-  };
-  visit(parse(host, { sourceCodeLocationInfo: true }));
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
   return blocks;
 }
 

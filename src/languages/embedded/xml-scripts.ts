@@ -15,6 +15,7 @@
  */
 import type { Linter } from "eslint";
 import type { XmlDocumentChild, XmlElement, XmlElementChild, XmlText } from "../xml/ast.js";
+import { firstTooDeep } from "../xml/nesting.js";
 import { parseXml } from "../xml/parser.js";
 import { byPosition, finishBlock, hostLineStarts, hostMessages, virtualFile, type EmbeddedBlock } from "./blocks.js";
 import { VirtualText } from "./virtual-text.js";
@@ -59,22 +60,21 @@ function scriptBlock(element: XmlElement, host: string): EmbeddedBlock | undefin
   return { language: "js", text: virtual, encode: escaped ? escapeXml : asIs, guessed: true };
 }
 
-/** The JavaScript blocks of an XML text, in document order. */
+/** The JavaScript blocks of an XML text, in document order (none in a document the XML language refuses as too deep). */
 export function xmlScriptBlocks(host: string): EmbeddedBlock[] {
   if (!SCRIPT_TAG.test(host)) return [];
+  const { document } = parseXml(host);
+  if (firstTooDeep(document) !== undefined) return [];
   const blocks: EmbeddedBlock[] = [];
-  const visit = (node: XmlDocumentChild | XmlElementChild): void => {
-    if (node.type !== "XmlElement") return;
-    if (SCRIPT_ELEMENTS.has(node.localName)) {
-      const block = scriptBlock(node, host);
-      if (block !== undefined) {
-        blocks.push(block);
-        return;
-      }
-    }
-    for (const child of node.children) visit(child);
-  };
-  for (const child of parseXml(host).document.children) visit(child);
+  // Depth-first, in document order, without recursion (documents may be deep).
+  const stack: Array<XmlDocumentChild | XmlElementChild> = [...document.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== "XmlElement") continue;
+    const block = SCRIPT_ELEMENTS.has(node.localName) ? scriptBlock(node, host) : undefined;
+    if (block !== undefined) blocks.push(block);
+    else for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
   return blocks;
 }
 

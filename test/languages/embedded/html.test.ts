@@ -4,6 +4,7 @@
  * inside `<pre>` dropped, positions exact in the host file (CRLF included).
  */
 import { describe, expect, it } from "vitest";
+import { htmlBlocks } from "../../../src/languages/embedded/html.js";
 import { lint, spans, suggestionOutputs } from "./lint.js";
 
 const SDK_CALL = 'const params = sdk.ConnectionParameters.ofUserAndPassword(url, "admin", process.env.ACC_PASSWORD);';
@@ -68,6 +69,11 @@ describe("HTML pages", () => {
       "",
     ].join("\n");
     expect(lint(page, "index.html")).toEqual([]);
+  });
+
+  it("deeply nested markup: blocks found without recursion", () => {
+    const page = `${"<div>".repeat(100_000)}<pre>nlserver config -setimsjwtauth:a/b/c/d/e</pre>${"</div>".repeat(100_000)}`;
+    expect(htmlBlocks(page).map((block) => [block.language, block.text.value])).toEqual([["sh", "nlserver config -setimsjwtauth:a/b/c/d/e"]]);
   });
 
   it("a suggestion inside a <script> maps back exactly", () => {

@@ -62,6 +62,10 @@ describe("JavaScript in XML exports", () => {
     expect(xmlScriptBlocks('<serverConf><securityZone name="x"/></serverConf>')).toEqual([]);
     expect(xmlScriptBlocks("<a><script>   </script><source><file name=\"x.js\"/></source></a>")).toEqual([]);
     expect(xmlScriptBlocks("<a><script>var x = 1;</script></a>").map((block) => block.text.value)).toEqual(["var x = 1;"]);
+    // Deeper than the XML language lints: no block (and no stack overflow).
+    const deep = (depth: number): string => `${"<a>".repeat(depth)}<script>var x = 1;</script>${"</a>".repeat(depth)}`;
+    expect(xmlScriptBlocks(deep(100))).toHaveLength(1);
+    expect(xmlScriptBlocks(deep(200_000))).toEqual([]);
   });
 
   it("a script that does not parse yields no parse error; the XML is linted as before", () => {
