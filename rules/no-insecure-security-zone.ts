@@ -9,23 +9,13 @@
  */
 import type { XmlAttribute, XmlElement } from "../src/languages/xml/index.js";
 import { createRule } from "../src/create-rule.js";
+import { INSECURE_ZONE_ATTRIBUTES, isInsecureZoneAttribute, ZONE_ELEMENTS, type InsecureZoneAttribute } from "../src/campaign/security-zone.js";
 
-/** The attributes, by risk; the message explains each one. */
-const INSECURE_ATTRIBUTES = {
-  allowUserPassword: "userPassword",
-  allowEmptyPassword: "emptyPassword",
-  allowSQLInjection: "sqlInjection",
-  sessionTokenOnly: "sessionTokenOnly",
-  allowHTTP: "allowHttp",
-} as const;
-
-type InsecureAttribute = keyof typeof INSECURE_ATTRIBUTES;
+type InsecureAttribute = InsecureZoneAttribute;
 type MessageIds = (typeof INSECURE_ATTRIBUTES)[InsecureAttribute] | "setFalse";
 
-// Security zone settings sit on <securityZone> and on the <subNetwork> elements inside it.
-const ZONE_ELEMENTS = new Set(["securityZone", "subNetwork"]);
-
-const isInsecureAttribute = (name: string): name is InsecureAttribute => Object.hasOwn(INSECURE_ATTRIBUTES, name);
+const INSECURE_ATTRIBUTES = INSECURE_ZONE_ATTRIBUTES;
+const isInsecureAttribute = isInsecureZoneAttribute;
 
 export default createRule<MessageIds, []>({
   name: "no-insecure-security-zone",

@@ -26,6 +26,8 @@
  */
 import type { ESLint, Linter } from "eslint";
 import { LANGUAGE_IDS, type CampaignRule, type LanguageKey } from "./create-rule.js";
+import { componentProcessor, htmlProcessor } from "./languages/embedded/html.js";
+import { xmlScriptProcessor } from "./languages/embedded/xml-scripts.js";
 import { markdownProcessor, markdownWithLanguageProcessor } from "./languages/markdown-processor.js";
 import { lazyTsParser } from "./lazy-ts-parser.js";
 import type { Profile } from "./scanner/types.js";
@@ -121,6 +123,16 @@ const typescriptParserBlock = (namespace: string, name: string, patterns: string
   languageOptions: { parser: lazyTsParser },
 });
 
+/** Single-file components whose `<script>` blocks the all-languages configs lint (`App.vue/0.ts`). */
+export const COMPONENT_FILES = ["**/*.vue", "**/*.svelte"];
+
+/** Documents whose code blocks the Markdown configs lint, with the processor that extracts them. */
+const DOCUMENT_PROCESSORS = (markdown: Linter.Processor): Array<{ files: string[]; processor: Linter.Processor; label: string }> => [
+  { label: "processor", files: ["**/*.md"], processor: markdown },
+  // HTML pages: <pre>, block <code> and <script> (embedded/html.ts).
+  { label: "html", files: ["**/*.html", "**/*.htm"], processor: htmlProcessor },
+];
+
 const languageBlock = (key: LanguageKey): Partial<Linter.Config> => (key === "js" ? {} : { language: LANGUAGE_IDS[key] });
 
 function ruleEntry(rule: CampaignRule<string, any>, profile: Profile): Linter.RuleEntry | undefined {
@@ -148,19 +160,32 @@ export function createConfigs(
       return [{ name: `${namespace}/${name}/${key}`, files: files(key), plugins: { [namespace]: plugin }, ...languageBlock(key), rules: enabled }];
     });
 
+  /**
+   * Files that hold code of the plugin's languages inside another syntax; only the all-languages
+   * configs add them, since they add files to the lint.
+   */
+  const embeddedBlocks = (name: string): Linter.Config[] => [
+    // Vue and Svelte components: their <script> blocks, linted by the JS block (`**/*.ts` matches `App.vue/0.ts`).
+    { name: `${namespace}/${name}/components`, files: COMPONENT_FILES, processor: componentProcessor },
+    // XML: the file itself (XML rules) and its <script>/<initScript>/<source> JavaScript (JS rules).
+    { name: `${namespace}/${name}/xml-scripts`, files: LANGUAGE_FILES.xml, processor: xmlScriptProcessor },
+  ];
+
   const configs = {} as Record<ConfigName, Linter.Config[]>;
   for (const [name, { profile, languages }] of Object.entries(RULE_CONFIGS)) {
     configs[name as ConfigName] = [
       typescriptParserBlock(namespace, name, [`**/*.{${TYPESCRIPT_EXTENSIONS.join(",")}}`]),
       ...ruleBlocks(name, profile, languages, (key) => LANGUAGE_FILES[key]),
+      ...(languages === ALL_LANGUAGES ? embeddedBlocks(name) : []),
     ];
   }
-  // Runbooks: the recommended rules on fenced code blocks, by info string; prose is never linted
-  // by the plugin. @eslint/markdown's processor names each block `<index>.<info string>`.
-  const fence = (info: string) => `**/*.md/*.${info}`;
+  // Runbooks and HTML pages: the recommended rules on code blocks, by info string (or by content
+  // where the info string says nothing); prose is never linted by the plugin. The processors name
+  // each block `<index>.<language>`.
+  const fence = (info: string) => `**/*.{md,html,htm}/*.${info}`;
   for (const [name, processor] of Object.entries(MARKDOWN_CONFIGS)) {
     configs[name as ConfigName] = [
-      { name: `${namespace}/${name}/processor`, files: ["**/*.md"], processor },
+      ...DOCUMENT_PROCESSORS(processor).map(({ label, files, processor }) => ({ name: `${namespace}/${name}/${label}`, files, processor })),
       typescriptParserBlock(namespace, name, TYPESCRIPT_EXTENSIONS.filter((info) => MARKDOWN_FENCES.js.includes(info)).map(fence)),
       ...ruleBlocks(name, "recommended", ALL_LANGUAGES, (key) => MARKDOWN_FENCES[key].map(fence)),
     ];

@@ -17,12 +17,21 @@
  * - Whatever is left (tab-indented lines of indented blocks) is clamped inside the file.
  *
  * These only change where messages point (and lone "\r"s inside blocks read as "\n"); the blocks
- * and fix ranges are the processor's. Before any of it, the text's parse budget is checked
+ * and fix ranges are the processor's.
+ *
+ * Blocks whose info string says nothing (none, `sql`, `text`, `json`, `console`…) and indented
+ * blocks are not the processor's: embedded/markdown-blocks.ts classifies them by content and
+ * embedded/blocks.ts maps their messages back (their parse errors are dropped: the language was
+ * guessed). JavaScript blocks, declared or classified, have their `...` placeholders and E4X
+ * syntax neutralised in place (embedded/fragments.ts: same length, so the mapping is unchanged). Before any of it, the text's parse budget is checked
  * (markdown-parse-budget.ts): a text without a fence is not parsed (it has no code block), and
  * one that would take the Markdown parser minutes is refused with a "Preprocessing error".
  */
 import type { Linter } from "eslint";
 import markdown from "@eslint/markdown";
+import { byPosition, finishBlock, hostLineStarts, hostMessages, virtualFile, type EmbeddedBlock } from "./embedded/blocks.js";
+import { neutraliseJavascriptFragment } from "./embedded/fragments.js";
+import { classifiedByContent, classifiedMarkdownBlocks } from "./embedded/markdown-blocks.js";
 import { markdownDirectivesEnd } from "./markdown-directives.js";
 import { markdownBudget } from "./markdown-parse-budget.js";
 
@@ -47,8 +56,20 @@ interface Block {
   commentLines: number;
 }
 
+/** The processor's block names: `<index>.<first word of the info string>`. */
+const PROCESSOR_BLOCK_NAME = /^\d+\.(.*)$/u;
+
 /** The Markdown text (BOM removed, as the processor sees it) and its blocks, per file being linted. */
-const pending = new Map<string, { lines: string[]; blocks: Block[] }>();
+const pending = new Map<
+  string,
+  {
+    lines: string[];
+    blocks: Block[];
+    /** For each block returned by preprocess: the processor's block index, or a classified block. */
+    returned: Array<number | EmbeddedBlock>;
+    source: string;
+  }
+>();
 
 /** The raw end column and block of a message, carried through the processor's mapping. */
 const RAW_END = Symbol("campaign-ims raw end");
@@ -112,6 +133,23 @@ export const markdownProcessor: Linter.Processor = {
     const text = original.replace(LONE_CR, "\n");
     const blocks = inner.preprocess!(text, filename) as Array<{ filename: string; text: string }>;
     const source = text.startsWith(BOM) ? text.slice(1) : text;
+    const returned: Array<number | EmbeddedBlock> = [];
+    const files: Array<{ filename: string; text: string }> = [];
+    blocks.forEach((block, index) => {
+      // Blocks with an uninformative info string are classified below, with the indented ones.
+      const name = PROCESSOR_BLOCK_NAME.exec(block.filename)?.[1];
+      if (name !== undefined && classifiedByContent(name, undefined)) return;
+      if (JAVASCRIPT_BLOCK.test(block.filename)) {
+        const start = markdownDirectivesEnd(block.text);
+        block.text = block.text.slice(0, start) + neutraliseJavascriptFragment(block.text.slice(start));
+      }
+      returned.push(index);
+      files.push(block);
+    });
+    for (const block of classifiedMarkdownBlocks(source).map(finishBlock)) {
+      files.push(virtualFile(block, returned.length));
+      returned.push(block);
+    }
     pending.set(filename, {
       lines: source.split("\n"),
       blocks: blocks.map((block) => ({
@@ -119,15 +157,25 @@ export const markdownProcessor: Linter.Processor = {
         javascriptLines: JAVASCRIPT_BLOCK.test(block.filename) && /[\u2028\u2029]/u.test(block.text),
         commentLines: block.text.slice(0, markdownDirectivesEnd(block.text)).split("\n").length - 1,
       })),
+      returned,
+      source,
     });
-    return blocks;
+    return files;
   },
 
   postprocess(messages: Linter.LintMessage[][], filename: string) {
     const file = pending.get(filename);
     pending.delete(filename);
     if (file === undefined) return inner.postprocess!(messages, filename);
-    const tagged = messages.map((group, index) =>
+    // The processor's blocks get their own groups back (none for the blocks classified here).
+    const processorGroups: Linter.LintMessage[][] = file.blocks.map(() => []);
+    const classified: Linter.LintMessage[] = [];
+    const starts = hostLineStarts(file.source);
+    file.returned.forEach((origin, index) => {
+      if (typeof origin === "number") processorGroups[origin] = messages[index] ?? [];
+      else classified.push(...hostMessages(file.source, starts, origin, messages[index] ?? []));
+    });
+    const tagged = processorGroups.map((group, index) =>
       group.map((message): Tagged => {
         const block = file.blocks[index];
         const moved = block?.javascriptLines ? toNewlineLines(message, block.text) : message;
@@ -135,7 +183,7 @@ export const markdownProcessor: Linter.Processor = {
         return { ...moved, [RAW_END]: { endColumn: moved.endColumn!, codeLine: moved.line - (block?.commentLines ?? 0) } };
       }),
     );
-    return (inner.postprocess!(tagged, filename) as Tagged[]).map((message) => {
+    const processed = (inner.postprocess!(tagged, filename) as Tagged[]).map((message) => {
       const raw = message[RAW_END];
       if (raw === undefined) return insideTheFile(message, file.lines);
       const { [RAW_END]: _raw, ...mapped } = message;
@@ -146,6 +194,7 @@ export const markdownProcessor: Linter.Processor = {
       const endIndent = Math.min(baseIndent, LEADING_INDENT.exec(file.lines[mapped.endLine! - 1] ?? "")![0].length);
       return insideTheFile({ ...mapped, endColumn: raw.endColumn + endIndent }, file.lines);
     });
+    return classified.length === 0 ? processed : [...processed, ...classified].sort(byPosition);
   },
 };
 

@@ -69,6 +69,22 @@ describe("configs computed from rule meta", () => {
     expect(block?.rules).toEqual({ "campaign-ims/no-password-logon": "error" });
   });
 
+  it("only the all-languages configs add components and XML scripts (processor blocks, no rules)", () => {
+    for (const name of ["recommended-all-languages", "v8-all-languages", "strict"] as const) {
+      const components = configs[name].find((block) => block.name === `campaign-ims/${name}/components`);
+      // Vue and Svelte components: a processor block (their <script> blocks are linted by the JS block).
+      expect(components).toMatchObject({ files: ["**/*.vue", "**/*.svelte"] });
+      expect(components?.rules).toBeUndefined();
+      // XML files: the file itself and the JavaScript of its <script>/<source> elements.
+      const xmlScripts = configs[name].find((block) => block.name === `campaign-ims/${name}/xml-scripts`);
+      expect(xmlScripts).toMatchObject({ files: ["**/*.xml"] });
+      expect(xmlScripts?.rules).toBeUndefined();
+    }
+    for (const name of ["recommended", "v8"] as const) {
+      expect(configs[name].some((block) => block.processor !== undefined)).toBe(false);
+    }
+  });
+
   it("strict enables every rule", () => {
     expect(ruleBlocks(configs.strict)[0]?.rules).toEqual({
       "campaign-ims/no-password-logon": "error",
