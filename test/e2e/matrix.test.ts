@@ -1,7 +1,7 @@
 /**
  * The compatibility matrix: the packed plugin next to the configs a project already has, on ESLint
  * 9 and 10. Each scenario lints the same sample twice with the project's own `eslint` binary, with
- * the user's config alone and with the plugin's configs added after it, and asserts: no crash; the
+ * the user's config alone and with the plugin's configs added after it (or before it), and asserts: no crash; the
  * other configs' findings (and parse errors) on every file the run without the plugin lints are
  * exactly the same; the only files the plugin adds are TypeScript files; the plugin's findings are
  * there; and `.js` files keep their parser (a probe rule reports which parser ESLint used).
@@ -27,8 +27,9 @@ interface Scenario {
   imports: string;
   /** The user's config: flat-config array elements. */
   user: (sampleDir: string) => string;
-  /** The plugin's configs added after it. */
+  /** The plugin's configs, added after the user's config (before it with `pluginFirst`). */
   plugin: string;
+  pluginFirst?: boolean;
   /** The parser the probe reports on `.js` files, with and without the plugin. */
   jsParser: string;
   /** The plugin's findings, `file:line:column rule/messageId`. */
@@ -53,6 +54,14 @@ const SCENARIOS: Record<string, Scenario> = {
     imports: 'import tseslint from "typescript-eslint";',
     user: () => "...tseslint.configs.recommended",
     plugin: "...campaignIms.configs.recommended",
+    jsParser: "typescript-eslint/parser",
+    findings: JS_FINDINGS,
+  },
+  "typescript-eslint recommended, the plugin's config first": {
+    imports: 'import tseslint from "typescript-eslint";',
+    user: () => "...tseslint.configs.recommended",
+    plugin: "...campaignIms.configs.recommended",
+    pluginFirst: true,
     jsParser: "typescript-eslint/parser",
     findings: JS_FINDINGS,
   },
@@ -94,7 +103,9 @@ function configText(scenario: Scenario, sampleDir: string, withPlugin: boolean):
     scenario.imports,
     withPlugin ? 'import campaignIms from "eslint-plugin-campaign-ims";' : "",
     PROBE,
-    `export default [${scenario.user(sampleDir)}, ${PROBE_BLOCK}${withPlugin ? `, ${scenario.plugin}` : ""}];`,
+    withPlugin && scenario.pluginFirst === true
+      ? `export default [${scenario.plugin}, ${scenario.user(sampleDir)}, ${PROBE_BLOCK}];`
+      : `export default [${scenario.user(sampleDir)}, ${PROBE_BLOCK}${withPlugin ? `, ${scenario.plugin}` : ""}];`,
     "",
   ].join("\n");
 }
