@@ -20,7 +20,7 @@ beforeAll(() => {
   commits.push(repo.write({ "src/connect.ts": SHIFTED }).commit("comment"));
   commits.push(repo.write({ "src/connect.ts": FROM_ENV }).commit("password from the environment"));
   commits.push(repo.write({ "legacy/copy.ts": WITH_PASSWORD }).remove("src/clean.ts").commit("restore the old client"));
-});
+}, 120_000);
 afterAll(() => repo.dispose());
 
 interface HistoryFinding {
