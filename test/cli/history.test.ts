@@ -103,6 +103,15 @@ describe("scan --history", { timeout: 300_000 }, () => {
 });
 
 describe("scan --history limits", { timeout: 300_000 }, () => {
+  it("a repository without commits is exit 2, said", () => {
+    const empty = GitRepo.create();
+    try {
+      expect(runCli(["scan", "--history"], { cwd: empty.path })).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: --history: the repository has no commits yet\n" });
+    } finally {
+      empty.dispose();
+    }
+  });
+
   it("lists versions over --max-file-size as skipped, with their commit, and reads the others", () => {
     const small = GitRepo.create();
     try {
