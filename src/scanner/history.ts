@@ -20,7 +20,7 @@ import { spawn } from "node:child_process";
 import { posix, relative, sep } from "node:path";
 import ignore from "ignore";
 import { formatByteSize } from "./byte-size.js";
-import { git, workTreeTop } from "./git.js";
+import { git, isCommit, workTreeTop } from "./git.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { prefilterBytes, type PrefilteredRead } from "./read-file.js";
 import { compareFindings, compareProblems, compareSkipped, TOOL_NAME, TOOL_VERSION, type ScanHooks } from "./scan.js";
@@ -142,6 +142,7 @@ export async function scanHistory(settings: ScanSettings, range: string, hooks: 
   const engine = new LintEngine(await loadPlugin(settings.pluginModule), settings);
   engine.validate();
   const top = workTreeTop(settings.root);
+  if (!isCommit(top, "HEAD")) throw new ScanConfigError("--history: the repository has no commits yet");
   const prefix = relative(top, settings.root).split(sep).join("/");
   const detail = hooks.onDetail ?? (() => {});
   const include = settings.include.length > 0 ? ignore().add(settings.include) : undefined;

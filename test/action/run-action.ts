@@ -8,7 +8,7 @@
  * expression this runner would get wrong.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,5 +129,7 @@ export function runAction(options: { workspace: string; inputs?: Record<string, 
     steps.push({ name: step.name, outcome, exitCode: run.status, stdout: run.stdout, stderr: run.stderr });
   }
   const outputs = Object.fromEntries(Object.entries(action.outputs).map(([name, output]) => [name, evaluate(output.value)]));
-  return { steps, outputs, summary: readFileSync(summaryFile, "utf8") };
+  const summary = readFileSync(summaryFile, "utf8");
+  rmSync(scratch, { recursive: true, force: true });
+  return { steps, outputs, summary };
 }

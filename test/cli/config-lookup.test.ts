@@ -20,7 +20,7 @@ beforeAll(() => {
   repo.write({ "src/app/logon.ts": LOGON });
   mkdirSync(join(outer, "plain/src"), { recursive: true });
   writeFileSync(join(outer, "plain/src/logon.ts"), LOGON);
-});
+}, 120_000);
 afterAll(() => rmSync(outer, { recursive: true, force: true }));
 
 const configLine = (stderr: string): string | undefined => /^campaign-ims: configuration (.*)$/m.exec(stderr)?.[1];

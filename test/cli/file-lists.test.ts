@@ -26,7 +26,7 @@ beforeAll(() => {
   repo.write({ "src/main-only.ts": logon("main") }).commit("main work");
   repo.git("checkout", "-q", "feature");
   repo.git("update-ref", "refs/remotes/origin/main", "main");
-});
+}, 120_000);
 afterAll(() => repo.dispose());
 
 interface Report {

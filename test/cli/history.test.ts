@@ -20,7 +20,7 @@ beforeAll(() => {
   commits.push(repo.write({ "src/connect.ts": SHIFTED }).commit("comment"));
   commits.push(repo.write({ "src/connect.ts": FROM_ENV }).commit("password from the environment"));
   commits.push(repo.write({ "legacy/copy.ts": WITH_PASSWORD }).remove("src/clean.ts").commit("restore the old client"));
-});
+}, 120_000);
 afterAll(() => repo.dispose());
 
 interface HistoryFinding {
@@ -103,6 +103,15 @@ describe("scan --history", { timeout: 300_000 }, () => {
 });
 
 describe("scan --history limits", { timeout: 300_000 }, () => {
+  it("a repository without commits is exit 2, said", () => {
+    const empty = GitRepo.create();
+    try {
+      expect(runCli(["scan", "--history"], { cwd: empty.path })).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: --history: the repository has no commits yet\n" });
+    } finally {
+      empty.dispose();
+    }
+  });
+
   it("lists versions over --max-file-size as skipped, with their commit, and reads the others", () => {
     const small = GitRepo.create();
     try {

@@ -59,8 +59,9 @@ describe.skipIf(!AVAILABLE)("pre-commit hook (real pre-commit)", { timeout: 600_
     project.write({ ".pre-commit-config.yaml": `repos:\n  - repo: ${hookPath}\n    rev: ${rev}\n    hooks:\n      - id: campaign-ims\n`, "README.md": "project\n" }).commit("start");
     const install = inProject("pre-commit", ["install"]);
     expect(install.status, install.output).toBe(0);
-  });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  }, 300_000);
+  // PRE_COMMIT_HOME holds the hook's installed environment: a node_modules tree.
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }), 300_000);
 
   it("blocks a commit that stages a hard-coded Campaign password, printing it masked", () => {
     project.write({ "src/connect.ts": LOGON, "src/clean.ts": "export const x = 1;\n" });
