@@ -132,6 +132,57 @@ function isNameSlot(node: TSESTree.Node): boolean {
   return false;
 }
 
+// Methods that look a name up instead of setting it (`headers.get(name)`, `expect(h).toHaveProperty(name)`).
+const LOOKUP_METHODS: ReadonlySet<string> = new Set([
+  "get",
+  "getHeader",
+  "has",
+  "hasHeader",
+  "hasOwnProperty",
+  "delete",
+  "remove",
+  "removeHeader",
+  "includes",
+  "indexOf",
+  "toHaveProperty",
+  "toContain",
+]);
+const COMPARISONS: ReadonlySet<string> = new Set(["===", "!==", "==", "!="]);
+
+/**
+ * Whether a header-name string is only looked up: `h["X-Security-Token"]` read, deleted or
+ * compared (anything but the target of `=`), `name === "X-Session-Token"`, `case "…":`, or the
+ * only argument of a lookup method (`headers.get("X-Security-Token")`, `.has`, `.delete`,
+ * `.toHaveProperty`). Such code sends no token: a test asserting the header is absent, a proxy
+ * stripping it.
+ */
+function isHeaderNameLookup(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent !== undefined && isWrapperOf(current.parent, current)) current = current.parent;
+  const parent = current.parent;
+  if (parent === undefined) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      if (!parent.computed || parent.property !== current) return false;
+      let access: TSESTree.Node = parent;
+      while (access.parent?.type === AST_NODE_TYPES.ChainExpression || (access.parent !== undefined && isWrapperOf(access.parent, access))) access = access.parent;
+      const assignment = access.parent;
+      return !(assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === access);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return COMPARISONS.has(parent.operator);
+    case AST_NODE_TYPES.SwitchCase:
+      return parent.test === current;
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.arguments.length !== 1 || parent.arguments[0] !== current) return false;
+      const callee = skipWrappers(parent.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && LOOKUP_METHODS.has(callee.property.name);
+    }
+    default:
+      return false;
+  }
+}
+
 // ----------------------------------------------------------------------------------------------
 // Fix helpers.
 
@@ -443,9 +494,10 @@ export default createRule<MessageIds, Options>({
               messageId: line.kind === "security-token" ? "securityTokenHeader" : "sessionTokenHeader",
             });
           }
-          // The whole string is a header name: a key, a setter argument, a constant.
+          // The whole string is a header name: a key, a setter argument, a constant. A name that
+          // is only read, deleted, compared or asserted absent sends nothing.
           const kind = text.includes(INTERPOLATION_PLACEHOLDER) ? undefined : classifyTokenHeader(text);
-          if (kind !== undefined) reportHeaderName(node, kind);
+          if (kind !== undefined && !isHeaderNameLookup(node)) reportHeaderName(node, kind);
         }
       };
 

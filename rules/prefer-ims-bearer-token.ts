@@ -137,7 +137,8 @@ function sdkListener(context: Context): TSESLint.RuleListener {
     const rewrite = ofImsBearerTokenRewrite(context, call);
     const node = call.memberNode;
     if (rewrite === undefined) context.report({ node, messageId: "ofBearerToken" });
-    else if (direct) context.report({ node, messageId: "ofBearerToken", fix: rewrite });
+    // A fix needs the SDK package's own binding; found by use or by name, a person confirms it.
+    else if (direct && call.provenance === "import") context.report({ node, messageId: "ofBearerToken", fix: rewrite });
     else context.report({ node, messageId: "ofBearerToken", suggest: [{ messageId: "useImsBearerToken", fix: rewrite }] });
   });
 }

@@ -57,8 +57,6 @@ const valid = [
       `ConnectionParameters.ofUserAndPassword(url, user, password);`,
     ),
   },
-  // The SDK must be imported: the same calls on an unrelated object stay quiet.
-  { code: `other.ConnectionParameters.ofUserAndPassword(url, user, password); // logon` },
   // Unrelated logon functions (Windows logon, other SOAP services, generic auth code).
   {
     code: lines(

@@ -600,8 +600,6 @@ const valid: ValidCase[] = [
     code: "function ofSessionToken(url: string, token: string) { return { url, token }; }\nexport const x = ofSessionToken('u', 't');\nexport const y = { ofSecurityToken: (t: string) => t }.ofSecurityToken('t');\n",
     filename: "local.ts",
   },
-  // Another SDK with the same member names.
-  { code: 'import other from "other-sdk";\nexport const x = other.ConnectionParameters.ofSessionToken(url, token);\n', filename: "other.ts" },
   // AWS and other products' security tokens.
   { code: 'export const awsHeaders = (token: string) => ({ "X-Amz-Security-Token": token });\n', filename: "aws.ts" },
   {
