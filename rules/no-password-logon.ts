@@ -47,6 +47,7 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ tokenExpression?: string }];
 
@@ -63,7 +64,9 @@ export type MessageIds =
   | "soapClientLogon"
   | "soapServiceLogon"
   | "useImsBearerToken"
-  | "useImsBearerTokenInit";
+  | "useImsBearerTokenInit"
+  | "useImsBearerTokenFromServer"
+  | "useImsBearerTokenInitFromServer";
 
 const V8_REJECTS = "Campaign v8 rejects it";
 const USE_IMS = "Use an IMS technical-account token with ofImsBearerToken.";
@@ -140,9 +143,10 @@ export default createRule<MessageIds, Options>({
       soapLogonMethod: `SOAP call to xtk:session Logon (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapClientLogon: `xtk:session Logon through a SOAP client (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapServiceLogon: `xtk:session Logon through SoapService (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
-      useImsBearerToken: "Use ofImsBearerToken with {{token}} as the IMS access token (replace it with your token source).",
-      useImsBearerTokenInit:
-        "Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init (replace it with your token source).",
+      useImsBearerToken: `Use ofImsBearerToken with {{token}} as the IMS access token: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenInit: `Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenFromServer: `Use ofImsBearerToken with {{token}} as the IMS access token: ${BROWSER_TOKEN_SOURCE}.`,
+      useImsBearerTokenInitFromServer: `Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init: ${BROWSER_TOKEN_SOURCE}.`,
     },
   },
   defaultOptions: [{}],
@@ -349,10 +353,13 @@ function report(
     return;
   }
   const token = usable ? asArgument(configured) : isAsync ? ASYNC_TOKEN_PLACEHOLDER : SYNC_TOKEN_PLACEHOLDER;
+  // In a browser the token comes from the application's server, never from OAuth credentials there.
+  const browser = isBrowserCode(context);
+  const suggestion = browser ? (suggestionId === "useImsBearerToken" ? "useImsBearerTokenFromServer" : "useImsBearerTokenInitFromServer") : suggestionId;
   context.report({
     node,
     messageId,
-    suggest: [{ messageId: suggestionId, data: { token }, fix: (fixer) => rewrite(fixer, token) }],
+    suggest: [{ messageId: suggestion, data: { token }, fix: (fixer) => rewrite(fixer, token) }],
   });
 }
 

@@ -67,7 +67,7 @@ import {
   type TokenHeaderKind,
   type TokenTransport,
 } from "../src/campaign/session-tokens.js";
-import { asArgument, inAsyncContext } from "../src/campaign/js-context.js";
+import { asArgument, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 import { isStringLiteral, stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 // The same placeholders as no-password-logon, so one `getImsAccessToken()` serves every suggestion.
 import { ASYNC_TOKEN_PLACEHOLDER, SYNC_TOKEN_PLACEHOLDER } from "./no-password-logon.js";
@@ -87,6 +87,7 @@ export type MessageIds =
   | "addTokens"
   | "jsspGetSessionToken"
   | "useImsBearerToken"
+  | "useImsBearerTokenFromServer"
   | "emptyAndAddBearerHeader"
   | "replaceWithBearerHeader"
   | "removeTokenHeader"
@@ -387,7 +388,8 @@ export default createRule<MessageIds, Options>({
         "addTokens(session, security): the connection sends Campaign session and security tokens from a native logon, which Campaign v8 no longer allows. Authenticate with an IMS technical-account token (Authorization: Bearer).",
       jsspGetSessionToken:
         "document.controller.getSessionToken(): hands the operator's Campaign session token to other code, where it can leak and outlive the IMS session. Keep it server-side; call Campaign APIs with an IMS technical-account token.",
-      useImsBearerToken: "Connect with ofImsBearerToken({{token}}) and sessionInfo: true.",
+      useImsBearerToken: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenFromServer: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${BROWSER_TOKEN_SOURCE}.`,
       emptyAndAddBearerHeader: "Empty the session token and add Authorization: Bearer {{token}} to the request headers.",
       replaceWithBearerHeader: "Replace this header with Authorization: Bearer {{token}}.",
       removeTokenHeader: "Remove this header: the request already sends Authorization.",
@@ -456,7 +458,7 @@ export default createRule<MessageIds, Options>({
               ? []
               : [
                   {
-                    messageId: "useImsBearerToken",
+                    messageId: isBrowserCode(context) ? "useImsBearerTokenFromServer" : "useImsBearerToken",
                     data: { token },
                     fix: (fixer) => {
                       const name = property.type === AST_NODE_TYPES.Literal ? `${sourceCode.text[property.range[0]]}ofImsBearerToken${sourceCode.text[property.range[0]]}` : "ofImsBearerToken";

@@ -31,6 +31,7 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ targetVersion?: string }];
 
@@ -39,7 +40,8 @@ export type MessageIds =
   | "bearerTokenLogonAction"
   | "bearerTokenLogonEnvelope"
   | "bearerTokenLogonMethod"
-  | "useImsBearerToken";
+  | "useImsBearerToken"
+  | "useImsBearerTokenFromServer";
 
 type Context = JsRuleContext<MessageIds, Options>;
 
@@ -82,7 +84,8 @@ export default createRule<MessageIds, Options>({
       bearerTokenLogonAction: `SOAP action xtk:session#BearerTokenLogon: ${SESSION_TOKENS}. ${SEND_DIRECTLY}`,
       bearerTokenLogonEnvelope: `xtk:session BearerTokenLogon envelope: ${SESSION_TOKENS}. ${SEND_DIRECTLY}`,
       bearerTokenLogonMethod: `SOAP call to xtk:session BearerTokenLogon: ${SESSION_TOKENS}. ${SEND_DIRECTLY}`,
-      useImsBearerToken: `Use ofImsBearerToken with the same token and sessionInfo: true (needs ${REQUIRES}).`,
+      useImsBearerToken: `Use ofImsBearerToken with the same token and sessionInfo: true (needs ${REQUIRES}); the token is an IMS access token: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenFromServer: `Use ofImsBearerToken with the same token and sessionInfo: true (needs ${REQUIRES}); ${BROWSER_TOKEN_SOURCE}.`,
     },
     v8Options: [{ targetVersion: "8.5" }],
     // BearerTokenLogon is IMS-based already: the scanner grades it as information.
@@ -139,7 +142,7 @@ function sdkListener(context: Context): TSESLint.RuleListener {
     if (rewrite === undefined) context.report({ node, messageId: "ofBearerToken" });
     // A fix needs the SDK package's own binding; found by use or by name, a person confirms it.
     else if (direct && call.provenance === "import") context.report({ node, messageId: "ofBearerToken", fix: rewrite });
-    else context.report({ node, messageId: "ofBearerToken", suggest: [{ messageId: "useImsBearerToken", fix: rewrite }] });
+    else context.report({ node, messageId: "ofBearerToken", suggest: [{ messageId: isBrowserCode(context) ? "useImsBearerTokenFromServer" : "useImsBearerToken", fix: rewrite }] });
   });
 }
 

@@ -694,7 +694,7 @@ describe("no-jwt-service-account messages", () => {
 
   it("grades AEM's JWT credentials as information and says they are not Campaign's", () => {
     expect(rule.meta.messageLevels).toMatchObject({ aemJwtCredential: "info" });
-    expect(rule.meta.messages.aemJwtCredential).toMatch(/^AEM as a Cloud Service JWT service credential \(metascope ent_aem_cloud_api\): not a Campaign credential/);
+    expect(rule.meta.messages?.aemJwtCredential).toMatch(/^AEM as a Cloud Service JWT service credential \(metascope ent_aem_cloud_api\): not a Campaign credential/);
   });
 
   it("gives every pattern its own message", () => {
