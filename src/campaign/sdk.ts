@@ -127,8 +127,12 @@ const ASYNC_CONNECTION_FACTORIES: ReadonlySet<string> = new Set([
 // `ConnectionParameters`, a factory name).
 const MENTIONS_SDK = /acc-js-sdk|accSDK|ConnectionParameters|of(?:UserAndPassword|UserAndServiceToken|SessionToken|SessionAndSecurityToken|SecurityToken|BearerToken|ImsBearerToken|ExternalAccount)\b/i;
 
-// `X.ConnectionParameters` in the text: `X` (a dotted name, `this.sdk`, `window.accSDK`) is used as the SDK.
-const USED_AS_SDK = /((?:\b|\$)[\w$]+(?:\s*\??\.\s*[\w$]+)*)\s*\??\.\s*ConnectionParameters\b/g;
+// `X.ConnectionParameters` in the text: `X` (a dotted name, `this.sdk`, `window.accSDK`) is used as
+// the SDK. Matched backwards from each `ConnectionParameters`, over a bounded window, so a long
+// minified line costs one short match per occurrence.
+const CONNECTION_PARAMETERS = /(?<![\w$])ConnectionParameters(?![\w$])/g;
+const USED_AS_SDK_BEFORE = /(?<![\w$])([\w$]+(?:\s*\??\.\s*[\w$]+)*)\s*\??\.\s*$/;
+const USED_AS_SDK_WINDOW = 256;
 
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set(["window", "globalThis", "self"]);
 
@@ -201,7 +205,11 @@ export class SdkTracker {
   get #sdkNames(): Set<string> {
     if (this.#usedAsSdk === undefined) {
       this.#usedAsSdk = new Set();
-      for (const match of this.#sourceCode.text.matchAll(USED_AS_SDK)) this.#usedAsSdk.add(normaliseName(match[1] as string));
+      const { text } = this.#sourceCode;
+      for (const { index } of text.matchAll(CONNECTION_PARAMETERS)) {
+        const name = USED_AS_SDK_BEFORE.exec(text.slice(Math.max(0, index - USED_AS_SDK_WINDOW), index))?.[1];
+        if (name !== undefined) this.#usedAsSdk.add(normaliseName(name));
+      }
     }
     return this.#usedAsSdk;
   }

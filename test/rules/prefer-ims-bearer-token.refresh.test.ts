@@ -233,7 +233,7 @@ describe("prefer-ims-bearer-token logon refresh suggestions", () => {
   });
 
   it("name the token source", () => {
-    expect(rule.meta.messages.reinitWithFreshToken).toContain("OAuth Server-to-Server (grant_type=client_credentials at https://ims-na1.adobelogin.com/ims/token/v3) or @adobe/aio-lib-ims");
-    expect(rule.meta.messages.reinitWithTokenFromServer).toContain("never request a technical-account token in the browser");
+    expect(rule.meta.messages?.reinitWithFreshToken).toContain("OAuth Server-to-Server (grant_type=client_credentials at https://ims-na1.adobelogin.com/ims/token/v3) or @adobe/aio-lib-ims");
+    expect(rule.meta.messages?.reinitWithTokenFromServer).toContain("never request a technical-account token in the browser");
   });
 });
