@@ -41,14 +41,15 @@ const probe = {
   },
 };
 
-function collect(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): Found[] {
+/** Lint `code` with one probe rule; the probe's messages, any other message is an error. */
+function runProbe(rule: object, code: string, filename: string, sourceType: "module" | "commonjs"): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat" });
   const messages = linter.verify(
     code,
     [
       {
         files: ["**/*.{ts,tsx,js,cjs,mjs}"],
-        plugins: { probe: { rules: { probe: probe as never } } },
+        plugins: { probe: { rules: { probe: rule as never } } },
         languageOptions: { parser: tsParser as Linter.Parser, sourceType, ecmaVersion: "latest" },
         rules: { "probe/probe": "error" },
       },
@@ -56,7 +57,11 @@ function collect(code: string, filename = "file.ts", sourceType: "module" | "com
     filename,
   );
   for (const message of messages) if (message.ruleId !== "probe/probe") throw new Error(message.message);
-  return messages.map((message) => {
+  return messages;
+}
+
+function collect(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): Found[] {
+  return runProbe(probe, code, filename, sourceType).map((message) => {
     const [kind = "", member = "", ...text] = message.message.split(" ");
     return { kind, member, text: text.join(" "), line: message.line, column: message.column };
   });
@@ -81,21 +86,7 @@ const MEMBERS_BY_NAME = [
 ];
 
 function provenances(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): string[] {
-  const linter = new Linter({ configType: "flat" });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ["**/*.{ts,tsx,js,cjs,mjs}"],
-        plugins: { probe: { rules: { probe: provenanceProbe as never } } },
-        languageOptions: { parser: tsParser as Linter.Parser, sourceType, ecmaVersion: "latest" },
-        rules: { "probe/probe": "error" },
-      },
-    ],
-    filename,
-  );
-  for (const message of messages) if (message.ruleId !== "probe/probe") throw new Error(message.message);
-  return messages.map((message) => `${message.line} ${message.message}`);
+  return runProbe(provenanceProbe, code, filename, sourceType).map((message) => `${message.line} ${message.message}`);
 }
 
 describe("sdkModuleKind", () => {

@@ -8,6 +8,7 @@ import type { RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/prefer-ims-bearer-token.js";
 import { jsRuleTester } from "../support/rule-tester.js";
+import { at } from "../support/positions.js";
 import { checkFixOutputs, fixOutputs } from "../support/typecheck.js";
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
@@ -15,21 +16,6 @@ type TestError = RuleTesterType.TestCaseError;
 
 const lines = (...text: string[]): string => text.join("\n");
 const IMPORT = `import sdk from "@adobe/acc-js-sdk";`;
-
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split("\n");
-    return { line: before.length, column: (before.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 /** The `logon` of the `occurrence`-th `text` (which contains `logon(`). */
 function logonAt(code: string, text: string, suggestions: RuleTesterType.SuggestionOutput[], occurrence = 0): TestError {
@@ -44,6 +30,13 @@ function logonAt(code: string, text: string, suggestions: RuleTesterType.Suggest
     suggestions,
   };
 }
+
+/** The suggestion that inserts `reinit` text: `code` with `before` replaced by `after`. */
+const reinit = (code: string, before: string, after: string, token = "await getImsAccessToken()", messageId = "reinitWithFreshToken"): RuleTesterType.SuggestionOutput => ({
+  messageId,
+  data: { token },
+  output: code.replace(before, after),
+});
 
 const DECLARATIONS = `
 declare const url: string;
@@ -71,14 +64,7 @@ const invalid: InvalidCase[] = [];
     output: null,
     errors: [
       logonAt(code, "client.logon()", [
-        {
-          messageId: "reinitWithFreshToken",
-          data: { token: "await getImsAccessToken()" },
-          output: code.replace(
-            "    await client.logon();",
-            "    client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), options));\n    await client.logon();",
-          ),
-        },
+        reinit(code, "    await client.logon();", "    client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), options));\n    await client.logon();"),
       ]),
     ],
   });
@@ -108,14 +94,7 @@ const invalid: InvalidCase[] = [];
     output: null,
     errors: [
       logonAt(code, "client.logon()", [
-        {
-          messageId: "reinitWithFreshToken",
-          data: { token: "await getImsAccessToken()" },
-          output: code.replace(
-            "  await client.logon();\n}",
-            "  client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), { sessionInfo: true }));\n  await client.logon();\n}",
-          ),
-        },
+        reinit(code, "  await client.logon();\n}", "  client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken(), { sessionInfo: true }));\n  await client.logon();\n}"),
       ], 1),
     ],
   });
@@ -138,21 +117,10 @@ const invalid: InvalidCase[] = [];
     output: null,
     errors: [
       logonAt(code, "client.logon()", [
-        {
-          messageId: "reinitWithFreshToken",
-          data: { token: "imsAccessToken" },
-          output: code.replace("  return client.logon();", "  client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, imsAccessToken));\n  return client.logon();"),
-        },
+        reinit(code, "  return client.logon();", "  client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, imsAccessToken));\n  return client.logon();", "imsAccessToken"),
       ]),
       logonAt(code, "client.logon()", [
-        {
-          messageId: "reinitWithFreshToken",
-          data: { token: "await getImsAccessToken()" },
-          output: code.replace(
-            "catch (e) { await client.logon(); }",
-            "catch (e) { client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken()));\n  await client.logon(); }",
-          ),
-        },
+        reinit(code, "catch (e) { await client.logon(); }", "catch (e) { client.reinit(sdk.ConnectionParameters.ofImsBearerToken(url, await getImsAccessToken()));\n  await client.logon(); }"),
       ], 1),
     ],
   });
@@ -174,14 +142,7 @@ const invalid: InvalidCase[] = [];
     output: null,
     errors: [
       logonAt(code, "client.logon()", [
-        {
-          messageId: "reinitWithTokenFromServer",
-          data: { token: "imsAccessToken" },
-          output: code.replace(
-            "  const keepAlive = () => { client.logon(); };",
-            "  const keepAlive = () => { client.reinit(CP.ofImsBearerToken(url, imsAccessToken));\n  client.logon(); };",
-          ),
-        },
+        reinit(code, "  const keepAlive = () => { client.logon(); };", "  const keepAlive = () => { client.reinit(CP.ofImsBearerToken(url, imsAccessToken));\n  client.logon(); };", "imsAccessToken", "reinitWithTokenFromServer"),
       ]),
     ],
   });

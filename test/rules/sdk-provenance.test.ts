@@ -12,6 +12,7 @@ import noPasswordLogon from "../../rules/no-password-logon.js";
 import noSessionToken from "../../rules/no-session-token.js";
 import preferImsBearerToken from "../../rules/prefer-ims-bearer-token.js";
 import { jsRuleTester } from "../support/rule-tester.js";
+import { at } from "../support/positions.js";
 import { checkFixOutputs, fixOutputs } from "../support/typecheck.js";
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
@@ -22,21 +23,6 @@ const lines = (...text: string[]): string => text.join("\n");
 const CJS = { sourceType: "commonjs" } as const;
 const ASYNC_TOKEN = "await getImsAccessToken()";
 const SYNC_TOKEN = "imsAccessToken";
-
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split("\n");
-    return { line: before.length, column: (before.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const error = (code: string, messageId: string, text: string, suggestions: Suggestion[] = [], occurrence = 0): TestError => ({
   messageId,
