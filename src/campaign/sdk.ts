@@ -132,6 +132,8 @@ const MENTIONS_SDK = /acc-js-sdk|accSDK|ConnectionParameters|of(?:UserAndPasswor
 // minified line costs one short match per occurrence.
 const CONNECTION_PARAMETERS = /(?<![\w$])ConnectionParameters(?![\w$])/g;
 const USED_AS_SDK_BEFORE = /(?<![\w$])([\w$]+(?:\s*\??\.\s*[\w$]+)*)\s*\??\.\s*$/;
+// `const { ConnectionParameters, init } = X`: `X` is used as the SDK too.
+const DESTRUCTURED_FROM_AFTER = /^[^{}()]*\}\s*=\s*([\w$]+(?:\s*\??\.\s*[\w$]+)*)(?![\w$]|\s*[(.])/;
 const USED_AS_SDK_WINDOW = 256;
 
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set(["window", "globalThis", "self"]);
@@ -209,6 +211,9 @@ export class SdkTracker {
       for (const { index } of text.matchAll(CONNECTION_PARAMETERS)) {
         const name = USED_AS_SDK_BEFORE.exec(text.slice(Math.max(0, index - USED_AS_SDK_WINDOW), index))?.[1];
         if (name !== undefined) this.#usedAsSdk.add(normaliseName(name));
+        const end = index + "ConnectionParameters".length;
+        const source = DESTRUCTURED_FROM_AFTER.exec(text.slice(end, end + USED_AS_SDK_WINDOW))?.[1];
+        if (source !== undefined) this.#usedAsSdk.add(normaliseName(source));
       }
     }
     return this.#usedAsSdk;

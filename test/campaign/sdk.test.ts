@@ -257,12 +257,21 @@ describe("sdkCallListener: however the SDK arrived", () => {
       `export function connect(campaign: any) { return campaign.ConnectionParameters.ofImsBearerToken(u, t); }`,
       `const { ConnectionParameters } = require("./vendor/acc");`,
       `ConnectionParameters.ofImsBearerToken(u, t);`,
+      // Destructured from an injected SDK: the SDK's other members follow.
+      `export async function withClient(injected: any) {`,
+      `  const { ConnectionParameters: CP, init } = injected;`,
+      `  return injected.init(CP.ofImsBearerToken(u, t)).then(() => init(CP.ofSessionToken(u, s)));`,
+      `}`,
     ].join("\n");
     expect(provenances(code)).toEqual([
       "3 inferred ConnectionParameters.ofImsBearerToken",
       "4 inferred ConnectionParameters.ofUserAndServiceToken",
       "6 inferred ConnectionParameters.ofImsBearerToken",
       "8 inferred ConnectionParameters.ofImsBearerToken",
+      "11 inferred init",
+      "11 inferred ConnectionParameters.ofImsBearerToken",
+      "11 inferred init",
+      "11 inferred ConnectionParameters.ofSessionToken",
     ]);
   });
 
