@@ -10,6 +10,7 @@
  *
  * Placeholder decisions (documented in docs/rules/no-hardcoded-campaign-secret.md):
  * - not secrets: empty or blank values; mask runs (`***`, `xxx`, `XXXX`, `...`, `p8e-xxxxxxxx`);
+ *   elided examples (up to six characters and an ellipsis: `ey...`, `eyJ…`);
  *   `<ClientSecret>`, `[secret]`; interpolations `${password}`, `{{token}}`, `{token}`, `$VAR`,
  *   `$(…)`, `%VAR%`, `<%= … %>`, `#{…}`; environment references written as text
  *   (`process.env.X`, `import.meta.env.X`, `env.X`); upper-case names built from placeholder
