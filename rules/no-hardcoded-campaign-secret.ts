@@ -262,7 +262,7 @@ export default createRule<MessageIds, Options>({
       clientSecret:
         "Hard-coded IMS client secret ({{masked}}) in {{place}}: anyone who can read the code can get tokens for the technical account. Rotate it in the Adobe Developer Console and load it from a secret store or environment variable.",
       privateKey:
-        "Hard-coded {{label}} ({{masked}}) in {{place}}: it signs Service Account (JWT) credentials, which Adobe retires (no new ones since June 3 2024, end of life by March 1 2026 at the latest). Revoke the certificate and move to OAuth Server-to-Server credentials.",
+        "Hard-coded {{label}} ({{masked}}) in {{place}}: it signs Service Account (JWT) credentials, whose exchange fails now (Adobe converted or ended them on March 1 2026). Revoke the certificate and move to OAuth Server-to-Server credentials.",
       imsServiceToken:
         "Hard-coded IMS service token ({{masked}}) in {{place}}: it grants access to whoever reads the code, and the SDK's service-token logon is unsupported. Remove it and use an IMS technical-account token from OAuth Server-to-Server.",
       accessToken:

@@ -1,6 +1,6 @@
 /**
- * no-jwt-service-account: Adobe IMS Service Account (JWT) credentials, which Adobe retires in
- * favour of OAuth Server-to-Server.
+ * no-jwt-service-account: Adobe IMS Service Account (JWT) credentials, which Adobe converted or
+ * ended on March 1 2026 (their exchange fails now), in favour of OAuth Server-to-Server.
  *
  * TS/JS: the JWT packages (`@adobe/jwt-auth`, `@adobe/aio-lib-ims-jwt`) in every import form, the
  * `auth({...})` call of `@adobe/jwt-auth`, `/ims/exchange/jwt` URLs and `ent_campaign_sdk`
@@ -39,6 +39,7 @@ import {
   findImsAuthOptions,
   findJwtExchangeEndpoints,
   findJwtTokenParams,
+  isAemJwtOnly,
   isAioLibImsSpecifier,
   jwtPackageOf,
   jwtPackageSpec,
@@ -86,10 +87,12 @@ export type MessageIds =
   | "useSetImsOAuthWithSecret"
   | "jwtPackageInstall"
   | "jwtPackageDependency"
-  | "jwtTokenParam";
+  | "jwtTokenParam"
+  | "aemJwtCredential";
 
-// Adobe's latest end-of-life date; the docs page gives the whole timeline.
-const END_OF_LIFE = `Service Account (JWT) credentials end on ${JWT_END_OF_LIFE} at the latest`;
+// Adobe converted or ended every Service Account (JWT) credential on that day: the exchange fails
+// now, it is not a future deadline (issue 13). The docs page gives the whole timeline.
+const END_OF_LIFE = `the JWT exchange fails now: Adobe converted or ended Service Account (JWT) credentials on ${JWT_END_OF_LIFE}`;
 const USE_GENERATE_ACCESS_TOKEN = `Use OAuth Server-to-Server: generateAccessToken({ clientId, clientSecret, orgId, scopes }) from ${OAUTH_AUTH_PACKAGE}.`;
 const USE_OAUTH_CONTEXT =
   "Use an OAuth Server-to-Server context: client_id, client_secrets, technical_account_id, technical_account_email, ims_org_id, scopes.";
@@ -159,7 +162,7 @@ export default createRule<MessageIds, Options>({
       aioLibImsJwtImport: `Import of ${AIO_LIB_IMS_JWT_PACKAGE}, the aio-lib-ims JWT plugin: ${END_OF_LIFE}. Give @adobe/aio-lib-ims an OAuth Server-to-Server context (client_secrets, technical_account_email, scopes) instead.`,
       jwtAuthCall: `JWT token exchange through ${JWT_AUTH_PACKAGE}: ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       jwtExchangeEndpoint: `JWT exchange endpoint /ims/exchange/jwt: ${END_OF_LIFE}. ${USE_TOKEN_ENDPOINT}`,
-      campaignMetascope: `Campaign JWT metascope ent_campaign_sdk: metascopes exist only in Service Account (JWT) credentials, which end on ${JWT_END_OF_LIFE} at the latest. Add an OAuth Server-to-Server credential to the Campaign project in the Adobe Developer Console and request its scopes.`,
+      campaignMetascope: `Campaign JWT metascope ent_campaign_sdk: metascopes exist only in Service Account (JWT) credentials, and ${END_OF_LIFE}. Add an OAuth Server-to-Server credential to the Campaign project in the Adobe Developer Console and request its scopes.`,
       jwtImsContext: `aio-lib-ims JWT context (meta_scopes): ${END_OF_LIFE}. ${USE_OAUTH_CONTEXT}`,
       jwtAuthConfig: `Service Account (JWT) configuration with metaScopes (${JWT_AUTH_PACKAGE}, @adobe/fetch): ${END_OF_LIFE}. ${USE_GENERATE_ACCESS_TOKEN}`,
       exchangeJwtToken: `aio-lib-ims exchangeJwtToken trades a signed JWT for a token: ${END_OF_LIFE}. Call getToken with an OAuth Server-to-Server context (client_secrets, technical_account_email, scopes).`,
@@ -174,10 +177,12 @@ export default createRule<MessageIds, Options>({
       useSetImsOAuthWithSecret: `Rewrite to -setimsoauth with the same org, client and technical account and the client secret read from the ${CLIENT_SECRET_VARIABLE} environment variable: set it before running (${OAUTH_REQUIREMENTS}).`,
       jwtPackageInstall: `Installs {{package}}, a Service Account (JWT) library: ${END_OF_LIFE}. Move to OAuth Server-to-Server: {{replacement}}.`,
       jwtPackageDependency: `Dependency on {{package}}, a Service Account (JWT) library: ${END_OF_LIFE}. Move to OAuth Server-to-Server: {{replacement}}.`,
+      aemJwtCredential: `AEM as a Cloud Service JWT service credential (metascope ent_aem_cloud_api): not a Campaign credential, so no Campaign integration depends on it. It still is a Service Account (JWT) credential and ${END_OF_LIFE}: move that AEM integration to OAuth Server-to-Server.`,
       jwtTokenParam: `jwt_token parameter of the IMS JWT exchange (a signed Service Account JWT traded for a token): ${END_OF_LIFE}. ${USE_TOKEN_ENDPOINT}`,
     },
     v8Options: [{ rewriteSetImsJwtAuth: true }],
-    messageLevels: { setImsAuth: "info" },
+    // AEM's own JWT credentials are not Campaign's: information only.
+    messageLevels: { setImsAuth: "info", aemJwtCredential: "info" },
   },
   defaultOptions: [{ scopesExpression: DEFAULT_SCOPES_EXPRESSION, rewriteSetImsJwtAuth: false }],
   create: {
@@ -189,8 +194,10 @@ export default createRule<MessageIds, Options>({
   },
 });
 
-function createJs(context: JsRuleContext<MessageIds, Options>): TSESLint.RuleListener {
-  const { sourceCode } = context;
+function createJs(ruleContext: JsRuleContext<MessageIds, Options>): TSESLint.RuleListener {
+  const { sourceCode } = ruleContext;
+  // AEM's JWT code (ent_aem_cloud_api, nothing of Campaign): every finding becomes one information message.
+  const context = isAemJwtOnly(sourceCode.text) ? aemContext(ruleContext) : ruleContext;
   const scopesExpression = context.options[0]?.scopesExpression ?? DEFAULT_SCOPES_EXPRESSION;
   // Objects passed straight to a reported `auth({...})`: that report already covers them.
   const coveredObjects = new Set<TSESTree.Node>();
@@ -286,6 +293,16 @@ function createJs(context: JsRuleContext<MessageIds, Options>): TSESLint.RuleLis
       if (importsAioLibIms) for (const node of exchangeJwtTokenCalls) context.report({ node, messageId: "exchangeJwtToken" });
     },
   };
+}
+
+/** A context whose reports all say `aemJwtCredential`, at the same place, without fixes or suggestions. */
+function aemContext(context: JsRuleContext<MessageIds, Options>): JsRuleContext<MessageIds, Options> {
+  const report = (descriptor: Parameters<JsRuleContext<MessageIds, Options>["report"]>[0]): void => {
+    const { fix: _fix, suggest: _suggest, data: _data, messageId: _messageId, ...place } = descriptor as typeof descriptor & { fix?: unknown; suggest?: unknown; data?: unknown };
+    context.report({ ...place, messageId: "aemJwtCredential" } as typeof descriptor);
+  };
+  // ESLint freezes the context: a new object inherits everything else from it.
+  return Object.create(context, { report: { value: report } }) as JsRuleContext<MessageIds, Options>;
 }
 
 /** A string known without running the code: `"x"`, `` `x` ``, `"a" + "b"`. */

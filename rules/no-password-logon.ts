@@ -47,6 +47,7 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ tokenExpression?: string }];
 
@@ -63,7 +64,9 @@ export type MessageIds =
   | "soapClientLogon"
   | "soapServiceLogon"
   | "useImsBearerToken"
-  | "useImsBearerTokenInit";
+  | "useImsBearerTokenInit"
+  | "useImsBearerTokenFromServer"
+  | "useImsBearerTokenInitFromServer";
 
 const V8_REJECTS = "Campaign v8 rejects it";
 const USE_IMS = "Use an IMS technical-account token with ofImsBearerToken.";
@@ -140,9 +143,10 @@ export default createRule<MessageIds, Options>({
       soapLogonMethod: `SOAP call to xtk:session Logon (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapClientLogon: `xtk:session Logon through a SOAP client (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapServiceLogon: `xtk:session Logon through SoapService (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
-      useImsBearerToken: "Use ofImsBearerToken with {{token}} as the IMS access token (replace it with your token source).",
-      useImsBearerTokenInit:
-        "Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init (replace it with your token source).",
+      useImsBearerToken: `Use ofImsBearerToken with {{token}} as the IMS access token: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenInit: `Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenFromServer: `Use ofImsBearerToken with {{token}} as the IMS access token: ${BROWSER_TOKEN_SOURCE}.`,
+      useImsBearerTokenInitFromServer: `Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init: ${BROWSER_TOKEN_SOURCE}.`,
     },
   },
   defaultOptions: [{}],
@@ -196,7 +200,7 @@ function sdkListener(context: Context): TSESLint.RuleListener {
     if (messageId === undefined) return;
     // ofExternalAccount has no endpoint in code to build ofImsBearerToken from: message only.
     const rewrite = messageId === "ofExternalAccount" ? undefined : factoryRewrite(context, call);
-    report(context, call.memberNode, messageId, rewrite, "useImsBearerToken");
+    report(context, call.memberNode, messageId, rewrite, "useImsBearerToken", call.provenance === "import");
   });
 }
 
@@ -204,7 +208,7 @@ function reportCredentials(context: Context, call: SdkCall): void {
   const [type] = call.node.arguments;
   const value = type === undefined ? undefined : ASTUtils.getStringIfConstant(type, context.sourceCode.getScope(type));
   const messageId = value === undefined || value === null ? undefined : CREDENTIALS_MESSAGES[value];
-  if (messageId !== undefined) report(context, call.memberNode, messageId, undefined, "useImsBearerToken");
+  if (messageId !== undefined) report(context, call.memberNode, messageId, undefined, "useImsBearerToken", false);
 }
 
 /** Pre-1.0 `sdk.init(url, user, password[, options])`: three or four string-ish arguments. */
@@ -216,7 +220,7 @@ function reportLegacyInit(context: Context, call: SdkCall, tracker: SdkTracker):
   if (tracker.valueOf(args[0] as TSESTree.Node) !== undefined) return;
   // The fourth argument's meaning changed across pre-1.0 versions: no mechanical rewrite for it.
   const rewrite = args.length === 3 ? initRewrite(context, call) : undefined;
-  report(context, call.memberNode, "legacyInit", rewrite, "useImsBearerTokenInit");
+  report(context, call.memberNode, "legacyInit", rewrite, "useImsBearerTokenInit", call.provenance === "import");
 }
 
 function isStringish(node: TSESTree.Node): boolean {
@@ -325,7 +329,8 @@ function asArgument(expression: string): string {
 
 /**
  * Report with the rewrite as a fix when the `tokenExpression` option is set (and can be used
- * here), otherwise as a suggestion with a placeholder token.
+ * here) and the call is tied to the SDK package by its import (`fixable`), otherwise as a
+ * suggestion: with the configured token, or a placeholder token.
  */
 function report(
   context: Context,
@@ -333,6 +338,7 @@ function report(
   messageId: MessageIds,
   rewrite: RewriteBuilder | undefined,
   suggestionId: "useImsBearerToken" | "useImsBearerTokenInit",
+  fixable: boolean,
 ): void {
   if (rewrite === undefined) {
     context.report({ node, messageId });
@@ -340,16 +346,20 @@ function report(
   }
   const isAsync = inAsyncContext(context, node);
   const configured = context.options[0]?.tokenExpression?.trim();
-  if (configured !== undefined && configured !== "" && (isAsync || !AWAIT.test(configured))) {
+  const usable = configured !== undefined && configured !== "" && (isAsync || !AWAIT.test(configured));
+  if (usable && fixable) {
     const token = asArgument(configured);
     context.report({ node, messageId, fix: (fixer) => rewrite(fixer, token) });
     return;
   }
-  const token = isAsync ? ASYNC_TOKEN_PLACEHOLDER : SYNC_TOKEN_PLACEHOLDER;
+  const token = usable ? asArgument(configured) : isAsync ? ASYNC_TOKEN_PLACEHOLDER : SYNC_TOKEN_PLACEHOLDER;
+  // In a browser the token comes from the application's server, never from OAuth credentials there.
+  const browser = isBrowserCode(context);
+  const suggestion = browser ? (suggestionId === "useImsBearerToken" ? "useImsBearerTokenFromServer" : "useImsBearerTokenInitFromServer") : suggestionId;
   context.report({
     node,
     messageId,
-    suggest: [{ messageId: suggestionId, data: { token }, fix: (fixer) => rewrite(fixer, token) }],
+    suggest: [{ messageId: suggestion, data: { token }, fix: (fixer) => rewrite(fixer, token) }],
   });
 }
 

@@ -67,7 +67,7 @@ import {
   type TokenHeaderKind,
   type TokenTransport,
 } from "../src/campaign/session-tokens.js";
-import { asArgument, inAsyncContext } from "../src/campaign/js-context.js";
+import { asArgument, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 import { isStringLiteral, stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 // The same placeholders as no-password-logon, so one `getImsAccessToken()` serves every suggestion.
 import { ASYNC_TOKEN_PLACEHOLDER, SYNC_TOKEN_PLACEHOLDER } from "./no-password-logon.js";
@@ -87,6 +87,7 @@ export type MessageIds =
   | "addTokens"
   | "jsspGetSessionToken"
   | "useImsBearerToken"
+  | "useImsBearerTokenFromServer"
   | "emptyAndAddBearerHeader"
   | "replaceWithBearerHeader"
   | "removeTokenHeader"
@@ -130,6 +131,57 @@ function isNameSlot(node: TSESTree.Node): boolean {
   if (parent?.type === AST_NODE_TYPES.Property) return parent.key === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
   if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments[0] === node && parent.arguments.length >= 2;
   return false;
+}
+
+// Methods that look a name up instead of setting it (`headers.get(name)`, `expect(h).toHaveProperty(name)`).
+const LOOKUP_METHODS: ReadonlySet<string> = new Set([
+  "get",
+  "getHeader",
+  "has",
+  "hasHeader",
+  "hasOwnProperty",
+  "delete",
+  "remove",
+  "removeHeader",
+  "includes",
+  "indexOf",
+  "toHaveProperty",
+  "toContain",
+]);
+const COMPARISONS: ReadonlySet<string> = new Set(["===", "!==", "==", "!="]);
+
+/**
+ * Whether a header-name string is only looked up: `h["X-Security-Token"]` read, deleted or
+ * compared (anything but the target of `=`), `name === "X-Session-Token"`, `case "…":`, or the
+ * only argument of a lookup method (`headers.get("X-Security-Token")`, `.has`, `.delete`,
+ * `.toHaveProperty`). Such code sends no token: a test asserting the header is absent, a proxy
+ * stripping it.
+ */
+function isHeaderNameLookup(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent !== undefined && isWrapperOf(current.parent, current)) current = current.parent;
+  const parent = current.parent;
+  if (parent === undefined) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      if (!parent.computed || parent.property !== current) return false;
+      let access: TSESTree.Node = parent;
+      while (access.parent?.type === AST_NODE_TYPES.ChainExpression || (access.parent !== undefined && isWrapperOf(access.parent, access))) access = access.parent;
+      const assignment = access.parent;
+      return !(assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === access);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return COMPARISONS.has(parent.operator);
+    case AST_NODE_TYPES.SwitchCase:
+      return parent.test === current;
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.arguments.length !== 1 || parent.arguments[0] !== current) return false;
+      const callee = skipWrappers(parent.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && LOOKUP_METHODS.has(callee.property.name);
+    }
+    default:
+      return false;
+  }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -336,7 +388,8 @@ export default createRule<MessageIds, Options>({
         "addTokens(session, security): the connection sends Campaign session and security tokens from a native logon, which Campaign v8 no longer allows. Authenticate with an IMS technical-account token (Authorization: Bearer).",
       jsspGetSessionToken:
         "document.controller.getSessionToken(): hands the operator's Campaign session token to other code, where it can leak and outlive the IMS session. Keep it server-side; call Campaign APIs with an IMS technical-account token.",
-      useImsBearerToken: "Connect with ofImsBearerToken({{token}}) and sessionInfo: true.",
+      useImsBearerToken: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${SERVER_TOKEN_SOURCE}.`,
+      useImsBearerTokenFromServer: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${BROWSER_TOKEN_SOURCE}.`,
       emptyAndAddBearerHeader: "Empty the session token and add Authorization: Bearer {{token}} to the request headers.",
       replaceWithBearerHeader: "Replace this header with Authorization: Bearer {{token}}.",
       removeTokenHeader: "Remove this header: the request already sends Authorization.",
@@ -405,7 +458,7 @@ export default createRule<MessageIds, Options>({
               ? []
               : [
                   {
-                    messageId: "useImsBearerToken",
+                    messageId: isBrowserCode(context) ? "useImsBearerTokenFromServer" : "useImsBearerToken",
                     data: { token },
                     fix: (fixer) => {
                       const name = property.type === AST_NODE_TYPES.Literal ? `${sourceCode.text[property.range[0]]}ofImsBearerToken${sourceCode.text[property.range[0]]}` : "ofImsBearerToken";
@@ -443,9 +496,10 @@ export default createRule<MessageIds, Options>({
               messageId: line.kind === "security-token" ? "securityTokenHeader" : "sessionTokenHeader",
             });
           }
-          // The whole string is a header name: a key, a setter argument, a constant.
+          // The whole string is a header name: a key, a setter argument, a constant. A name that
+          // is only read, deleted, compared or asserted absent sends nothing.
           const kind = text.includes(INTERPOLATION_PLACEHOLDER) ? undefined : classifyTokenHeader(text);
-          if (kind !== undefined) reportHeaderName(node, kind);
+          if (kind !== undefined && !isHeaderNameLookup(node)) reportHeaderName(node, kind);
         }
       };
 

@@ -9,7 +9,7 @@
  * adobe/aio-lib-ims-jwt (`src/ims-jwt.js`), adobe/aio-lib-core-auth (README), domain.md C.
  */
 
-import type { TextRange } from "./session-tokens.js";
+import { hasCampaignContext, type TextRange } from "./session-tokens.js";
 
 /** A match inside the text given: `text.slice(start, end) === match.text` (UTF-16 offsets). */
 export interface TextMatch extends TextRange {
@@ -18,7 +18,7 @@ export interface TextMatch extends TextRange {
 
 /** Adobe's end-of-life dates for Service Account (JWT) credentials (domain.md, "the dates"). */
 export const JWT_NO_NEW_CREDENTIALS_SINCE = "June 3 2024";
-/** The latest date Adobe gives: JWT stops when the certificate expires or on this day, whichever is earlier. */
+/** The day Adobe converted or ended every Service Account (JWT) credential: since then the JWT exchange fails. */
 export const JWT_END_OF_LIFE = "March 1 2026";
 
 /** The OAuth Server-to-Server token endpoint that replaces `/ims/exchange/jwt`. */
@@ -83,6 +83,19 @@ function allMatches(pattern: RegExp, text: string): TextMatch[] {
  */
 export function findJwtExchangeEndpoints(text: string): TextMatch[] {
   return allMatches(JWT_EXCHANGE_PATTERN, text);
+}
+
+// AEM as a Cloud Service's JWT service credentials request this metascope (`ent_aem_cloud_api`).
+const AEM_METASCOPE = /\bent_aem_cloud_api\b/i;
+const CAMPAIGN_METASCOPE = /\bent_campaign_sdk\b/i;
+
+/**
+ * Whether a text's JWT code belongs to AEM, not Campaign: it asks for AEM's metascope
+ * (`ent_aem_cloud_api`, the AEM as a Cloud Service service credentials) and shows nothing of
+ * Campaign (no `ent_campaign_sdk`, no Campaign context as `hasCampaignContext` defines it).
+ */
+export function isAemJwtOnly(text: string): boolean {
+  return AEM_METASCOPE.test(text) && !CAMPAIGN_METASCOPE.test(text) && !hasCampaignContext(text);
 }
 
 /** Every `ent_campaign_sdk` metascope in a text (full claim URL, `/s/` path, or bare name). */

@@ -15,10 +15,16 @@ export const RULE_KEYWORDS = {
     "acc-js-sdk",
     "accSDK",
     "logon",
+    // SDK calls found by name or by use, whatever the import (`X.ConnectionParameters.…`).
+    "ConnectionParameters",
+    "ofUserAndPassword",
+    "ofUserAndServiceToken",
+    "ofExternalAccount",
   ],
   "no-session-token": [
     "acc-js-sdk",
     "accSDK",
+    "ConnectionParameters",
     "sessiontoken",
     "session-token",
     "securitytoken",
@@ -32,6 +38,10 @@ export const RULE_KEYWORDS = {
     "acc-js-sdk",
     "accSDK",
     "BearerTokenLogon",
+    "ConnectionParameters",
+    "ofBearerToken",
+    // logon()-based refresh of an ofImsBearerToken connection.
+    "ofImsBearerToken",
   ],
   "no-jwt-service-account": [
     "jwt-auth",
@@ -57,6 +67,10 @@ export const RULE_KEYWORDS = {
   "no-hardcoded-campaign-secret": [
     "acc-js-sdk",
     "accSDK",
+    "ConnectionParameters",
+    "ofUserAndPassword",
+    "ofUserAndServiceToken",
+    "ofBearerToken",
     "logon",
     "sessiontoken",
     "session-token",

@@ -16,6 +16,19 @@
  *   connection it was created from (so `client.logon()` can be tied to its credentials);
  * - `promise`: an async result (`sdk.init`, `ofExternalAccount`, `import()`), unwrapped by `await`
  *   and by `.then(value => ...)` callbacks.
+ *
+ * How the SDK arrived does not decide whether a call is found (issue 13): real code also gets it
+ * from a relative import of SDK source, a barrel or workspace package, an injected `this.sdk` or
+ * parameter, `window.accSDK`, or shows a call with no import at all (docs). So:
+ * - provenance `import`: followed back to the `@adobe/acc-js-sdk` package (or `accSDK`);
+ * - provenance `inferred`: any other binding used as the SDK, i.e. `X.ConnectionParameters` (an
+ *   import of any module, `require`, a parameter, `this.sdk`, a global), and a binding named
+ *   `ConnectionParameters` itself; `X.init(...)`, `new X.Credentials(...)` follow from it;
+ * - provenance `name`: a call of one of the Campaign-specific factories (`CAMPAIGN_FACTORY_NAMES`)
+ *   on anything, or bare.
+ * Code the file implements itself stays quiet: a local function, object literal or class with
+ * that member (`function ofUserAndPassword() {}`, `const CP = { ofUserAndPassword }`).
+ * Provenance only sharpens the fix: rules rewrite code in place only for `import`.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
@@ -36,8 +49,27 @@ export function sdkModuleKind(source: string): "sdk" | "client-module" | undefin
   return undefined;
 }
 
+/** How a call was tied to the SDK (see the module comment). */
+export type SdkProvenance = "import" | "inferred" | "name";
+
+/**
+ * The `ConnectionParameters` factories that exist only in Campaign's SDK: a call of one of these
+ * names is a finding whatever it is called on (docs show the call alone).
+ */
+export const CAMPAIGN_FACTORY_NAMES: ReadonlySet<string> = new Set([
+  "ofUserAndPassword",
+  "ofSessionToken",
+  "ofSessionAndSecurityToken",
+  "ofSecurityToken",
+  "ofUserAndServiceToken",
+  "ofBearerToken",
+  "ofExternalAccount",
+]);
+
 /** A call or `new` of an SDK member. */
 export interface SdkCall {
+  /** How the callee was tied to the SDK: its import, its use as the SDK, or the factory name alone. */
+  provenance: SdkProvenance;
   /** The member path from the SDK root, dotted: `ConnectionParameters.ofUserAndPassword`, `Credentials`, `init`. */
   member: string;
   node: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -51,7 +83,7 @@ export interface SdkCall {
 }
 
 export type SdkValue =
-  | { kind: "sdk"; path: readonly string[]; clientModule: boolean }
+  | { kind: "sdk"; path: readonly string[]; clientModule: boolean; inferred: boolean }
   | { kind: "credentials"; origin: SdkCall }
   | { kind: "connection"; origin: SdkCall; credentials: SdkCall | undefined }
   | { kind: "client"; origin: SdkCall; connection: SdkValue | undefined }
@@ -91,8 +123,18 @@ const ASYNC_CONNECTION_FACTORIES: ReadonlySet<string> = new Set([
   "Credentials.ofExternalAccount",
 ]);
 
-// Every SDK value starts from text containing one of these (an import/require source, `accSDK`).
-const MENTIONS_SDK = /acc-js-sdk|accSDK/i;
+// Every SDK value starts from text containing one of these (an import/require source, `accSDK`,
+// `ConnectionParameters`, a factory name).
+const MENTIONS_SDK = /acc-js-sdk|accSDK|ConnectionParameters|of(?:UserAndPassword|UserAndServiceToken|SessionToken|SessionAndSecurityToken|SecurityToken|BearerToken|ImsBearerToken|ExternalAccount)\b/i;
+
+// `X.ConnectionParameters` in the text: `X` (a dotted name, `this.sdk`, `window.accSDK`) is used as
+// the SDK. Matched backwards from each `ConnectionParameters`, over a bounded window, so a long
+// minified line costs one short match per occurrence.
+const CONNECTION_PARAMETERS = /(?<![\w$])ConnectionParameters(?![\w$])/g;
+const USED_AS_SDK_BEFORE = /(?<![\w$])([\w$]+(?:\s*\??\.\s*[\w$]+)*)\s*\??\.\s*$/;
+// `const { ConnectionParameters, init } = X`: `X` is used as the SDK too.
+const DESTRUCTURED_FROM_AFTER = /^[^{}()]*\}\s*=\s*([\w$]+(?:\s*\??\.\s*[\w$]+)*)(?![\w$]|\s*[(.])/;
+const USED_AS_SDK_WINDOW = 256;
 
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set(["window", "globalThis", "self"]);
 
@@ -128,7 +170,7 @@ export function skipWrappers(node: Expression): Expression {
 function sameValue(a: SdkValue, b: SdkValue): boolean {
   switch (a.kind) {
     case "sdk":
-      return b.kind === "sdk" && a.clientModule === b.clientModule && a.path.join(".") === b.path.join(".");
+      return b.kind === "sdk" && a.clientModule === b.clientModule && a.inferred === b.inferred && a.path.join(".") === b.path.join(".");
     case "credentials":
     case "connection":
     case "client":
@@ -154,10 +196,27 @@ export class SdkTracker {
   readonly #inProgress = new Set<object>();
   /** Whether the file mentions the SDK at all (cheap gate: no SDK text, no SDK values). */
   readonly mentionsSdk: boolean;
+  #usedAsSdk: Set<string> | undefined;
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
     this.#sourceCode = sourceCode;
     this.mentionsSdk = MENTIONS_SDK.test(sourceCode.text);
+  }
+
+  /** The expressions (normalised text) the file uses as the SDK: `sdk` of `sdk.ConnectionParameters`. */
+  get #sdkNames(): Set<string> {
+    if (this.#usedAsSdk === undefined) {
+      this.#usedAsSdk = new Set();
+      const { text } = this.#sourceCode;
+      for (const { index } of text.matchAll(CONNECTION_PARAMETERS)) {
+        const name = USED_AS_SDK_BEFORE.exec(text.slice(Math.max(0, index - USED_AS_SDK_WINDOW), index))?.[1];
+        if (name !== undefined) this.#usedAsSdk.add(normaliseName(name));
+        const end = index + "ConnectionParameters".length;
+        const source = DESTRUCTURED_FROM_AFTER.exec(text.slice(end, end + USED_AS_SDK_WINDOW))?.[1];
+        if (source !== undefined) this.#usedAsSdk.add(normaliseName(source));
+      }
+    }
+    return this.#usedAsSdk;
   }
 
   /** What `node` evaluates to, when it is (or derives from) the SDK. */
@@ -185,9 +244,68 @@ export class SdkTracker {
 
   /** The SDK call a callee names, for a `CallExpression` or `NewExpression`. */
   sdkCallOf(node: TSESTree.CallExpression | TSESTree.NewExpression): SdkCall | undefined {
-    const path = this.sdkPath(node.callee);
-    if (path === undefined || path.length === 0) return undefined;
-    return { member: pathKey(path), node, memberNode: memberNameNode(node.callee), kind: node.type === AST_NODE_TYPES.NewExpression ? "new" : "call" };
+    if (!this.mentionsSdk) return undefined;
+    const kind = node.type === AST_NODE_TYPES.NewExpression ? "new" : "call";
+    const value = this.valueOf(node.callee);
+    if (value?.kind === "sdk" && value.path.length > 0) {
+      return { member: pathKey(value.path), node, memberNode: memberNameNode(node.callee), kind, provenance: value.inferred ? "inferred" : "import" };
+    }
+    // By name: `anything.ofUserAndPassword(...)`, `ofSessionToken(...)`, `CP[factory](...)`.
+    if (kind === "new" || value !== undefined) return undefined;
+    const callee = skipWrappers(node.callee);
+    let name: string | undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      name = memberName(callee, this.#sourceCode.getScope(callee));
+      if (name === undefined || !CAMPAIGN_FACTORY_NAMES.has(name) || this.#implementsMember(callee.object, name)) return undefined;
+    } else if (callee.type === AST_NODE_TYPES.Identifier) {
+      name = callee.name;
+      if (!CAMPAIGN_FACTORY_NAMES.has(name) || this.#isLocalImplementation(callee)) return undefined;
+    } else {
+      return undefined;
+    }
+    return { member: `ConnectionParameters.${name}`, node, memberNode: memberNameNode(node.callee), kind, provenance: "name" };
+  }
+
+  /** Whether `object` is code of this file that defines `name` itself (an object literal, a class, `this` in one). */
+  #implementsMember(object: Expression, name: string): boolean {
+    const expression = skipWrappers(object);
+    if (expression.type === AST_NODE_TYPES.ThisExpression) {
+      for (let node: TSESTree.Node | null | undefined = expression.parent; node != null; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.ClassBody) return node.body.some((member) => "key" in member && keyName(member.key) === name);
+      }
+      return false;
+    }
+    if (expression.type === AST_NODE_TYPES.Identifier) return this.#isLocalImplementation(expression);
+    return isImplementation(expression);
+  }
+
+  /** Whether an identifier is bound to code of this file: a function, class or object literal. */
+  #isLocalImplementation(identifier: TSESTree.Identifier): boolean {
+    const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
+    if (variable === null) return false;
+    return variable.defs.some((def) => {
+      if (def.type === "FunctionName" || def.type === "ClassName") return true;
+      if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      const { id, init } = def.node;
+      return id.type === AST_NODE_TYPES.Identifier && init !== null && isImplementation(skipWrappers(init));
+    });
+  }
+
+  /**
+   * The SDK as used by this file without a package import: an expression the file writes
+   * `X.ConnectionParameters` on, or a binding named `ConnectionParameters`, unless it is code of
+   * this file (`const ConnectionParameters = { ... }`).
+   */
+  #inferredValue(node: Expression): SdkValue | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    let root: Expression = node;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+    if (isImplementation(root) || (root.type === AST_NODE_TYPES.Identifier && this.#isLocalImplementation(root))) return undefined;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === "ConnectionParameters") {
+      return { kind: "sdk", path: ["ConnectionParameters"], clientModule: false, inferred: true };
+    }
+    if (this.#sdkNames.size === 0 || !this.#sdkNames.has(normaliseName(this.#sourceCode.getText(node)))) return undefined;
+    return { kind: "sdk", path: [], clientModule: false, inferred: true };
   }
 
   /** The client `node` evaluates to (after `await`), with the connection it was created from. */
@@ -207,12 +325,12 @@ export class SdkTracker {
     if (node !== raw) return this.valueOf(node);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
-        return this.#evaluateIdentifier(node);
+        return this.#evaluateIdentifier(node) ?? this.#inferredValue(node);
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(node, this.#sourceCode.getScope(node));
         if (name === undefined) return undefined;
         const object = this.valueOf(node.object);
-        return object === undefined ? undefined : memberOf(object, name);
+        return (object === undefined ? undefined : memberOf(object, name)) ?? this.#inferredValue(node);
       }
       case AST_NODE_TYPES.AwaitExpression: {
         const value = this.valueOf(node.argument);
@@ -273,10 +391,8 @@ export class SdkTracker {
   #evaluateIdentifier(identifier: TSESTree.Identifier): SdkValue | undefined {
     const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier);
     if (variable === null || variable.defs.length === 0) {
-      // An undeclared or configured global: only the browser globals matter.
-      if (identifier.name === "document") return { kind: "document" };
-      if (BROWSER_GLOBALS.has(identifier.name)) return { kind: "window" };
-      return undefined;
+      // An undeclared or configured global: the browser globals and the SDK's own `accSDK`.
+      return browserGlobal(identifier.name);
     }
     if (this.#inProgress.has(variable)) return undefined;
     this.#inProgress.add(variable);
@@ -296,6 +412,8 @@ export class SdkTracker {
       case "Parameter":
         return this.#parameterValue(def.node, def.name);
       case "Variable":
+        // `declare const document: any`, `declare var window: ...`: the browser globals, typed.
+        if (def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.declare) return browserGlobal(variable.name);
         break;
       default:
         return undefined;
@@ -372,7 +490,37 @@ function argumentValue(tracker: SdkTracker, node: TSESTree.CallExpression | TSES
   return value?.kind === "promise" ? undefined : value;
 }
 
-const sdkRoot = (kind: "sdk" | "client-module"): SdkValue => ({ kind: "sdk", path: [], clientModule: kind === "client-module" });
+const sdkRoot = (kind: "sdk" | "client-module"): SdkValue => ({ kind: "sdk", path: [], clientModule: kind === "client-module", inferred: false });
+
+/** What a browser global evaluates to: `document`, `window` (and its aliases), the SDK bundle's `accSDK`. */
+function browserGlobal(name: string): SdkValue | undefined {
+  if (name === "document") return { kind: "document" };
+  if (BROWSER_GLOBALS.has(name)) return { kind: "window" };
+  if (name === "accSDK") return sdkRoot("sdk");
+  return undefined;
+}
+
+/** Code of this file: an object literal, a class, a function. */
+function isImplementation(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function keyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return undefined;
+}
+
+/** `a ?. b . c` → `a.b.c`. */
+const normaliseName = (text: string): string => text.replace(/\s+/g, "").replace(/\?\./g, ".");
 
 function memberOf(object: SdkValue, name: string): SdkValue | undefined {
   switch (object.kind) {
@@ -382,10 +530,11 @@ function memberOf(object: SdkValue, name: string): SdkValue | undefined {
         if (name === "default") return object;
         if (object.clientModule && !SDK_CLIENT_MODULE_EXPORTS.has(name)) return undefined;
       }
-      return { kind: "sdk", path: [...object.path, name], clientModule: object.clientModule };
+      return { kind: "sdk", path: [...object.path, name], clientModule: object.clientModule, inferred: object.inferred };
     case "document":
       return name === "accSDK" ? sdkRoot("sdk") : undefined;
     case "window":
+      if (name === "accSDK") return sdkRoot("sdk");
       return name === "document" ? { kind: "document" } : undefined;
     case "client":
       return name === "NLWS" ? { kind: "nlws", client: object } : undefined;
@@ -407,6 +556,8 @@ function importBindingValue(node: TSESTree.Node): SdkValue | undefined {
   }
   const declaration = node.parent;
   if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  // `import type` (or `import { type X }`) never runs.
+  if (declaration.importKind === "type" || (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === "type")) return undefined;
   const kind = sdkModuleKind(declaration.source.value);
   if (kind === undefined) return undefined;
   const root = sdkRoot(kind);
@@ -478,9 +629,38 @@ export function sdkCallListener(
   if (!tracker.mentionsSdk) return {};
   const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     const call = tracker.sdkCallOf(node);
-    if (call !== undefined && wanted.has(call.member)) onCall(call, tracker);
+    if (call !== undefined && wanted.has(call.member) && !isAssertedToThrow(node)) onCall(call, tracker);
   };
   return { CallExpression: check, NewExpression: check };
+}
+
+const THROW_ASSERTIONS: ReadonlySet<string> = new Set(["toThrow", "toThrowError", "toThrowErrorMatchingSnapshot", "toThrowErrorMatchingInlineSnapshot"]);
+
+/**
+ * Whether `node` runs only inside a function a test asserts to throw (`expect(() => { … }).toThrow()`,
+ * `assert.throws(() => …)`): a call that must fail is no connection.
+ */
+export function isAssertedToThrow(node: TSESTree.Node): boolean {
+  // `Program.parent` is `null` in ESTree: compare loosely.
+  let fn: TSESTree.Node | null | undefined = node.parent;
+  while (fn != null && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) fn = fn.parent;
+  const call = fn?.parent;
+  if (fn == null || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `assert.throws(fn)`, `assert.rejects(fn)`.
+    return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && (callee.property.name === "throws" || callee.property.name === "rejects");
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "expect") return false;
+  // `expect(fn).toThrow(...)`, `expect(fn).not.toThrow()` is the opposite.
+  let chain: TSESTree.Node = call;
+  while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain) {
+    const property = chain.parent.property;
+    if (property.type !== AST_NODE_TYPES.Identifier || property.name === "not") return false;
+    if (THROW_ASSERTIONS.has(property.name)) return true;
+    chain = chain.parent;
+  }
+  return false;
 }
 
 /**

@@ -10,6 +10,7 @@
  *
  * Placeholder decisions (documented in docs/rules/no-hardcoded-campaign-secret.md):
  * - not secrets: empty or blank values; mask runs (`***`, `xxx`, `XXXX`, `...`, `p8e-xxxxxxxx`);
+ *   elided examples (up to six characters and an ellipsis: `ey...`, `eyJ…`);
  *   `<ClientSecret>`, `[secret]`; interpolations `${password}`, `{{token}}`, `{token}`, `$VAR`,
  *   `$(…)`, `%VAR%`, `<%= … %>`, `#{…}`; environment references written as text
  *   (`process.env.X`, `import.meta.env.X`, `env.X`); upper-case names built from placeholder
@@ -114,6 +115,8 @@ const UPPER_NAME = /^[A-Z][A-Z0-9]*(?:[_\- .][A-Z0-9]+)*$/;
 const PLACEHOLDER_WORD =
   /(?:^|[_\- .])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|KEY|HERE|YOUR|MY|REPLACE|CHANGE|CHANGEME|PLACEHOLDER|TODO|TBD|FIXME|EXAMPLE|DUMMY|SAMPLE|FAKE|REDACTED|MASKED|HIDDEN|INSERT|ENTER|VALUE|CREDENTIALS?)(?=$|[_\- .])/;
 // Lower- or mixed-case instructions: `your-password`, `password_here`, `replace-me`, `changeme`.
+// An elided example: a few characters and an ellipsis (`ey...`, `eyJ…`, `abc12...`).
+const ELIDED = /^[^\s.…]{1,6}(?:\.{3,}|\u2026)$/;
 const INSTRUCTION =
   /^(?:(?:your|my|enter|insert|replace|put|add)[\s_-].+|.+[\s_-](?:here|goes-here)|change[\s_-]?me|replace[\s_-]?me|placeholder|redacted|todo|tbd|fixme|null|undefined|none|n\/a)$/i;
 
@@ -124,7 +127,7 @@ const INSTRUCTION =
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
   if (text === "") return true;
-  if (MASK_RUN.test(text)) return true;
+  if (MASK_RUN.test(text) || ELIDED.test(text)) return true;
   if (INTERPOLATION.test(text)) return true;
   if (VARIABLE_REFERENCE.test(text) || BRACKETED.test(text) || ENV_REFERENCE.test(text)) return true;
   if (UPPER_NAME.test(text) && PLACEHOLDER_WORD.test(text)) return true;

@@ -3,6 +3,7 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import {
+  CAMPAIGN_FACTORY_NAMES,
   INTERPOLATION_PLACEHOLDER,
   literalText,
   clientCredentialsOrigin,
@@ -40,14 +41,15 @@ const probe = {
   },
 };
 
-function collect(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): Found[] {
+/** Lint `code` with one probe rule; the probe's messages, any other message is an error. */
+function runProbe(rule: object, code: string, filename: string, sourceType: "module" | "commonjs"): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat" });
   const messages = linter.verify(
     code,
     [
       {
         files: ["**/*.{ts,tsx,js,cjs,mjs}"],
-        plugins: { probe: { rules: { probe: probe as never } } },
+        plugins: { probe: { rules: { probe: rule as never } } },
         languageOptions: { parser: tsParser as Linter.Parser, sourceType, ecmaVersion: "latest" },
         rules: { "probe/probe": "error" },
       },
@@ -55,7 +57,11 @@ function collect(code: string, filename = "file.ts", sourceType: "module" | "com
     filename,
   );
   for (const message of messages) if (message.ruleId !== "probe/probe") throw new Error(message.message);
-  return messages.map((message) => {
+  return messages;
+}
+
+function collect(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): Found[] {
+  return runProbe(probe, code, filename, sourceType).map((message) => {
     const [kind = "", member = "", ...text] = message.message.split(" ");
     return { kind, member, text: text.join(" "), line: message.line, column: message.column };
   });
@@ -63,6 +69,25 @@ function collect(code: string, filename = "file.ts", sourceType: "module" | "com
 
 const members = (code: string, filename?: string, sourceType?: "module" | "commonjs") =>
   collect(code, filename, sourceType).map((found) => `${found.kind} ${found.member} ${found.text}`);
+
+// A second probe: the line, provenance and member of every SDK call.
+const provenanceProbe = {
+  meta: { type: "problem", messages: { found: "{{text}}" }, schema: [] },
+  create(context: TSESLint.RuleContext<"found", []>) {
+    return sdkCallListener(context, MEMBERS_BY_NAME, (call) =>
+      context.report({ node: call.memberNode, messageId: "found", data: { text: `${call.provenance} ${call.member}` } }),
+    );
+  },
+};
+const MEMBERS_BY_NAME = [
+  ...MEMBERS,
+  ...[...CAMPAIGN_FACTORY_NAMES].map((name) => `ConnectionParameters.${name}`),
+  "ConnectionParameters.ofImsBearerToken",
+];
+
+function provenances(code: string, filename = "file.ts", sourceType: "module" | "commonjs" = "module"): string[] {
+  return runProbe(provenanceProbe, code, filename, sourceType).map((message) => `${message.line} ${message.message}`);
+}
 
 describe("sdkModuleKind", () => {
   it("recognises the package, its main file and the deep client module", () => {
@@ -138,8 +163,11 @@ describe("sdkCallListener: import forms", () => {
       `}`,
     ].join("\n");
     expect(collect(code).map((f) => f.line)).toEqual([4, 7, 9]);
-    // A local `require` that is neither the global nor createRequire is not the CommonJS one.
-    expect(members(`function require(x) {}\nrequire("@adobe/acc-js-sdk").ConnectionParameters.ofUserAndPassword(u, a, b);`)).toEqual([]);
+    // A local `require` that is neither the global nor createRequire is not the CommonJS one: the
+    // factory is still found by its name.
+    expect(provenances(`function require(x) {}\nrequire("@adobe/acc-js-sdk").ConnectionParameters.ofUserAndPassword(u, a, b);`)).toEqual([
+      "2 name ConnectionParameters.ofUserAndPassword",
+    ]);
     expect(members(`import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nrequire("@adobe/acc-js-sdk").ConnectionParameters.ofUserAndPassword(u, a, b);`)).toEqual([`${up} ofUserAndPassword`]);
   });
 
@@ -197,8 +225,115 @@ describe("sdkCallListener: import forms", () => {
   });
 });
 
+describe("sdkCallListener: however the SDK arrived", () => {
+  it("relative require of SDK source, workspace packages and barrels: inferred from X.ConnectionParameters", () => {
+    const code = [
+      `const sdk = require("../src/index.js");`,
+      `const kit = require("@acme/campaign-kit");`,
+      `import * as barrel from "./campaign";`,
+      `sdk.ConnectionParameters.ofUserAndPassword(u, a, b);`,
+      `kit.ConnectionParameters.ofImsBearerToken(u, t);`,
+      `const client = await barrel.init(barrel.ConnectionParameters.ofSessionToken(u, "mc/mc"));`,
+      `new sdk.Credentials("UserPassword", "a/b");`,
+      `sdk.init(u, a, b);`,
+    ].join("\n");
+    expect(provenances(code, "f.js")).toEqual([
+      "4 inferred ConnectionParameters.ofUserAndPassword",
+      "5 inferred ConnectionParameters.ofImsBearerToken",
+      "6 inferred init",
+      "6 inferred ConnectionParameters.ofSessionToken",
+      "7 inferred Credentials",
+      "8 inferred init",
+    ]);
+  });
+
+  it("constructor and parameter injection, destructured ConnectionParameters", () => {
+    const code = [
+      `class Service {`,
+      `  constructor(private readonly sdk: any) {}`,
+      `  connect() { return this.sdk.ConnectionParameters.ofImsBearerToken(u, t); }`,
+      `  legacy() { return this.sdk.ConnectionParameters.ofUserAndServiceToken(u, a, t); }`,
+      `}`,
+      `export function connect(campaign: any) { return campaign.ConnectionParameters.ofImsBearerToken(u, t); }`,
+      `const { ConnectionParameters } = require("./vendor/acc");`,
+      `ConnectionParameters.ofImsBearerToken(u, t);`,
+      // Destructured from an injected SDK: the SDK's other members follow.
+      `export async function withClient(injected: any) {`,
+      `  const { ConnectionParameters: CP, init } = injected;`,
+      `  return injected.init(CP.ofImsBearerToken(u, t)).then(() => init(CP.ofSessionToken(u, s)));`,
+      `}`,
+    ].join("\n");
+    expect(provenances(code)).toEqual([
+      "3 inferred ConnectionParameters.ofImsBearerToken",
+      "4 inferred ConnectionParameters.ofUserAndServiceToken",
+      "6 inferred ConnectionParameters.ofImsBearerToken",
+      "8 inferred ConnectionParameters.ofImsBearerToken",
+      "11 inferred init",
+      "11 inferred ConnectionParameters.ofImsBearerToken",
+      "11 inferred init",
+      "11 inferred ConnectionParameters.ofSessionToken",
+    ]);
+  });
+
+  it("window.accSDK, document.accSDK with declare const document, bare accSDK", () => {
+    const code = [
+      `declare const document: any;`,
+      `declare var window: any;`,
+      `document.accSDK.ConnectionParameters.ofImsBearerToken(u, t);`,
+      `window.accSDK.ConnectionParameters.ofImsBearerToken(u, t);`,
+      `accSDK.init(accSDK.ConnectionParameters.ofImsBearerToken(u, t));`,
+    ].join("\n");
+    expect(provenances(code)).toEqual([
+      "3 import ConnectionParameters.ofImsBearerToken",
+      "4 import ConnectionParameters.ofImsBearerToken",
+      "5 import init",
+      "5 import ConnectionParameters.ofImsBearerToken",
+    ]);
+  });
+
+  it("dynamic import of any module, computed factory with a const name, spread config", () => {
+    const code = [
+      `const FACTORY = "ofSessionAndSecurityToken";`,
+      `async function f(cfg: any) {`,
+      `  const m = await import("./sdk-bundle.js");`,
+      `  m.ConnectionParameters.ofImsBearerToken(u, t);`,
+      `  const CP = m.ConnectionParameters;`,
+      `  CP[FACTORY](u, s, x);`,
+      `  CP["ofUserAndPassword"](...Object.values(cfg));`,
+      `}`,
+    ].join("\n");
+    expect(provenances(code)).toEqual([
+      "4 inferred ConnectionParameters.ofImsBearerToken",
+      // `CP` is `m.ConnectionParameters`, so the computed factories are tied to the same module.
+      "6 inferred ConnectionParameters.ofSessionAndSecurityToken",
+      "7 inferred ConnectionParameters.ofUserAndPassword",
+    ]);
+  });
+
+  it("every Campaign-specific factory by its name alone, as docs show it", () => {
+    const code = [
+      `ofUserAndPassword(url, user, password);`,
+      `ConnectionParameters.ofSessionToken(url, "mc/mc");`,
+      `cp.ofSessionAndSecurityToken(url, s, x);`,
+      `any.thing.ofSecurityToken(url, x);`,
+      `other.ofUserAndServiceToken(url, user, t);`,
+      `lib.ofBearerToken(url, t);`,
+      `await lib.ofExternalAccount(client, "mid");`,
+    ].join("\n");
+    expect(provenances(code)).toEqual([
+      "1 name ConnectionParameters.ofUserAndPassword",
+      "2 inferred ConnectionParameters.ofSessionToken",
+      "3 name ConnectionParameters.ofSessionAndSecurityToken",
+      "4 name ConnectionParameters.ofSecurityToken",
+      "5 name ConnectionParameters.ofUserAndServiceToken",
+      "6 name ConnectionParameters.ofBearerToken",
+      "7 name ConnectionParameters.ofExternalAccount",
+    ]);
+  });
+});
+
 describe("sdkCallListener: look-alikes stay quiet", () => {
-  it("a local function or object named like an SDK member", () => {
+  it("a local function, object literal or class that implements the member", () => {
     expect(
       members(
         [
@@ -207,27 +342,54 @@ describe("sdkCallListener: look-alikes stay quiet", () => {
           `ofUserAndPassword(u, a, b);`,
           `const ConnectionParameters = { ofUserAndPassword() {} };`,
           `ConnectionParameters.ofUserAndPassword(u, a, b);`,
-          `other.ConnectionParameters.ofUserAndPassword(u, a, b);`,
-          `function f(sdk) { sdk.ConnectionParameters.ofUserAndPassword(u, a, b); }`,
+          `const ofSessionToken = (u, t) => ({ u, t });`,
+          `ofSessionToken(u, t);`,
+          `({ ofSecurityToken: (t) => t }).ofSecurityToken(t);`,
+          `class Cp { static ofBearerToken(u, t) {} run() { return this.ofBearerToken(u, t); } }`,
+          `Cp.ofBearerToken(u, t);`,
         ].join("\n"),
       ),
     ).toEqual([]);
   });
 
-  it("other packages and shadowed names", () => {
-    expect(members(`import sdk from "@adobe/acc-js-sdk-mock";\nsdk.ConnectionParameters.ofUserAndPassword(u, a, b);`)).toEqual([]);
-    expect(members(`const sdk = require("acc-js-sdk");\nsdk.ConnectionParameters.ofUserAndPassword(u, a, b);`, "f.js", "commonjs")).toEqual([]);
-    expect(
-      members(`import sdk from "@adobe/acc-js-sdk";\n{ const sdk = other; sdk.ConnectionParameters.ofUserAndPassword(u, a, b); }`),
-    ).toEqual([]);
-    // A local `document` is not the browser's.
-    expect(members(`const document = { accSDK: fake };\ndocument.accSDK.ConnectionParameters.ofUserAndPassword(u, a, b); // accSDK`)).toEqual([]);
+  it("names that are not Campaign-specific need the SDK: init, Credentials, ofImsBearerToken", () => {
+    expect(members(`other.init(u, a, b);\nnew other.Credentials("UserPassword", "a/b");\nother.ofImsBearerToken(u, t);\nofAnonymousUser(u);`)).toEqual([]);
   });
 
-  it("a variable written two different values is not tracked", () => {
+  it("a local document is not the browser's, a shadowed sdk is not the package", () => {
+    // The factory name alone still makes it a finding, with provenance `name`.
+    expect(provenances(`const document = { accSDK: fake };\ndocument.accSDK.ConnectionParameters.ofUserAndPassword(u, a, b); // accSDK`)).toEqual([
+      "2 name ConnectionParameters.ofUserAndPassword",
+    ]);
     expect(
-      members(`import sdk from "@adobe/acc-js-sdk";\nlet cp = sdk.ConnectionParameters;\ncp = other;\ncp.ofUserAndPassword(u, a, b);`),
+      provenances(`import sdk from "@adobe/acc-js-sdk";\n{ const sdk = { ConnectionParameters: {} }; sdk.ConnectionParameters.ofUserAndPassword(u, a, b); }`),
+    ).toEqual(["2 name ConnectionParameters.ofUserAndPassword"]);
+  });
+
+  it("a variable written two different values is not tracked (the name still is)", () => {
+    expect(
+      provenances(`import sdk from "@adobe/acc-js-sdk";\nlet cp = sdk.ConnectionParameters;\ncp = other;\ncp.ofUserAndPassword(u, a, b);\ncp.ofImsBearerToken(u, t);`),
+    ).toEqual(["4 name ConnectionParameters.ofUserAndPassword"]);
+  });
+
+  it("import type never runs", () => {
+    expect(
+      members(`import type { ConnectionParameters as CPT } from "@adobe/acc-js-sdk";\nimport type sdk from "@adobe/acc-js-sdk";\nlet c: CPT;\ntype F = typeof sdk.ConnectionParameters.ofUserAndPassword;`),
     ).toEqual([]);
+  });
+
+  it("a call a test asserts to throw is no connection", () => {
+    expect(
+      provenances(
+        [
+          `import sdk from "@adobe/acc-js-sdk";`,
+          `expect(() => { new sdk.Credentials("UserPassword", "a"); }).toThrow("SDK-000000");`,
+          `expect(() => sdk.ConnectionParameters.ofUserAndPassword(u)).toThrowError();`,
+          `assert.throws(() => sdk.ConnectionParameters.ofUserAndPassword(u));`,
+          `expect(() => sdk.ConnectionParameters.ofUserAndPassword(u, a, b)).not.toThrow();`,
+        ].join("\n"),
+      ),
+    ).toEqual(["5 import ConnectionParameters.ofUserAndPassword"]);
   });
 
   it("ofImsBearerToken is a distinct member", () => {

@@ -81,6 +81,11 @@ describe("isPlaceholder", () => {
     "REDACTED",
     "null",
     "undefined",
+    // Elided examples: a few characters and an ellipsis.
+    "ey...",
+    "ey1...",
+    "eyJ\u2026",
+    "abc123....",
   ])("%j is a placeholder", (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -100,6 +105,10 @@ describe("isPlaceholder", () => {
     CLIENT_SECRET,
     SECURITY_TOKEN,
     "50%off%",
+    // More than six characters before the dots, or dots inside: not an elided example.
+    "Adm1nPass...",
+    "a...b",
+    "ey. ..",
   ])("%j is not a placeholder", (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });

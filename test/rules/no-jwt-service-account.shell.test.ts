@@ -377,8 +377,8 @@ ruleTester.run("no-jwt-service-account (shell)", rule, {
 });
 
 describe("no-jwt-service-account (shell) meta", () => {
-  it("reports -setimsauth at info level and rewrites under configs.v8", () => {
-    expect(rule.meta.messageLevels).toEqual({ setImsAuth: "info" });
+  it("reports -setimsauth (and AEM JWT credentials) at info level and rewrites under configs.v8", () => {
+    expect(rule.meta.messageLevels).toEqual({ setImsAuth: "info", aemJwtCredential: "info" });
     expect(rule.meta.v8Options).toEqual([{ rewriteSetImsJwtAuth: true }]);
   });
 });

@@ -484,7 +484,50 @@ const signCases: InvalidCase[] = [
   },
 ];
 
-export const invalid: InvalidCase[] = [...importCases, ...callCases, ...endpointCases, ...metascopeCases, ...contextCases, ...signCases];
+// AEM as a Cloud Service JWT service credentials (metascope ent_aem_cloud_api): not Campaign's, so
+// every finding of the file is one information message, with no suggestion.
+const aemCases: InvalidCase[] = [];
+{
+  const code = `const auth = require("@adobe/jwt-auth");
+const credentials = require("./service-credentials.json");
+module.exports = async () => auth({
+  clientId: credentials.integration.technicalAccount.clientId,
+  clientSecret: credentials.integration.technicalAccount.clientSecret,
+  technicalAccountId: credentials.integration.id,
+  orgId: credentials.integration.org,
+  privateKey: credentials.integration.privateKey,
+  metaScopes: ["ent_aem_cloud_api"],
+});
+`;
+  aemCases.push({
+    filename: "aem-token.js",
+    languageOptions: CJS,
+    code,
+    errors: [error(code, "aemJwtCredential", '"@adobe/jwt-auth"'), error(code, "aemJwtCredential", "auth", 2)],
+  });
+}
+{
+  const code = `export const exchange = "https://ims-na1.adobelogin.com/ims/exchange/jwt"; // AEM: ent_aem_cloud_api
+`;
+  aemCases.push({
+    filename: "aem.ts",
+    code,
+    errors: [error(code, "aemJwtCredential", "https://ims-na1.adobelogin.com/ims/exchange/jwt")],
+  });
+}
+{
+  // AEM and Campaign in one file: the Campaign findings keep their own messages.
+  const code = `const scopes = ["ent_aem_cloud_api", "ent_campaign_sdk"];
+export const url = "/ims/exchange/jwt";
+`;
+  aemCases.push({
+    filename: "both.ts",
+    code,
+    errors: [error(code, "campaignMetascope", "ent_campaign_sdk"), error(code, "jwtExchangeEndpoint", "/ims/exchange/jwt")],
+  });
+}
+
+export const invalid: InvalidCase[] = [...importCases, ...callCases, ...endpointCases, ...metascopeCases, ...contextCases, ...signCases, ...aemCases];
 
 // ---------------------------------------------------------------------------------------------
 // Valid: the OAuth Server-to-Server target and look-alikes (domain H). Each holds one of the
@@ -641,6 +684,17 @@ describe("no-jwt-service-account messages", () => {
   it.each(messages)("%s cites the end of life and names the OAuth Server-to-Server replacement", (_id, message) => {
     expect(message).toContain("March 1 2026");
     expect(message).toContain("OAuth Server-to-Server");
+  });
+
+  // Adobe converted or ended JWT credentials on March 1 2026: the exchange fails now, not later.
+  it.each(messages)("%s says the JWT exchange fails now", (_id, message) => {
+    expect(message).toContain("the JWT exchange fails now: Adobe converted or ended Service Account (JWT) credentials on March 1 2026");
+    expect(message).not.toMatch(/will (?:end|stop)|at the latest|end-of-life|retires/i);
+  });
+
+  it("grades AEM's JWT credentials as information and says they are not Campaign's", () => {
+    expect(rule.meta.messageLevels).toMatchObject({ aemJwtCredential: "info" });
+    expect(rule.meta.messages?.aemJwtCredential).toMatch(/^AEM as a Cloud Service JWT service credential \(metascope ent_aem_cloud_api\): not a Campaign credential/);
   });
 
   it("gives every pattern its own message", () => {

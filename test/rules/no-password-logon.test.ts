@@ -57,8 +57,6 @@ const valid = [
       `ConnectionParameters.ofUserAndPassword(url, user, password);`,
     ),
   },
-  // The SDK must be imported: the same calls on an unrelated object stay quiet.
-  { code: `other.ConnectionParameters.ofUserAndPassword(url, user, password); // logon` },
   // Unrelated logon functions (Windows logon, other SOAP services, generic auth code).
   {
     code: lines(
@@ -242,7 +240,7 @@ const invalid = [
       `}`,
     ),
   },
-  // .tsx: optional chaining and a computed string member keep their shape.
+  // .tsx (a component, so the token comes from a server): optional chaining and a computed string member keep their shape.
   {
     filename: "Login.tsx",
     code: lines(
@@ -261,7 +259,7 @@ const invalid = [
         endColumn: 62,
         suggestions: [
           {
-            messageId: "useImsBearerToken",
+            messageId: "useImsBearerTokenFromServer",
             output: lines(
               IMPORT_DEFAULT,
               `export async function login() {`,
@@ -463,7 +461,7 @@ const invalid = [
         endColumn: 65,
         suggestions: [
           {
-            messageId: "useImsBearerToken",
+            messageId: "useImsBearerTokenFromServer",
             output: lines(
               `var cnx = document.accSDK.ConnectionParameters.ofImsBearerToken(url, imsAccessToken, { sessionInfo: true });`,
               `var cnx2 = window.document.accSDK.ConnectionParameters.ofUserAndPassword(url, user, pwd);`,
@@ -479,7 +477,7 @@ const invalid = [
         endColumn: 73,
         suggestions: [
           {
-            messageId: "useImsBearerToken",
+            messageId: "useImsBearerTokenFromServer",
             output: lines(
               `var cnx = document.accSDK.ConnectionParameters.ofUserAndPassword(url, user, pwd);`,
               `var cnx2 = window.document.accSDK.ConnectionParameters.ofImsBearerToken(url, imsAccessToken, { sessionInfo: true });`,

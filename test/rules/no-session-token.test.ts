@@ -38,6 +38,7 @@ function error(code: string, messageId: string, text: string, suggestions: Sugge
 }
 
 const useImsBearerToken = (output: string, token = ASYNC_TOKEN): Suggestion => ({ messageId: "useImsBearerToken", data: { token }, output });
+const useImsBearerTokenFromServer = (output: string, token = ASYNC_TOKEN): Suggestion => ({ messageId: "useImsBearerTokenFromServer", data: { token }, output });
 const emptyAndAddBearerHeader = (output: string, token = ASYNC_TOKEN): Suggestion => ({
   messageId: "emptyAndAddBearerHeader",
   data: { token },
@@ -160,8 +161,9 @@ const sdkCases: InvalidCase[] = [];
     filename: "Widget.tsx",
     output: null,
     errors: [
+      // A browser component: the token must come from the application's server.
       error(code, "ofSessionAndSecurityToken", "ofSessionAndSecurityToken", [
-        useImsBearerToken(
+        useImsBearerTokenFromServer(
           'export function Widget({ url }: { url: string }) {\n  const sdk = (document as any).accSDK;\n  const cnx = sdk.ConnectionParameters.ofImsBearerToken(url, imsAccessToken, { sessionInfo: true });\n  return <div data-endpoint={url}>{String(Boolean(cnx))}</div>;\n}\n',
           SYNC_TOKEN,
         ),
@@ -600,8 +602,6 @@ const valid: ValidCase[] = [
     code: "function ofSessionToken(url: string, token: string) { return { url, token }; }\nexport const x = ofSessionToken('u', 't');\nexport const y = { ofSecurityToken: (t: string) => t }.ofSecurityToken('t');\n",
     filename: "local.ts",
   },
-  // Another SDK with the same member names.
-  { code: 'import other from "other-sdk";\nexport const x = other.ConnectionParameters.ofSessionToken(url, token);\n', filename: "other.ts" },
   // AWS and other products' security tokens.
   { code: 'export const awsHeaders = (token: string) => ({ "X-Amz-Security-Token": token });\n', filename: "aws.ts" },
   {

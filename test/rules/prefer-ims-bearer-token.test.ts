@@ -22,9 +22,8 @@ const valid = [
     options: V85,
   },
   { code: lines(IMPORT_DEFAULT, `sdk.ConnectionParameters.ofImsBearerToken(url, token);`) },
-  // ofBearerToken of something that is not the SDK.
-  { code: lines(IMPORT_DEFAULT, `other.ConnectionParameters.ofBearerToken(url, token);`) },
-  { code: lines(`import { ConnectionParameters } from "./local-sdk";`, `ConnectionParameters.ofBearerToken(url, token); // acc-js-sdk`) },
+  // A local implementation named like the factory.
+  { code: lines(`const ConnectionParameters = { ofBearerToken: (u: string, t: string) => u + t };`, `ConnectionParameters.ofBearerToken(url, token); // acc-js-sdk`) },
   // Other methods; a BearerTokenLogon element of another namespace; types and comments.
   {
     code: lines(

@@ -63,6 +63,8 @@ declare namespace AccJsSdk {
     constructor(sdk: unknown, connectionParameters: ConnectionParameters);
     logon(): Promise<void>;
     logoff(): Promise<void>;
+    reinit(connectionParameters: ConnectionParameters): void;
+    getOption(name: string): Promise<unknown>;
     NLWS: any;
   }
   function init(connectionParameters: ConnectionParameters): Promise<Client>;
