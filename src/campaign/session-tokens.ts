@@ -18,7 +18,7 @@ import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../lan
 import { LineIndex } from "../languages/xml/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
-import { jsonStringOffsets } from "./soap-actions.js";
+import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
 export const SESSION_TOKEN_PARAMETER = "__sessiontoken";
@@ -83,7 +83,8 @@ const WHITESPACE = /\s/;
 /**
  * Every `<sessiontoken>` element that holds a value. Self-closing elements, `<x></x>` and
  * whitespace-only content are Adobe's after-state and are not returned; an unclosed start tag is
- * not returned either (nothing to empty).
+ * not returned either (nothing to empty); nor is a prefixed element whose prefix the text binds
+ * only to other vendors' namespaces (`<lx:sessiontoken>` with `xmlns:lx="http://…"`).
  */
 export function findSessionTokenElements(text: string): SessionTokenElement[] {
   const found: SessionTokenElement[] = [];
@@ -91,11 +92,14 @@ export function findSessionTokenElements(text: string): SessionTokenElement[] {
   // unclosed start tags costs one scan per name, not one per tag.
   let lower: string | undefined;
   const noEndTagAfter = new Map<string, number>();
+  // Another vendor's `<lx:sessiontoken>` (lx bound to its own namespace in the text) is not Campaign's.
+  let bindings: Map<string, Set<string>> | undefined;
   SESSION_TOKEN_START_TAG.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
     const name = match[1] ?? "";
     if (match[2] === "/") continue;
+    if (name.includes(":") && isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
     const valueStart = match.index + match[0].length;
     const key = name.toLowerCase();
     if (valueStart >= (noEndTagAfter.get(key) ?? Infinity)) continue;
@@ -433,8 +437,13 @@ const bySourceStart = (a: TokenTransport, b: TokenTransport): number => a.start 
 
 const SESSION_TOKEN_LOCAL_NAME = /^(?:__)?sessiontoken$/i;
 
-/** Whether an element (any prefix) is a `<sessiontoken>` or `<__sessiontoken>` parameter. */
-export const isSessionTokenElement = (element: XmlElement): boolean => SESSION_TOKEN_LOCAL_NAME.test(element.localName);
+/**
+ * Whether an element is a Campaign `<sessiontoken>` or `<__sessiontoken>` parameter: that local
+ * name, in no namespace, a SOAP envelope's or a Campaign one (`urn:xtk:…`, `urn:nms:…`); another
+ * vendor's `<lx:sessiontoken>` is not.
+ */
+export const isSessionTokenElement = (element: XmlElement): boolean =>
+  SESSION_TOKEN_LOCAL_NAME.test(element.localName) && mayBeCampaignParameterNamespace(element.namespaceURI);
 
 /** Whether an element has content other than whitespace and comments. */
 function hasContent(element: XmlElement): boolean {

@@ -98,6 +98,54 @@ interface OpenElement {
   bindings: Map<string, string>;
 }
 
+// Campaign's own SOAP namespaces: `urn:xtk:<schema>`, `urn:nms:<schema>`, and a custom schema's
+// `urn:<namespace>:<schema>` (`urn:cus:recipient`): three parts, simple names, no dots or slashes
+// (so `urn:partner.soap.sforce.com` and `http://…` URIs are other vendors').
+const CAMPAIGN_NAMESPACE = /^urn:[A-Za-z][A-Za-z0-9]*:[A-Za-z_][\w]*$/;
+
+/**
+ * Whether an XML namespace URI is one of Campaign's SOAP namespaces (`urn:xtk:session`,
+ * `urn:nms:rtEvent`, `urn:cus:recipient`, …). The SOAP envelope namespaces are not.
+ */
+export function isCampaignNamespace(uri: string): boolean {
+  return CAMPAIGN_NAMESPACE.test(uri.trim());
+}
+
+/**
+ * Whether a `sessiontoken` element bound to `uri` may be Campaign's: no namespace (a SOAP body
+ * template, an unbound prefix), a SOAP envelope namespace (an unqualified parameter that inherits
+ * the envelope's default) or a Campaign namespace. Another vendor's `<lx:sessiontoken>` is not.
+ */
+export function mayBeCampaignParameterNamespace(uri: string | null | undefined): boolean {
+  return uri === null || uri === undefined || uri.trim() === "" || SOAP_ENVELOPE_NAMESPACES.has(uri.trim()) || isCampaignNamespace(uri);
+}
+
+/** Every `xmlns` / `xmlns:p` binding in a text (markup not parsed: a template or a code string), prefix (`""` for default) → URIs. */
+export function textNamespaceBindings(text: string): Map<string, Set<string>> {
+  const bindings = new Map<string, Set<string>>();
+  if (!text.includes("xmlns")) return bindings;
+  XMLNS_ATTRIBUTE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = XMLNS_ATTRIBUTE.exec(text)) !== null) {
+    const prefix = match[1] ?? "";
+    let uris = bindings.get(prefix);
+    if (uris === undefined) bindings.set(prefix, (uris = new Set()));
+    uris.add((match[2] ?? match[3] ?? "").trim());
+  }
+  return bindings;
+}
+
+/**
+ * Whether the prefix of a qualified name (`lx:sessiontoken`) is bound in `bindings` only to
+ * namespaces that are not Campaign's. An unbound prefix (a fragment) is not foreign.
+ */
+export function isForeignPrefix(bindings: ReadonlyMap<string, ReadonlySet<string>>, qualifiedName: string): boolean {
+  const colon = qualifiedName.indexOf(":");
+  if (colon < 0) return false;
+  const uris = bindings.get(qualifiedName.slice(0, colon));
+  return uris !== undefined && uris.size > 0 && [...uris].every((uri) => !mayBeCampaignParameterNamespace(uri));
+}
+
 function xmlnsBindings(attributes: string): Map<string, string> {
   const bindings = new Map<string, string>();
   XMLNS_ATTRIBUTE.lastIndex = 0;
