@@ -121,6 +121,52 @@ export function findSessionTokenElements(text: string): SessionTokenElement[] {
   return found;
 }
 
+/** A `<sessiontoken>` start tag whose end tag is not in the same text (code appends the rest later). */
+export interface OpenSessionTokenTag {
+  /** The qualified element name as written. */
+  name: string;
+  nameRange: TextRange;
+  /** Where the content starts (just after `>`); the content runs to the end of the text. */
+  contentStart: number;
+}
+
+/**
+ * Every `<sessiontoken>` / `<__sessiontoken>` start tag (not self-closing) with no end tag after it
+ * in the text: an envelope built across statements (`env += "<sessiontoken>"; env += token;`).
+ * Another vendor's prefix (bound in the text to a foreign namespace) is left out.
+ */
+export function findOpenSessionTokenTags(text: string): OpenSessionTokenTag[] {
+  const found: OpenSessionTokenTag[] = [];
+  let lower: string | undefined;
+  let bindings: Map<string, Set<string>> | undefined;
+  SESSION_TOKEN_START_TAG.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
+    const name = match[1] ?? "";
+    if (match[2] === "/") continue;
+    if (name.includes(":") && isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
+    const contentStart = match.index + match[0].length;
+    lower ??= asciiLowerCase(text);
+    const close = findEndTag(text, lower, name.toLowerCase(), contentStart);
+    if (close !== undefined) {
+      SESSION_TOKEN_START_TAG.lastIndex = close.end;
+      continue;
+    }
+    found.push({ name, nameRange: { start: match.index + 1, end: match.index + 1 + name.length }, contentStart });
+    // No end tag for this name after here: the rest of the text is its content.
+    break;
+  }
+  return found;
+}
+
+// Node SOAP client libraries: a file that loads one calls SOAP services.
+const SOAP_CLIENT_IMPORT = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'])(?:soap|strong-soap|soap-as-promised|easy-soap-request|soap-request)\1/;
+
+/** Whether a JS/TS source loads a Node SOAP client library (`require("soap")`, `import … from "strong-soap"`). */
+export function usesSoapClient(text: string): boolean {
+  return SOAP_CLIENT_IMPORT.test(text);
+}
+
 const ASCII_UPPER = /[A-Z]+/g;
 // Lower-cases A-Z only, so offsets stay aligned (`toLowerCase` lengthens some non-ASCII characters).
 const asciiLowerCase = (text: string): string => text.replace(ASCII_UPPER, (run) => run.toLowerCase());

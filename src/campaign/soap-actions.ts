@@ -120,18 +120,26 @@ export function mayBeCampaignParameterNamespace(uri: string | null | undefined):
   return uri === null || uri === undefined || uri.trim() === "" || SOAP_ENVELOPE_NAMESPACES.has(uri.trim()) || isCampaignNamespace(uri);
 }
 
-/** Every `xmlns` / `xmlns:p` binding in a text (markup not parsed: a template or a code string), prefix (`""` for default) → URIs. */
+// A binding written by code that builds XML: an object key (`"@_xmlns:lx": "http://…"`, xmlbuilder's
+// `"@xmlns:lx"`) or a builder call (`.att("xmlns:lx", "http://…")`): the name in quotes, then `:` or
+// `,` and the URI in quotes.
+const XMLNS_IN_CODE = /(["'`])[@$_]*xmlns(?::([\p{L}_][\p{L}\p{N}_.-]*))?\1\s*[:,]\s*(["'`])([^"'`\r\n]*)\3/gu;
+
+/**
+ * Every namespace binding in a text whose markup is not parsed (a template, a code string, a whole
+ * source file): `xmlns` / `xmlns:p` attributes, and in code the keys and builder arguments that
+ * write them. Prefix (`""` for default) → URIs.
+ */
 export function textNamespaceBindings(text: string): Map<string, Set<string>> {
   const bindings = new Map<string, Set<string>>();
   if (!text.includes("xmlns")) return bindings;
-  XMLNS_ATTRIBUTE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = XMLNS_ATTRIBUTE.exec(text)) !== null) {
-    const prefix = match[1] ?? "";
+  const add = (prefix: string, uri: string): void => {
     let uris = bindings.get(prefix);
     if (uris === undefined) bindings.set(prefix, (uris = new Set()));
-    uris.add((match[2] ?? match[3] ?? "").trim());
-  }
+    uris.add(uri.trim());
+  };
+  for (const match of text.matchAll(XMLNS_ATTRIBUTE)) add(match[1] ?? "", match[2] ?? match[3] ?? "");
+  for (const match of text.matchAll(XMLNS_IN_CODE)) add(match[2] ?? "", match[4] ?? "");
   return bindings;
 }
 
