@@ -49,6 +49,7 @@ const replaceWithBearerHeader = (output: string, token = ASYNC_TOKEN): Suggestio
   output,
 });
 const removeTokenHeader = (output: string): Suggestion => ({ messageId: "removeTokenHeader", output });
+const emptySessionToken = (output: string, token = ASYNC_TOKEN): Suggestion => ({ messageId: "emptySessionToken", data: { token }, output });
 
 // ---------------------------------------------------------------------------------------------
 // SDK factories and Credentials, in every import form.
@@ -275,10 +276,12 @@ const elementCases: InvalidCase[] = [];
     '      SOAPAction: "nms:rtEvent#PushEvent",\n',
     '      SOAPAction: "nms:rtEvent#PushEvent",\n      Authorization: `Bearer ${await getImsAccessToken()}`,\n',
   );
+  // Emptying the token without the header would leave the request with no credential: with a
+  // placeholder token source, both are one suggestion and there is no fix.
   elementCases.push({
     code,
     filename: "push-event.mjs",
-    output: emptied,
+    output: null,
     errors: [{ ...error(code, "sessionTokenElement", "${sessionToken}", [emptyAndAddBearerHeader(withHeader, ASYNC_TOKEN)]), data: { name: "urn:sessiontoken" } }],
   });
   // With a configured token expression, adding the header is part of the fix.
@@ -295,15 +298,15 @@ const elementCases: InvalidCase[] = [];
   });
 }
 {
-  // A configured `await` expression cannot go into a non-async function: the fix only empties the
-  // value and the suggestion uses the synchronous placeholder.
+  // A configured `await` expression cannot go into a non-async function: no fix, and the
+  // suggestion uses the synchronous placeholder.
   const code = "export const push = (token: string) =>\n  fetch(url, { headers: { SOAPAction: 'nms:rtEvent#PushEvent' }, body: `<sessiontoken>${token}</sessiontoken>` });\n";
   const emptied = code.replace("<sessiontoken>${token}</sessiontoken>", "<sessiontoken></sessiontoken>");
   elementCases.push({
     code,
     filename: "push.ts",
     options: [{ tokenExpression: "await getImsAccessToken()" }],
-    output: emptied,
+    output: null,
     errors: [
       error(code, "sessionTokenElement", "${token}", [
         emptyAndAddBearerHeader(emptied.replace("'nms:rtEvent#PushEvent' }", "'nms:rtEvent#PushEvent', Authorization: `Bearer ${imsAccessToken}` }"), SYNC_TOKEN),
@@ -330,15 +333,22 @@ const elementCases: InvalidCase[] = [];
   });
 }
 {
-  // Concatenation: removing across the operand merges the two literals into one.
+  // Concatenation: removing across the operand merges the two literals into one. No request
+  // headers in the file: emptying is a suggestion (the request must then send Authorization).
   const code =
     "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken>' + token + '</urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n";
   elementCases.push({
     code,
     filename: "envelope.ts",
-    output:
-      "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken></urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n",
-    errors: [error(code, "sessionTokenElement", "' + token + '")],
+    output: null,
+    errors: [
+      error(code, "sessionTokenElement", "' + token + '", [
+        emptySessionToken(
+          "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken></urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n",
+          SYNC_TOKEN,
+        ),
+      ]),
+    ],
   });
 }
 {
@@ -348,8 +358,10 @@ const elementCases: InvalidCase[] = [];
     code,
     filename: "body.js",
     languageOptions: CJS,
-    output: 'module.exports = "<sessiontoken></sessiontoken><strLogin/>";\n',
-    errors: [{ ...error(code, "sessionTokenElement", "mc/mc"), data: { name: "sessiontoken" } }],
+    output: null,
+    errors: [
+      { ...error(code, "sessionTokenElement", "mc/mc", [emptySessionToken('module.exports = "<sessiontoken></sessiontoken><strLogin/>";\n', SYNC_TOKEN)]), data: { name: "sessiontoken" } },
+    ],
   });
 }
 {
@@ -358,8 +370,8 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "body.ts",
-    output: 'export const body = "<urn:sessiontoken></urn:sessiontoken>";\n',
-    errors: [error(code, "sessionTokenElement", "\\u006dc/mc")],
+    output: null,
+    errors: [error(code, "sessionTokenElement", "\\u006dc/mc", [emptySessionToken('export const body = "<urn:sessiontoken></urn:sessiontoken>";\n')])],
   });
 }
 {
@@ -369,8 +381,7 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "push.ts",
-    output:
-      "import axios from 'axios';\nexport const push = (token: string) =>\n  axios.post(url, `<urn:__sessiontoken></urn:__sessiontoken>`, { headers: { SOAPAction: 'nms:rtEvent#PushEvent' } });\n",
+    output: null,
     errors: [
       {
         ...error(code, "sessionTokenElement", "${token}", [
@@ -411,8 +422,8 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "body.ts",
-    output: 'export const body = (a?: string) => "<sessiontoken></sessiontoken>";\n',
-    errors: [error(code, "sessionTokenElement", '" + (a ?? "") + "')],
+    output: null,
+    errors: [error(code, "sessionTokenElement", '" + (a ?? "") + "', [emptySessionToken('export const body = (a?: string) => "<sessiontoken></sessiontoken>";\n', SYNC_TOKEN)])],
   });
 }
 {
@@ -421,13 +432,19 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({ code, filename: "body.ts", output: null, errors: [error(code, "sessionTokenElement", '") + t + "')] });
 }
 {
-  // Two elements in one template, each fixed (RuleTester applies non-overlapping fixes together).
+  // Two elements in one template, each with its own suggestion.
   const code = "export const twice = (a: string) => `<a:sessiontoken>${a}</a:sessiontoken><b:sessiontoken>x</b:sessiontoken>`;\n";
   elementCases.push({
     code,
     filename: "twice.ts",
-    output: "export const twice = (a: string) => `<a:sessiontoken></a:sessiontoken><b:sessiontoken></b:sessiontoken>`;\n",
-    errors: [error(code, "sessionTokenElement", "${a}"), { ...error(code, "sessionTokenElement", "x</b:"), endColumn: at(code, "</b:").column }],
+    output: null,
+    errors: [
+      error(code, "sessionTokenElement", "${a}", [emptySessionToken("export const twice = (a: string) => `<a:sessiontoken></a:sessiontoken><b:sessiontoken>x</b:sessiontoken>`;\n", SYNC_TOKEN)]),
+      {
+        ...error(code, "sessionTokenElement", "x</b:", [emptySessionToken("export const twice = (a: string) => `<a:sessiontoken>${a}</a:sessiontoken><b:sessiontoken></b:sessiontoken>`;\n", SYNC_TOKEN)]),
+        endColumn: at(code, "</b:").column,
+      },
+    ],
   });
 }
 
