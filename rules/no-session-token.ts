@@ -349,6 +349,80 @@ function constInitializer(identifier: TSESTree.Identifier, sourceCode: Readonly<
   return skipWrappers(declarator.init) as TSESTree.Expression;
 }
 
+/** Where a request's headers are set in this file, and how to add `Authorization` there. */
+interface RequestHeaders {
+  /** The node a token expression is written at (for `await` validity). */
+  at: TSESTree.Node;
+  hasAuthorization: boolean;
+  /** The edit that adds `Authorization: Bearer <token>`. */
+  add(token: string): { index: number; text: string };
+  /** The range every Authorization-adding edit of this request also rewrites as it is (see `authorizationAnchor`). */
+  anchor: [number, number];
+}
+
+/**
+ * The headers of the request a body is sent with: a headers object literal next to it (see
+ * `adjacentHeaders`), or, in Campaign server-side JavaScript, the `req.header["…"] = …`
+ * assignments of the `HttpClientRequest` whose `req.body` it is assigned to (same block).
+ */
+function requestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): RequestHeaders | undefined {
+  const object = adjacentHeaders(body, sourceCode);
+  if (object !== undefined) {
+    return {
+      at: object,
+      hasAuthorization: findProperty(object, "Authorization", sourceCode) !== undefined,
+      add: (token) => addPropertyEdit(object, bearerProperty(token), sourceCode),
+      anchor: [object.range[0], object.range[0] + 1],
+    };
+  }
+  return httpClientRequestHeaders(body, sourceCode);
+}
+
+// A token expression that needs no brackets after `"Bearer " +`: a name, a member chain, a call without arguments.
+const SIMPLE_EXPRESSION = /^[\w$.]+(?:\(\))?$/;
+
+/** `req.header["Name"] = value;` statements of a block, for the request `req` (its source text). */
+function headerAssignments(statements: readonly TSESTree.Node[], request: string, sourceCode: Readonly<TSESLint.SourceCode>): { statement: TSESTree.Node; name: string }[] {
+  const found: { statement: TSESTree.Node; name: string }[] = [];
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const target = statement.expression.left;
+    if (target.type !== AST_NODE_TYPES.MemberExpression || !target.computed) continue;
+    const header = target.object;
+    if (header.type !== AST_NODE_TYPES.MemberExpression || header.computed || header.property.type !== AST_NODE_TYPES.Identifier || header.property.name !== "header") continue;
+    if (sourceCode.getText(header.object) !== request) continue;
+    const name = ASTUtils.getStringIfConstant(target.property, sourceCode.getScope(target));
+    if (name !== null) found.push({ statement, name });
+  }
+  return found;
+}
+
+/**
+ * Campaign's `HttpClientRequest`: `req.body = "<…><sessiontoken>…"` with `req.header["X"] = …`
+ * statements in the same block. `Authorization` goes in a new statement after the last header, as
+ * string concatenation (Campaign's JavaScript engine predates template literals).
+ */
+function httpClientRequestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): RequestHeaders | undefined {
+  const assignment = body.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== body || assignment.operator !== "=") return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || target.property.name !== "body") return undefined;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.Program && block?.type !== AST_NODE_TYPES.BlockStatement)) return undefined;
+  const request = sourceCode.getText(target.object);
+  const headers = headerAssignments(block.body, request, sourceCode);
+  const last = headers.at(-1);
+  if (last === undefined) return undefined;
+  const indent = " ".repeat(last.statement.loc.start.column);
+  return {
+    at: last.statement,
+    hasAuthorization: headers.some(({ name }) => name.trim().toLowerCase() === "authorization"),
+    add: (token) => ({ index: last.statement.range[1], text: `\n${indent}${request}.header["Authorization"] = "Bearer " + ${SIMPLE_EXPRESSION.test(token) ? token : `(${token})`};` }),
+    anchor: [last.statement.range[0], last.statement.range[0] + 1],
+  };
+}
+
 /**
  * Every edit that adds `Authorization` to a request's headers carries a no-op edit on the first
  * character of the headers object, so two of them (an emptied token, a replaced header) always
@@ -649,16 +723,15 @@ export default createRule<MessageIds, Options>({
         // this file) already send Authorization, or the same edit adds it with a configured token
         // source. Otherwise it is a suggestion: with the request's headers elsewhere, or with a
         // placeholder token source, a person finishes the change.
-        const headers = adjacentHeaders(string.node, sourceCode);
-        const { token, configured } = tokenAt(headers ?? string.node);
-        const hasAuthorization = headers !== undefined && findProperty(headers, "Authorization", sourceCode) !== undefined;
-        const addHeader = headers !== undefined && !hasAuthorization ? addPropertyEdit(headers, bearerProperty(token), sourceCode) : undefined;
+        const headers = requestHeaders(string.node, sourceCode);
+        const { token, configured } = tokenAt(headers?.at ?? string.node);
+        const addHeader = headers !== undefined && !headers.hasAuthorization ? headers.add(token) : undefined;
         const emptyAndAdd = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => [
           fixer.removeRange(range),
           fixer.insertTextAfterRange([addHeader!.index, addHeader!.index], addHeader!.text),
-          ...authorizationAnchor(fixer, headers!),
+          fixer.replaceTextRange(headers!.anchor, sourceCode.text.slice(...headers!.anchor)),
         ];
-        if (hasAuthorization || (addHeader !== undefined && configured)) {
+        if (headers?.hasAuthorization === true || (addHeader !== undefined && configured)) {
           context.report({
             loc: locOf(range),
             messageId: "sessionTokenElement",

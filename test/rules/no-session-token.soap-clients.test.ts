@@ -231,6 +231,50 @@ const invalid: InvalidCase[] = [];
   });
 }
 
+{
+  // Campaign server-side JavaScript: the body of an HttpClientRequest whose headers are set in the
+  // same block. A placeholder token source: a suggestion that empties the token and adds the
+  // header statement after the last header (string concatenation, no template literal).
+  const code = lines(
+    'var req = new HttpClientRequest("https://acme.campaign.adobe.com/nl/jsp/soaprouter.jsp");',
+    'req.header["Content-Type"] = "text/xml; charset=utf-8";',
+    'req.header["SOAPAction"] = "nms:rtEvent#PushEvent";',
+    "req.method = \"POST\";",
+    "req.body = '<urn:PushEvent xmlns:urn=\"urn:nms:rtEvent\"><urn:sessiontoken>' + sessionToken + '</urn:sessiontoken></urn:PushEvent>';",
+    "req.execute();",
+  );
+  const emptied = code.replace("<urn:sessiontoken>' + sessionToken + '</urn:sessiontoken>", "<urn:sessiontoken></urn:sessiontoken>");
+  const header = 'req.header["SOAPAction"] = "nms:rtEvent#PushEvent";';
+  invalid.push({
+    code,
+    filename: "push.js",
+    languageOptions: CJS,
+    errors: [
+      element(code, "urn:sessiontoken", "' + sessionToken + '", [
+        { messageId: "emptyAndAddBearerHeader", data: { token: SYNC_TOKEN }, output: emptied.replace(header, `${header}\nreq.header["Authorization"] = "Bearer " + imsAccessToken;`) },
+      ]),
+    ],
+  });
+  // A configured token source: the same edit is the fix.
+  invalid.push({
+    code,
+    filename: "push.js",
+    languageOptions: CJS,
+    options: [{ tokenExpression: "getImsToken(vars.imsClient)" }],
+    output: emptied.replace(header, `${header}\nreq.header["Authorization"] = "Bearer " + (getImsToken(vars.imsClient));`),
+    errors: [element(code, "urn:sessiontoken", "' + sessionToken + '")],
+  });
+  // The request already sends Authorization: emptying the token is the fix, no second header.
+  const migrated = code.replace(header, `${header}\nreq.header["Authorization"] = "Bearer " + imsToken;`);
+  invalid.push({
+    code: migrated,
+    filename: "push.js",
+    languageOptions: CJS,
+    output: migrated.replace("<urn:sessiontoken>' + sessionToken + '</urn:sessiontoken>", "<urn:sessiontoken></urn:sessiontoken>"),
+    errors: [element(migrated, "urn:sessiontoken", "' + sessionToken + '")],
+  });
+}
+
 const valid: RuleTesterType.ValidTestCase[] = [
   // An empty sessiontoken argument (Adobe's after-state) and null / undefined.
   {
