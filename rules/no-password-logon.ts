@@ -44,6 +44,7 @@ import {
   findSoapActions,
   isXtkSessionSchema,
   reportSessionCalls,
+  sessionMethodOf,
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
@@ -398,6 +399,22 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
   const constantString = (node: TSESTree.Node): string | undefined =>
     ASTUtils.getStringIfConstant(node, context.sourceCode.getScope(node)) ?? undefined;
 
+  // Server-side `svc.addMethod("Logon", "xtk:session#Logon", …)`: the receiver (as written) and the
+  // method names it declares for the native logon, so `svc.Logon(…)` (or the alias it declared)
+  // is a SoapService logon whatever `svc` is bound to (a member, a parameter, `document.soapSrv`).
+  const declaredLogons = new Map<string, Set<string>>();
+  const recordAddMethod = (node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void => {
+    const [nameArgument, actionArgument] = node.arguments;
+    if (nameArgument === undefined || actionArgument === undefined || nameArgument.type === AST_NODE_TYPES.SpreadElement || actionArgument.type === AST_NODE_TYPES.SpreadElement) return;
+    const name = constantString(nameArgument);
+    const action = constantString(actionArgument);
+    if (name === undefined || action === undefined || sessionMethodOf(action) !== "Logon") return;
+    const receiver = context.sourceCode.getText(callee.object);
+    let names = declaredLogons.get(receiver);
+    if (names === undefined) declaredLogons.set(receiver, (names = new Set()));
+    names.add(name.trim());
+  };
+
   return {
     // `{ method: "Logon", schema: "xtk:session" }`
     ObjectExpression(node) {
@@ -431,6 +448,14 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
       // Campaign server-side JS (Message Center): `NL.ExecutionInstance.logonRemote(url, login, password)`.
       if (name === "logonRemote" && isExecutionInstance(callee.object)) {
         context.report({ node: callee.property, messageId: "remoteLogon" });
+        return;
+      }
+      if (name === "addMethod") {
+        recordAddMethod(node, callee);
+        return;
+      }
+      if (name !== undefined && declaredLogons.get(context.sourceCode.getText(callee.object))?.has(name) === true) {
+        context.report({ node: callee.property, messageId: "soapServiceLogon" });
         return;
       }
       if (name === undefined || !SOAP_CLIENT_LOGON_METHODS.has(name)) return;

@@ -88,6 +88,24 @@ const invalid: RuleTesterType.InvalidTestCase[] = [];
   invalid.push({ code, filename: "by-names.js", languageOptions: CJS, errors: [{ messageId: "soapClientLogon", ...at(code, "Logon", 0), suggestions: [] }] });
 }
 
+{
+  // A service held in a member (a JSSP's document, an object) and a Logon declared under another name.
+  const code = lines(
+    "document.soapSrv = new SoapService(document.cnx, 'urn:xtk:session');",
+    'document.soapSrv.addMethod("RemoteLogon", "xtk:session#Logon", ["token", "string", "login", "string", "password", "string", "parameters", "NLElement"], []);',
+    "var out = document.soapSrv.RemoteLogon('', vars.login, vars.password, null);",
+  );
+  invalid.push({
+    code,
+    filename: "page.js",
+    languageOptions: CJS,
+    errors: [
+      { messageId: "soapLogonAction", ...at(code, "xtk:session#Logon"), suggestions: [] },
+      { messageId: "soapServiceLogon", ...at(code, "RemoteLogon", 1), suggestions: [] },
+    ],
+  });
+}
+
 const valid: RuleTesterType.ValidTestCase[] = [
   // Another vendor's SOAP service with a Logon method.
   {
@@ -104,9 +122,14 @@ const valid: RuleTesterType.ValidTestCase[] = [
   },
   // An unrelated `logonRemote`, and `Logon` of an unrelated client without arguments.
   { code: lines("export const s = vpn.logonRemote(host, user, pass);", "export const t = ExecutionInstances.logonRemote(a, b, c);", "auth.Logon();"), filename: "unrelated.ts" },
-  // A SoapService of another schema.
+  // A SoapService of another schema; a method declared for another action.
   {
-    code: lines("var svc = new SoapService(cnx, 'urn:xtk:queryDef');", "svc.Logon('', a, b);"),
+    code: lines(
+      "var svc = new SoapService(cnx, 'urn:xtk:queryDef');",
+      "svc.Logon('', a, b);",
+      'svc.addMethod("ExecuteQuery", "xtk:queryDef#ExecuteQuery", ["sessiontoken", "string", "entity", "NLElement"], []);',
+      "svc.ExecuteQuery('', query);",
+    ),
     filename: "query.js",
     languageOptions: CJS,
   },
