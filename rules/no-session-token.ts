@@ -45,8 +45,6 @@ import {
 } from "../src/campaign/sdk.js";
 import {
   classifyTokenHeader,
-  findOpenSessionTokenTags,
-  findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderLines,
   findTokenTransportsInHttp,
@@ -61,7 +59,9 @@ import {
   lineStartOf,
   locOf,
   SESSION_TOKEN_PARAMETER,
+  scanSessionTokenTags,
   usesSoapClient,
+  type OpenSessionTokenTag,
   type HttpTokenTransport,
   type JsonDocument,
   type JsonValue,
@@ -687,8 +687,9 @@ export default createRule<MessageIds, Options>({
         if (string === undefined) return;
         const { text } = string;
 
-        for (const element of findSessionTokenElements(text)) reportElement(string, element.name, element.valueRange);
-        checkOpenTags(string);
+        const tags = scanSessionTokenTags(text);
+        for (const element of tags.elements) reportElement(string, element.name, element.valueRange);
+        checkOpenTags(string, tags.open);
 
         for (const param of findSessionTokenParams(text)) {
           context.report({
@@ -855,8 +856,8 @@ export default createRule<MessageIds, Options>({
 
       // An envelope built across statements: `env = "…<sessiontoken>"; env += token;` (or an array
       // of parts). A start tag whose content is not in this string: the value is what comes next.
-      const checkOpenTags = (string: StringExpressionText): void => {
-        for (const open of findOpenSessionTokenTags(string.text)) {
+      const checkOpenTags = (string: StringExpressionText, tags: readonly OpenSessionTokenTag[]): void => {
+        for (const open of tags) {
           const rest = string.text.slice(open.contentStart).trim();
           const carries = rest === "" ? nextPartCarriesValue(string.node, sourceCode) : !rest.startsWith("<");
           if (carries) context.report({ loc: locOf(string.range(open.nameRange.start, open.nameRange.end)), messageId: "sessionTokenElement", data: { name: open.name } });

@@ -87,38 +87,7 @@ const WHITESPACE = /\s/;
  * only to other vendors' namespaces (`<lx:sessiontoken>` with `xmlns:lx="http://…"`).
  */
 export function findSessionTokenElements(text: string): SessionTokenElement[] {
-  const found: SessionTokenElement[] = [];
-  // Lower-cased once, and per name the offset after which no end tag exists: a text with many
-  // unclosed start tags costs one scan per name, not one per tag.
-  let lower: string | undefined;
-  const noEndTagAfter = new Map<string, number>();
-  // Another vendor's `<lx:sessiontoken>` (lx bound to its own namespace in the text) is not Campaign's.
-  let bindings: Map<string, Set<string>> | undefined;
-  SESSION_TOKEN_START_TAG.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
-    const name = match[1] ?? "";
-    if (match[2] === "/") continue;
-    if (name.includes(":") && isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
-    const valueStart = match.index + match[0].length;
-    const key = name.toLowerCase();
-    if (valueStart >= (noEndTagAfter.get(key) ?? Infinity)) continue;
-    lower ??= asciiLowerCase(text);
-    const close = findEndTag(text, lower, key, valueStart);
-    if (close === undefined) noEndTagAfter.set(key, Math.min(valueStart, noEndTagAfter.get(key) ?? Infinity));
-    if (close === undefined) continue;
-    const value = text.slice(valueStart, close.start);
-    if (value.trim() === "") continue;
-    found.push({
-      name,
-      element: { start: match.index, end: close.end },
-      nameRange: { start: match.index + 1, end: match.index + 1 + name.length },
-      valueRange: { start: valueStart, end: close.start },
-      value,
-    });
-    SESSION_TOKEN_START_TAG.lastIndex = close.end;
-  }
-  return found;
+  return scanSessionTokenTags(text).elements;
 }
 
 /** A `<sessiontoken>` start tag whose end tag is not in the same text (code appends the rest later). */
@@ -131,13 +100,26 @@ export interface OpenSessionTokenTag {
 }
 
 /**
- * Every `<sessiontoken>` / `<__sessiontoken>` start tag (not self-closing) with no end tag after it
- * in the text: an envelope built across statements (`env += "<sessiontoken>"; env += token;`).
- * Another vendor's prefix (bound in the text to a foreign namespace) is left out.
+ * The first `<sessiontoken>` / `<__sessiontoken>` start tag (not self-closing) with no end tag after
+ * it in the text, as a list of at most one: an envelope built across statements
+ * (`env += "<sessiontoken>"; env += token;`). Another vendor's prefix is left out.
  */
 export function findOpenSessionTokenTags(text: string): OpenSessionTokenTag[] {
-  const found: OpenSessionTokenTag[] = [];
+  return scanSessionTokenTags(text).open;
+}
+
+/**
+ * One pass over the `<sessiontoken>` start tags of a text: the elements that hold a value (see
+ * `findSessionTokenElements`) and the first start tag left open (see `findOpenSessionTokenTags`).
+ */
+export function scanSessionTokenTags(text: string): { elements: SessionTokenElement[]; open: OpenSessionTokenTag[] } {
+  const elements: SessionTokenElement[] = [];
+  const open: OpenSessionTokenTag[] = [];
+  // Lower-cased once, and per name the offset after which no end tag exists: a text with many
+  // unclosed start tags costs one scan per name, not one per tag.
   let lower: string | undefined;
+  const noEndTagAfter = new Map<string, number>();
+  // Another vendor's `<lx:sessiontoken>` (lx bound to its own namespace in the text) is not Campaign's.
   let bindings: Map<string, Set<string>> | undefined;
   SESSION_TOKEN_START_TAG.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -145,18 +127,23 @@ export function findOpenSessionTokenTags(text: string): OpenSessionTokenTag[] {
     const name = match[1] ?? "";
     if (match[2] === "/") continue;
     if (name.includes(":") && isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
-    const contentStart = match.index + match[0].length;
+    const nameRange = { start: match.index + 1, end: match.index + 1 + name.length };
+    const valueStart = match.index + match[0].length;
+    const key = name.toLowerCase();
+    if (valueStart >= (noEndTagAfter.get(key) ?? Infinity)) continue;
     lower ??= asciiLowerCase(text);
-    const close = findEndTag(text, lower, name.toLowerCase(), contentStart);
-    if (close !== undefined) {
-      SESSION_TOKEN_START_TAG.lastIndex = close.end;
+    const close = findEndTag(text, lower, key, valueStart);
+    if (close === undefined) {
+      noEndTagAfter.set(key, Math.min(valueStart, noEndTagAfter.get(key) ?? Infinity));
+      if (open.length === 0) open.push({ name, nameRange, contentStart: valueStart });
       continue;
     }
-    found.push({ name, nameRange: { start: match.index + 1, end: match.index + 1 + name.length }, contentStart });
-    // No end tag for this name after here: the rest of the text is its content.
-    break;
+    const value = text.slice(valueStart, close.start);
+    if (value.trim() === "") continue;
+    elements.push({ name, element: { start: match.index, end: close.end }, nameRange, valueRange: { start: valueStart, end: close.start }, value });
+    SESSION_TOKEN_START_TAG.lastIndex = close.end;
   }
-  return found;
+  return { elements, open };
 }
 
 // Node SOAP client libraries: a file that loads one calls SOAP services.

@@ -7,25 +7,11 @@
  */
 import type { RuleTester as RuleTesterType } from "eslint";
 import rule from "../../rules/no-password-logon.js";
+import { at } from "../support/positions.js";
 import { jsRuleTester } from "../support/rule-tester.js";
 
 const CJS = { sourceType: "commonjs" } as const;
 const lines = (...text: string[]): string => text.join("\n");
-
-function at(code: string, text: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split("\n");
-    return { line: before.length, column: (before.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const invalid: RuleTesterType.InvalidTestCase[] = [];
 {

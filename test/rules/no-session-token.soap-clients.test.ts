@@ -8,6 +8,7 @@
  */
 import type { RuleTester as RuleTesterType } from "eslint";
 import rule from "../../rules/no-session-token.js";
+import { at, within } from "../support/positions.js";
 import { jsRuleTester } from "../support/rule-tester.js";
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
@@ -18,33 +19,10 @@ const CJS = { sourceType: "commonjs" } as const;
 const ASYNC_TOKEN = "await getImsAccessToken()";
 const SYNC_TOKEN = "imsAccessToken";
 
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-/** The position of `text` inside the unique `marker` of `code` (`marker` defaults to `text` itself). */
-function after(code: string, marker: string, text: string): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  const from = code.indexOf(marker);
-  if (from === -1 || code.indexOf(marker, from + 1) !== -1 || !marker.includes(text)) throw new Error(`${JSON.stringify(marker)} is not unique in test code`);
-  const occurrence = code.slice(0, from + marker.indexOf(text)).split(text).length - 1;
-  return at(code, text, occurrence);
-}
-
 const element = (code: string, name: string, text: string, suggestions: Suggestion[] = [], marker = text): TestError => ({
   messageId: "sessionTokenElement",
   data: { name },
-  ...after(code, marker, text),
+  ...within(code, marker, text),
   suggestions,
 });
 const emptySessionToken = (output: string, token = SYNC_TOKEN): Suggestion => ({ messageId: "emptySessionToken", data: { token }, output });
