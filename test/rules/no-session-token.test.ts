@@ -1,6 +1,7 @@
 import type { RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-session-token.js";
+import { at } from "../support/positions.js";
 import { jsRuleTester } from "../support/rule-tester.js";
 import { checkFixOutputs, fixOutputs } from "../support/typecheck.js";
 
@@ -13,25 +14,6 @@ const CJS = { sourceType: "commonjs" } as const;
 // The placeholders shared with no-password-logon: `await` where it is valid, a value elsewhere.
 const ASYNC_TOKEN = "await getImsAccessToken()";
 const SYNC_TOKEN = "imsAccessToken";
-
-/**
- * The position of the `occurrence`-th `text` in `code`. Expected positions come from the test
- * source itself, never from the rule's offset arithmetic.
- */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, text: string, suggestions: Suggestion[] = [], occurrence = 0): TestError {
   return { messageId, ...at(code, text, occurrence), suggestions };
