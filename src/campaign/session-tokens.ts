@@ -126,7 +126,7 @@ export function scanSessionTokenTags(text: string): { elements: SessionTokenElem
   while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
     const name = match[1] ?? "";
     if (match[2] === "/") continue;
-    if (name.includes(":") && isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
+    if (isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
     const nameRange = { start: match.index + 1, end: match.index + 1 + name.length };
     const valueStart = match.index + match[0].length;
     const key = name.toLowerCase();

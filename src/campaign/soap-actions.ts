@@ -144,13 +144,13 @@ export function textNamespaceBindings(text: string): Map<string, Set<string>> {
 }
 
 /**
- * Whether the prefix of a qualified name (`lx:sessiontoken`) is bound in `bindings` only to
- * namespaces that are not Campaign's. An unbound prefix (a fragment) is not foreign.
+ * Whether the prefix of a qualified name (`lx:sessiontoken`; the default namespace for an
+ * unprefixed one) is bound in `bindings` only to namespaces that are not Campaign's. An unbound
+ * prefix (a fragment) is not foreign.
  */
 export function isForeignPrefix(bindings: ReadonlyMap<string, ReadonlySet<string>>, qualifiedName: string): boolean {
   const colon = qualifiedName.indexOf(":");
-  if (colon < 0) return false;
-  const uris = bindings.get(qualifiedName.slice(0, colon));
+  const uris = bindings.get(colon < 0 ? "" : qualifiedName.slice(0, colon));
   return uris !== undefined && uris.size > 0 && [...uris].every((uri) => !mayBeCampaignParameterNamespace(uri));
 }
 
