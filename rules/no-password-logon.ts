@@ -81,6 +81,9 @@ const AWAIT = /\bawait\b/;
 // Cheap pre-check before the SOAP scans of a literal.
 const LOGON = /logon/i;
 
+// A SoapService receiver compared by its text (`document.soapSrv`): longer ones (a hostile chain
+// of calls) are not compared, so the cost stays linear.
+const MAX_RECEIVER_LENGTH = 200;
 // Keys of an object literal that name a SOAP method and its schema (`{ method: "Logon", schema: "xtk:session" }`).
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(["schema", "urn", "namespace", "service"]);
@@ -93,7 +96,8 @@ const XTK_SESSION_CONTEXT = /xtk(?::|%3a)session/i;
 // `createClientAsync` (strong-soap's too) in a file that names Campaign's SOAP router or WSDL
 // generator, or an `xtk:session` WSDL file (`wsdl_xtksession.xml`, `xtk_session.wsdl`).
 const SOAP_CLIENT_FACTORY = /\bcreateClient(?:Async)?\s*\(/;
-const CAMPAIGN_SOAP_ENDPOINT = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|xtk[_-]?session[^"'`\s]*\.(?:xml|wsdl)\b/i;
+// (The file name part is bounded, so a minified text repeating `xtksession` stays linear.)
+const CAMPAIGN_SOAP_ENDPOINT = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|xtk[_-]?session[^"'`\s]{0,64}\.(?:xml|wsdl)\b/i;
 
 const FACTORY_MESSAGES: Readonly<Record<string, MessageIds>> = {
   "ConnectionParameters.ofUserAndPassword": "ofUserAndPassword",
@@ -409,6 +413,7 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
     const name = constantString(nameArgument);
     const action = constantString(actionArgument);
     if (name === undefined || action === undefined || sessionMethodOf(action) !== "Logon") return;
+    if (callee.object.range[1] - callee.object.range[0] > MAX_RECEIVER_LENGTH) return;
     const receiver = context.sourceCode.getText(callee.object);
     let names = declaredLogons.get(receiver);
     if (names === undefined) declaredLogons.set(receiver, (names = new Set()));
@@ -454,7 +459,12 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
         recordAddMethod(node, callee);
         return;
       }
-      if (name !== undefined && declaredLogons.get(context.sourceCode.getText(callee.object))?.has(name) === true) {
+      if (
+        name !== undefined &&
+        declaredLogons.size > 0 &&
+        callee.object.range[1] - callee.object.range[0] <= MAX_RECEIVER_LENGTH &&
+        declaredLogons.get(context.sourceCode.getText(callee.object))?.has(name) === true
+      ) {
         context.report({ node: callee.property, messageId: "soapServiceLogon" });
         return;
       }

@@ -157,7 +157,15 @@ const BUILDER_TEXT_KEYS: ReadonlySet<string> = new Set(["#text", "_", "$value", 
  * only through its text key.
  */
 function carriesValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const value = skipWrappers(node as TSESTree.Expression);
+  let value = skipWrappers(node as TSESTree.Expression);
+  // A builder's element object: its text, through nested text keys (iteratively: hostile nesting).
+  while (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const text = value.properties.find(
+      (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && BUILDER_TEXT_KEYS.has(propertyKey(property, sourceCode) ?? ""),
+    );
+    if (text === undefined) return false;
+    value = skipWrappers(text.value as TSESTree.Expression);
+  }
   switch (value.type) {
     case AST_NODE_TYPES.Literal:
       return value.value !== null && !(typeof value.value === "string" && value.value.trim() === "");
@@ -165,11 +173,6 @@ function carriesValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
       return value.expressions.length > 0 || value.quasis.some((quasi) => (quasi.value.cooked ?? quasi.value.raw).trim() !== "");
     case AST_NODE_TYPES.Identifier:
       return value.name !== "undefined";
-    case AST_NODE_TYPES.ObjectExpression:
-      return value.properties.some(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property && BUILDER_TEXT_KEYS.has(propertyKey(property, sourceCode) ?? "") && carriesValue(property.value, sourceCode),
-      );
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.ArrowFunctionExpression:
     case AST_NODE_TYPES.FunctionExpression:
@@ -381,18 +384,31 @@ function requestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSESLint.Sourc
 // A token expression that needs no brackets after `"Bearer " +`: a name, a member chain, a call without arguments.
 const SIMPLE_EXPRESSION = /^[\w$.]+(?:\(\))?$/;
 
+type HeaderAssignment = { statement: TSESTree.Node; name: string };
+// Per block, its `x.header["Name"] = …` statements by request text: read once per block.
+const headerAssignmentsByBlock = new WeakMap<TSESTree.Node, Map<string, HeaderAssignment[]>>();
+
 /** `req.header["Name"] = value;` statements of a block, for the request `req` (its source text). */
-function headerAssignments(statements: readonly TSESTree.Node[], request: string, sourceCode: Readonly<TSESLint.SourceCode>): { statement: TSESTree.Node; name: string }[] {
-  const found: { statement: TSESTree.Node; name: string }[] = [];
+function headerAssignments(block: TSESTree.Program | TSESTree.BlockStatement, request: string, sourceCode: Readonly<TSESLint.SourceCode>): HeaderAssignment[] {
+  let byRequest = headerAssignmentsByBlock.get(block);
+  if (byRequest === undefined) headerAssignmentsByBlock.set(block, (byRequest = collectHeaderAssignments(block.body, sourceCode)));
+  return byRequest.get(request) ?? [];
+}
+
+function collectHeaderAssignments(statements: readonly TSESTree.Node[], sourceCode: Readonly<TSESLint.SourceCode>): Map<string, HeaderAssignment[]> {
+  const found = new Map<string, HeaderAssignment[]>();
   for (const statement of statements) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const target = statement.expression.left;
     if (target.type !== AST_NODE_TYPES.MemberExpression || !target.computed) continue;
     const header = target.object;
     if (header.type !== AST_NODE_TYPES.MemberExpression || header.computed || header.property.type !== AST_NODE_TYPES.Identifier || header.property.name !== "header") continue;
-    if (sourceCode.getText(header.object) !== request) continue;
     const name = ASTUtils.getStringIfConstant(target.property, sourceCode.getScope(target));
-    if (name !== null) found.push({ statement, name });
+    if (name === null) continue;
+    const request = sourceCode.getText(header.object);
+    const entries = found.get(request);
+    if (entries === undefined) found.set(request, [{ statement, name }]);
+    else entries.push({ statement, name });
   }
   return found;
 }
@@ -411,7 +427,7 @@ function httpClientRequestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSES
   const block = statement?.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.Program && block?.type !== AST_NODE_TYPES.BlockStatement)) return undefined;
   const request = sourceCode.getText(target.object);
-  const headers = headerAssignments(block.body, request, sourceCode);
+  const headers = headerAssignments(block, request, sourceCode);
   const last = headers.at(-1);
   if (last === undefined) return undefined;
   const indent = " ".repeat(last.statement.loc.start.column);
