@@ -316,14 +316,14 @@ function topLevelArguments(text: string, from: number, limit: number): number {
 // products use too: the SDK, the SOAP router, Campaign SOAP namespaces and actions, the session
 // cookie or element, server-side SOAP classes.
 const CAMPAIGN_CONTEXT =
-  /acc-js-sdk|accSDK|soaprouter\.jsp|\/nl\/jsp\/|urn:(?:xtk|nms):|\b(?:xtk|nms):[A-Za-z]+[#/][A-Za-z]+|__sessiontoken|<(?:[A-Za-z_][\w.-]*:)?sessiontoken[\s/>]|\bHttpSoapConnection\b|\bSoapService\b/i;
+  /acc-js-sdk|accSDK|soaprouter\.jsp|\/nl\/jsp\/|urn:(?:xtk|nms):|\b(?:xtk|nms):[A-Za-z]+[#/][A-Za-z]+|__sessiontoken|<(?:[A-Za-z_][\w.-]*:)?sessiontoken[\s/>]|\bHttpSoapConnection\b|\bSoapService\b|\bHttpClientRequest\b|\bNL\.ExecutionInstance\b/i;
 
 /**
  * Whether a text belongs to Campaign: it mentions the SDK (`@adobe/acc-js-sdk`, `accSDK`), the SOAP
  * router (`soaprouter.jsp`, `/nl/jsp/`), a Campaign SOAP namespace (`urn:xtk:…`, `urn:nms:…`) or
  * action (`xtk:session#Logon`, `nms:rtEvent#PushEvent`, `xtk:session/Logon`), the session cookie
  * (`__sessiontoken`), a `<sessiontoken>` element, or server-side `HttpSoapConnection` /
- * `SoapService`.
+ * `SoapService` / `HttpClientRequest` / `NL.ExecutionInstance` (Campaign's JavaScript API).
  */
 export function hasCampaignContext(text: string): boolean {
   return CAMPAIGN_CONTEXT.test(text);

@@ -184,6 +184,8 @@ describe("hasCampaignContext", () => {
     "<urn:sessiontoken/>",
     "new HttpSoapConnection(url)",
     "new SoapService(cnx, 'urn:xtk:session')",
+    'var req = new HttpClientRequest(vars.remoteUrl);',
+    "NL.ExecutionInstance.logonRemote(url, login, password)",
   ])("%j is Campaign context", (text) => {
     expect(hasCampaignContext(text)).toBe(true);
   });

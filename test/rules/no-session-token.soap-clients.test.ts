@@ -172,6 +172,11 @@ const invalid: InvalidCase[] = [];
   });
 }
 {
+  // Campaign's HttpClientRequest alone is Campaign context (the URL comes from a variable).
+  const code = lines("var req = new HttpClientRequest(vars.remoteUrl);", 'req.header["X-Session-Token"] = vars.token;', "req.execute();");
+  invalid.push({ code, filename: "remote.js", languageOptions: CJS, errors: [{ messageId: "sessionTokenHeader", ...at(code, '"X-Session-Token"'), suggestions: [] }] });
+}
+{
   // A header-name constant used to send the header; and `setHeader(name, value)`.
   const code = lines(
     'const ROUTER = "/nl/jsp/soaprouter.jsp";',
