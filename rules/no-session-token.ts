@@ -138,6 +138,8 @@ function isNameSlot(node: TSESTree.Node): boolean {
 // ----------------------------------------------------------------------------------------------
 // SOAP arguments and XML builders.
 
+/** A receiver compared by its text (`document.soapSrv`); a longer one (a hostile call chain) is not compared. */
+const MAX_RECEIVER_LENGTH = 200;
 /** The SOAP parameter as an argument member (node-soap): exactly Campaign's lower-case name, so a JS `sessionToken` field is not one. */
 const SESSION_TOKEN_MEMBER = "sessiontoken";
 /** A prefixed element name as an XML builder key (`"urn:sessiontoken"`, `"ns0:__sessiontoken"`). */
@@ -870,6 +872,33 @@ export default createRule<MessageIds, Options>({
         if (text !== undefined && text.type !== AST_NODE_TYPES.SpreadElement && carriesValue(text, sourceCode)) reportSoapValue(text, name);
       };
 
+      // Campaign server-side `SoapService`: `svc.addMethod("ExecuteQuery", "xtk:queryDef#ExecuteQuery",
+      // ["sessiontoken", "string", …], …)` declares the session token as the first parameter, so
+      // `svc.ExecuteQuery(token, …)` sends it (`""` is the after-state: `cnx.addTokens` or a bearer
+      // header authenticates). Receivers are compared by their text, short ones only.
+      const tokenMethods = new Map<string, Set<string>>();
+      const receiverText = (object: TSESTree.Node): string | undefined =>
+        object.range[1] - object.range[0] > MAX_RECEIVER_LENGTH ? undefined : sourceCode.getText(object);
+      const checkSoapServiceCall = (node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void => {
+        if (method === "addMethod") {
+          const [nameArgument, , parameters] = node.arguments;
+          const declared = nameArgument === undefined || nameArgument.type === AST_NODE_TYPES.SpreadElement ? null : ASTUtils.getStringIfConstant(nameArgument, sourceCode.getScope(nameArgument));
+          const first = parameters?.type === AST_NODE_TYPES.ArrayExpression ? parameters.elements[0] : undefined;
+          const firstName = first === undefined || first === null || first.type === AST_NODE_TYPES.SpreadElement ? null : ASTUtils.getStringIfConstant(first, sourceCode.getScope(first));
+          const receiver = receiverText(callee.object);
+          if (declared === null || firstName?.toLowerCase() !== SESSION_TOKEN_MEMBER || receiver === undefined) return;
+          let names = tokenMethods.get(receiver);
+          if (names === undefined) tokenMethods.set(receiver, (names = new Set()));
+          names.add(declared);
+          return;
+        }
+        if (tokenMethods.size === 0) return;
+        const receiver = receiverText(callee.object);
+        if (receiver === undefined || tokenMethods.get(receiver)?.has(method) !== true) return;
+        const [token] = node.arguments;
+        if (token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && carriesValue(token, sourceCode)) reportSoapValue(token, SESSION_TOKEN_MEMBER);
+      };
+
       // An envelope built across statements: `env = "…<sessiontoken>"; env += token;` (or an array
       // of parts). A start tag whose content is not in this string: the value is what comes next.
       const checkOpenTags = (string: StringExpressionText, tags: readonly OpenSessionTokenTag[]): void => {
@@ -886,6 +915,7 @@ export default createRule<MessageIds, Options>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
         const name = callee.property.name;
         checkBuilderElement(node, name);
+        checkSoapServiceCall(node, callee, name);
         // `tokenizer.addTokens([...])` in other libraries takes one argument and has no Campaign context.
         if (name === "addTokens" && campaignContext && node.arguments.length >= 2) {
           context.report({ node: callee.property, messageId: "addTokens" });

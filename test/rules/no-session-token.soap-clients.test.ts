@@ -177,6 +177,22 @@ const invalid: InvalidCase[] = [];
   invalid.push({ code, filename: "remote.js", languageOptions: CJS, errors: [{ messageId: "sessionTokenHeader", ...at(code, '"X-Session-Token"'), suggestions: [] }] });
 }
 {
+  // A SoapService method declared with the session token as its first parameter, called with one;
+  // the same method called with "" (after cnx.addTokens, or with a bearer header) is the after-state.
+  const code = lines(
+    "var query = new SoapService(cnx, 'urn:xtk:queryDef');",
+    'query.addMethod("ExecuteQuery", "xtk:queryDef#ExecuteQuery", ["sessiontoken", "string", "entity", "NLElement"], ["res", "NLElement"]);',
+    "var res = query.ExecuteQuery(tokens.sessionToken, queryDef);",
+    'var res2 = query.ExecuteQuery("", queryDef);',
+  );
+  invalid.push({
+    code,
+    filename: "query.js",
+    languageOptions: CJS,
+    errors: [element(code, "sessiontoken", "tokens.sessionToken", [emptySessionToken(code.replace("ExecuteQuery(tokens.sessionToken,", 'ExecuteQuery("",'))])],
+  });
+}
+{
   // A header-name constant used to send the header; and `setHeader(name, value)`.
   const code = lines(
     'const ROUTER = "/nl/jsp/soaprouter.jsp";',
@@ -280,6 +296,12 @@ const valid: RuleTesterType.ValidTestCase[] = [
   },
   // Builders with an empty text, or no text.
   { code: lines('export const b = (x: any) => { x.ele("urn:sessiontoken").txt(""); x.ele("sessiontoken"); x.ele("sessiontoken", { a: "1" }); };'), filename: "empty-builder.ts" },
+  // A SoapService method whose first parameter is not the session token.
+  {
+    code: lines('svc.addMethod("Ping", "xtk:session#Ping", ["id", "string"], []);', "svc.Ping(id);", 'other.addMethod("Q", "xtk:queryDef#Q", ["sessiontoken", "string"], []);', "svc.Q(token);"),
+    filename: "ping.js",
+    languageOptions: CJS,
+  },
   // An envelope concatenated across statements whose token stays empty.
   {
     code: lines("var env = '<urn:ExecuteQuery><urn:sessiontoken>';", "env += '</urn:sessiontoken><urn:entity/>';", "env += '</urn:ExecuteQuery>';"),
