@@ -44,6 +44,7 @@ import {
   findSoapActions,
   isXtkSessionSchema,
   reportSessionCalls,
+  sessionMethodOf,
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
@@ -63,6 +64,7 @@ export type MessageIds =
   | "soapLogonMethod"
   | "soapClientLogon"
   | "soapServiceLogon"
+  | "remoteLogon"
   | "useImsBearerToken"
   | "useImsBearerTokenInit"
   | "useImsBearerTokenFromServer"
@@ -82,6 +84,9 @@ const AWAIT = /\bawait\b/;
 // Cheap pre-check before the SOAP scans of a literal.
 const LOGON = /logon/i;
 
+// A SoapService receiver compared by its text (`document.soapSrv`): longer ones (a hostile chain
+// of calls) are not compared, so the cost stays linear.
+const MAX_RECEIVER_LENGTH = 200;
 // Keys of an object literal that name a SOAP method and its schema (`{ method: "Logon", schema: "xtk:session" }`).
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(["schema", "urn", "namespace", "service"]);
@@ -90,6 +95,12 @@ const LOGON_PARAMETER_KEYS: ReadonlySet<string> = new Set(["sessiontoken", "strL
 const SOAP_CLIENT_LOGON_METHODS: ReadonlySet<string> = new Set(["Logon", "LogonAsync"]);
 // The file talks to xtk:session (a WSDL URL `schemawsdl.jsp?schema=xtk:session`, a namespace).
 const XTK_SESSION_CONTEXT = /xtk(?::|%3a)session/i;
+// A SOAP client built for a Campaign endpoint or WSDL: node-soap's `createClient` /
+// `createClientAsync` (strong-soap's too) in a file that names Campaign's SOAP router or WSDL
+// generator, or an `xtk:session` WSDL file (`wsdl_xtksession.xml`, `xtk_session.wsdl`).
+const SOAP_CLIENT_FACTORY = /\bcreateClient(?:Async)?\s*\(/;
+// (The file name part is bounded, so a minified text repeating `xtksession` stays linear.)
+const CAMPAIGN_SOAP_ENDPOINT = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|xtk[_-]?session[^"'`\s]{0,64}\.(?:xml|wsdl)\b/i;
 
 const FACTORY_MESSAGES: Readonly<Record<string, MessageIds>> = {
   "ConnectionParameters.ofUserAndPassword": "ofUserAndPassword",
@@ -143,6 +154,7 @@ export default createRule<MessageIds, Options>({
       soapLogonMethod: `SOAP call to xtk:session Logon (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapClientLogon: `xtk:session Logon through a SOAP client (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
       soapServiceLogon: `xtk:session Logon through SoapService (native login/password): ${V8_REJECTS}. ${USE_BEARER}`,
+      remoteLogon: `Remote logon through NL.ExecutionInstance.logonRemote (native login/password to another instance): ${V8_REJECTS}. Call the remote instance with an IMS technical-account token in the Authorization: Bearer header.`,
       useImsBearerToken: `Use ofImsBearerToken with {{token}} as the IMS access token: ${SERVER_TOKEN_SOURCE}.`,
       useImsBearerTokenInit: `Pass ConnectionParameters.ofImsBearerToken with {{token}} as the IMS access token to init: ${SERVER_TOKEN_SOURCE}.`,
       useImsBearerTokenFromServer: `Use ofImsBearerToken with {{token}} as the IMS access token: ${BROWSER_TOKEN_SOURCE}.`,
@@ -396,9 +408,27 @@ function soapTextListener(context: Context): TSESLint.RuleListener {
 
 function soapCallListener(context: Context): TSESLint.RuleListener {
   const tracker = getSdkTracker(context);
-  const xtkSessionContext = XTK_SESSION_CONTEXT.test(context.sourceCode.text);
+  const { text } = context.sourceCode;
+  const xtkSessionContext = XTK_SESSION_CONTEXT.test(text) || (SOAP_CLIENT_FACTORY.test(text) && CAMPAIGN_SOAP_ENDPOINT.test(text));
   const constantString = (node: TSESTree.Node): string | undefined =>
     ASTUtils.getStringIfConstant(node, context.sourceCode.getScope(node)) ?? undefined;
+
+  // Server-side `svc.addMethod("Logon", "xtk:session#Logon", …)`: the receiver (as written) and the
+  // method names it declares for the native logon, so `svc.Logon(…)` (or the alias it declared)
+  // is a SoapService logon whatever `svc` is bound to (a member, a parameter, `document.soapSrv`).
+  const declaredLogons = new Map<string, Set<string>>();
+  const recordAddMethod = (node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void => {
+    const [nameArgument, actionArgument] = node.arguments;
+    if (nameArgument === undefined || actionArgument === undefined || nameArgument.type === AST_NODE_TYPES.SpreadElement || actionArgument.type === AST_NODE_TYPES.SpreadElement) return;
+    const name = constantString(nameArgument);
+    const action = constantString(actionArgument);
+    if (name === undefined || action === undefined || sessionMethodOf(action) !== "Logon") return;
+    if (callee.object.range[1] - callee.object.range[0] > MAX_RECEIVER_LENGTH) return;
+    const receiver = context.sourceCode.getText(callee.object);
+    let names = declaredLogons.get(receiver);
+    if (names === undefined) declaredLogons.set(receiver, (names = new Set()));
+    names.add(name.trim());
+  };
 
   return {
     // `{ method: "Logon", schema: "xtk:session" }`
@@ -430,6 +460,24 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
       const callee = skipWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = callee.computed ? constantString(callee.property) : callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+      // Campaign server-side JS (Message Center): `NL.ExecutionInstance.logonRemote(url, login, password)`.
+      if (name === "logonRemote" && isExecutionInstance(callee.object)) {
+        context.report({ node: callee.property, messageId: "remoteLogon" });
+        return;
+      }
+      if (name === "addMethod") {
+        recordAddMethod(node, callee);
+        return;
+      }
+      if (
+        name !== undefined &&
+        declaredLogons.size > 0 &&
+        callee.object.range[1] - callee.object.range[0] <= MAX_RECEIVER_LENGTH &&
+        declaredLogons.get(context.sourceCode.getText(callee.object))?.has(name) === true
+      ) {
+        context.report({ node: callee.property, messageId: "soapServiceLogon" });
+        return;
+      }
       if (name === undefined || !SOAP_CLIENT_LOGON_METHODS.has(name)) return;
       // Campaign server-side JS: the JS API's static `xtk.session.Logon(login, password, params)`.
       if (name === "Logon" && isXtkSessionApi(callee.object)) {
@@ -442,7 +490,10 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
         context.report({ node: callee.property, messageId: "soapServiceLogon" });
         return;
       }
-      const [parameters] = node.arguments;
+      // The argument object, written in place or held in a variable (`const args = {…}; client.LogonAsync(args)`).
+      const [first] = node.arguments;
+      const argument = first === undefined || first.type === AST_NODE_TYPES.SpreadElement ? undefined : skipWrappers(first);
+      const parameters = argument?.type === AST_NODE_TYPES.Identifier ? singleInitializer(context, argument) : argument;
       const hasLogonParameters =
         parameters?.type === AST_NODE_TYPES.ObjectExpression &&
         parameters.properties.some(
@@ -465,6 +516,18 @@ function isXtkSessionApi(object: TSESTree.Node): boolean {
     expression.property.name === "session" &&
     skipWrappers(expression.object).type === AST_NODE_TYPES.Identifier &&
     (skipWrappers(expression.object) as TSESTree.Identifier).name === "xtk"
+  );
+}
+
+/** `NL.ExecutionInstance` (or `ExecutionInstance` imported alone): Message Center's execution-instance API. */
+function isExecutionInstance(object: TSESTree.Node): boolean {
+  const expression = skipWrappers(object as TSESTree.Expression);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === "ExecutionInstance";
+  return (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    !expression.computed &&
+    expression.property.type === AST_NODE_TYPES.Identifier &&
+    expression.property.name === "ExecutionInstance"
   );
 }
 

@@ -35,7 +35,7 @@ import type { HttpDocument, HttpHeader, HttpRequest } from "../src/languages/htt
 import type { ShellDocument } from "../src/languages/shell/index.js";
 import type { XmlDocument } from "../src/languages/xml/index.js";
 import { createRule, type LanguageRuleContext } from "../src/create-rule.js";
-import { isPostmanCollection } from "../src/campaign/soap-actions.js";
+import { isForeignPrefix, isPostmanCollection, mayBeCampaignParameterNamespace, textNamespaceBindings } from "../src/campaign/soap-actions.js";
 import {
   INTERPOLATION_PLACEHOLDER,
   mergeListeners,
@@ -45,7 +45,6 @@ import {
 } from "../src/campaign/sdk.js";
 import {
   classifyTokenHeader,
-  findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderLines,
   findTokenTransportsInHttp,
@@ -60,6 +59,9 @@ import {
   lineStartOf,
   locOf,
   SESSION_TOKEN_PARAMETER,
+  scanSessionTokenTags,
+  usesSoapClient,
+  type OpenSessionTokenTag,
   type HttpTokenTransport,
   type JsonDocument,
   type JsonValue,
@@ -89,6 +91,7 @@ export type MessageIds =
   | "useImsBearerToken"
   | "useImsBearerTokenFromServer"
   | "emptyAndAddBearerHeader"
+  | "emptySessionToken"
   | "replaceWithBearerHeader"
   | "removeTokenHeader"
   | "sessionTokenSetting"
@@ -185,6 +188,100 @@ function isHeaderNameLookup(node: TSESTree.Node): boolean {
 }
 
 // ----------------------------------------------------------------------------------------------
+// SOAP arguments and XML builders.
+
+/** A receiver compared by its text (`document.soapSrv`); a longer one (a hostile call chain) is not compared. */
+const MAX_RECEIVER_LENGTH = 200;
+/** The SOAP parameter as an argument member (node-soap): exactly Campaign's lower-case name, so a JS `sessionToken` field is not one. */
+const SESSION_TOKEN_MEMBER = "sessiontoken";
+/** A prefixed element name as an XML builder key (`"urn:sessiontoken"`, `"ns0:__sessiontoken"`). */
+const SESSION_TOKEN_MEMBER_PREFIXED = /^[A-Za-z_][\w.-]*:(?:__)?sessiontoken$/;
+/** An element name given to an XML builder call. */
+const BUILDER_ELEMENT_NAME = /^(?:[A-Za-z_][\w.-]*:)?(?:__)?sessiontoken$/i;
+/** xmlbuilder / xmlbuilder2 methods that add an element (`ele(name, attributes?, text?)`). */
+const BUILDER_ELEMENT_METHODS: ReadonlySet<string> = new Set(["ele", "element", "node"]);
+/** xmlbuilder / xmlbuilder2 methods that set an element's text. */
+const BUILDER_TEXT_METHODS: ReadonlySet<string> = new Set(["txt", "text"]);
+/** Keys under which XML builders take an element's text (`{ "#text": t }`, xml2js `_`, `$value`). */
+const BUILDER_TEXT_KEYS: ReadonlySet<string> = new Set(["#text", "_", "$value", "$t", "#"]);
+
+/**
+ * Whether an expression puts a value into a parameter: anything but an empty or blank string,
+ * `null`, `undefined`, an array or a function; an object (a builder's element with attributes)
+ * only through its text key.
+ */
+function carriesValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let value = skipWrappers(node as TSESTree.Expression);
+  // A builder's element object: its text, through nested text keys (iteratively: hostile nesting).
+  while (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const text = value.properties.find(
+      (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && BUILDER_TEXT_KEYS.has(propertyKey(property, sourceCode) ?? ""),
+    );
+    if (text === undefined) return false;
+    value = skipWrappers(text.value as TSESTree.Expression);
+  }
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return value.value !== null && !(typeof value.value === "string" && value.value.trim() === "");
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.length > 0 || value.quasis.some((quasi) => (quasi.value.cooked ?? quasi.value.raw).trim() !== "");
+    case AST_NODE_TYPES.Identifier:
+      return value.name !== "undefined";
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/**
+ * The part that follows a string ending in an open `<sessiontoken>`: the next element of an array
+ * of parts, or the next statement's `x += …` to the same target (`x = "…"`, `let x = "…"`,
+ * `x += "…"` before it). True when that part is a value rather than the end tag; false when it is
+ * the end tag or no such part is found.
+ */
+function nextPartCarriesValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    const next = parent.elements[parent.elements.indexOf(node as TSESTree.Expression) + 1];
+    return next !== undefined && next !== null && next.type !== AST_NODE_TYPES.SpreadElement && partCarriesValue(next, sourceCode);
+  }
+  let target: string | undefined;
+  let statement: TSESTree.Node | undefined;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    target = parent.id.name;
+    statement = parent.parent;
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && (parent.operator === "=" || parent.operator === "+=")) {
+    target = sourceCode.getText(parent.left);
+    statement = parent.parent;
+  }
+  if (target === undefined || (statement?.type !== AST_NODE_TYPES.ExpressionStatement && statement?.type !== AST_NODE_TYPES.VariableDeclaration)) return false;
+  const block = statement.parent;
+  const body =
+    block?.type === AST_NODE_TYPES.Program || block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.StaticBlock
+      ? block.body
+      : block?.type === AST_NODE_TYPES.SwitchCase
+        ? block.consequent
+        : undefined;
+  const next = body?.[body.indexOf(statement as TSESTree.Statement) + 1];
+  if (next?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = next.expression;
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "+=" || sourceCode.getText(expression.left) !== target) return false;
+  return partCarriesValue(expression.right, sourceCode);
+}
+
+/** Whether an appended part is a value: not a string that starts with an end tag, not empty. */
+function partCarriesValue(part: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const string = stringExpressionText(part, sourceCode);
+  if (string === undefined) return carriesValue(part, sourceCode);
+  const text = string.text.trimStart();
+  return text !== "" && !text.startsWith("</");
+}
+
+// ----------------------------------------------------------------------------------------------
 // Fix helpers.
 
 /** The `Authorization` property text for a headers object literal. */
@@ -264,14 +361,14 @@ function adjacentHeaders(
   for (const site of sites) {
     const parent = site.parent;
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === site && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-      const headers = headersObject(findProperty(parent.parent, "headers", sourceCode));
+      const headers = headersObject(findProperty(parent.parent, "headers", sourceCode), sourceCode);
       if (headers !== undefined) return headers;
     }
     if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
       for (const argument of parent.arguments) {
         const options = skipWrappers(argument);
         if (options === site || options.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        const headers = headersObject(findProperty(options, "headers", sourceCode));
+        const headers = headersObject(findProperty(options, "headers", sourceCode), sourceCode);
         if (headers !== undefined) return headers;
       }
     }
@@ -285,10 +382,192 @@ const isWrapperOf = (parent: TSESTree.Node, child: TSESTree.Node): boolean =>
     parent.type === AST_NODE_TYPES.TSNonNullExpression) &&
   parent.expression === child;
 
-function headersObject(property: TSESTree.Property | undefined): TSESTree.ObjectExpression | undefined {
+/**
+ * The object literal of a `headers` property: written in place, or a `const` of this file that
+ * holds it (`const headers = {…}; fetch(url, { headers, body })`).
+ */
+function headersObject(property: TSESTree.Property | undefined, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ObjectExpression | undefined {
   if (property === undefined) return undefined;
-  const value = skipWrappers(property.value);
-  return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+  const value = skipWrappers(property.value as TSESTree.Expression);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = constInitializer(value, sourceCode);
+  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+}
+
+/** The initializer of the `const` an identifier names, if it is declared once in this file with one. */
+function constInitializer(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init === null) return undefined;
+  const declaration = declarator.parent;
+  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== "const") return undefined;
+  return skipWrappers(declarator.init) as TSESTree.Expression;
+}
+
+/** Where a request's headers are set in this file, and how to add `Authorization` there. */
+interface RequestHeaders {
+  /** The node a token expression is written at (for `await` validity). */
+  at: TSESTree.Node;
+  hasAuthorization: boolean;
+  /** The edit that adds `Authorization: Bearer <token>`. */
+  add(token: string): { index: number; text: string };
+  /** The range every Authorization-adding edit of this request also rewrites as it is (see `authorizationAnchor`). */
+  anchor: [number, number];
+}
+
+/**
+ * The headers of the request a body is sent with: a headers object literal next to it (see
+ * `adjacentHeaders`), or, in Campaign server-side JavaScript, the `req.header["…"] = …`
+ * assignments of the `HttpClientRequest` whose `req.body` it is assigned to (same block).
+ */
+function requestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): RequestHeaders | undefined {
+  const object = adjacentHeaders(body, sourceCode);
+  if (object !== undefined) {
+    return {
+      at: object,
+      hasAuthorization: findProperty(object, "Authorization", sourceCode) !== undefined,
+      add: (token) => addPropertyEdit(object, bearerProperty(token), sourceCode),
+      anchor: [object.range[0], object.range[0] + 1],
+    };
+  }
+  return httpClientRequestHeaders(body, sourceCode);
+}
+
+// A token expression that needs no brackets after `"Bearer " +`: a name, a member chain, a call without arguments.
+const SIMPLE_EXPRESSION = /^[\w$.]+(?:\(\))?$/;
+
+type HeaderAssignment = { statement: TSESTree.Node; name: string };
+// Per block, its `x.header["Name"] = …` statements by request text: read once per block.
+const headerAssignmentsByBlock = new WeakMap<TSESTree.Node, Map<string, HeaderAssignment[]>>();
+
+/** `req.header["Name"] = value;` statements of a block, for the request `req` (its source text). */
+function headerAssignments(block: TSESTree.Program | TSESTree.BlockStatement, request: string, sourceCode: Readonly<TSESLint.SourceCode>): HeaderAssignment[] {
+  let byRequest = headerAssignmentsByBlock.get(block);
+  if (byRequest === undefined) headerAssignmentsByBlock.set(block, (byRequest = collectHeaderAssignments(block.body, sourceCode)));
+  return byRequest.get(request) ?? [];
+}
+
+function collectHeaderAssignments(statements: readonly TSESTree.Node[], sourceCode: Readonly<TSESLint.SourceCode>): Map<string, HeaderAssignment[]> {
+  const found = new Map<string, HeaderAssignment[]>();
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const target = statement.expression.left;
+    if (target.type !== AST_NODE_TYPES.MemberExpression || !target.computed) continue;
+    const header = target.object;
+    if (header.type !== AST_NODE_TYPES.MemberExpression || header.computed || header.property.type !== AST_NODE_TYPES.Identifier || header.property.name !== "header") continue;
+    const name = ASTUtils.getStringIfConstant(target.property, sourceCode.getScope(target));
+    if (name === null) continue;
+    const request = sourceCode.getText(header.object);
+    const entries = found.get(request);
+    if (entries === undefined) found.set(request, [{ statement, name }]);
+    else entries.push({ statement, name });
+  }
+  return found;
+}
+
+/**
+ * Campaign's `HttpClientRequest`: `req.body = "<…><sessiontoken>…"` with `req.header["X"] = …`
+ * statements in the same block. `Authorization` goes in a new statement after the last header, as
+ * string concatenation (Campaign's JavaScript engine predates template literals).
+ */
+function httpClientRequestHeaders(body: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): RequestHeaders | undefined {
+  const assignment = body.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== body || assignment.operator !== "=") return undefined;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || target.property.name !== "body") return undefined;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.Program && block?.type !== AST_NODE_TYPES.BlockStatement)) return undefined;
+  const request = sourceCode.getText(target.object);
+  const headers = headerAssignments(block, request, sourceCode);
+  const last = headers.at(-1);
+  if (last === undefined) return undefined;
+  const indent = " ".repeat(last.statement.loc.start.column);
+  return {
+    at: last.statement,
+    hasAuthorization: headers.some(({ name }) => name.trim().toLowerCase() === "authorization"),
+    add: (token) => ({ index: last.statement.range[1], text: `\n${indent}${request}.header["Authorization"] = "Bearer " + ${SIMPLE_EXPRESSION.test(token) ? token : `(${token})`};` }),
+    anchor: [last.statement.range[0], last.statement.range[0] + 1],
+  };
+}
+
+/**
+ * Every edit that adds `Authorization` to a request's headers carries a no-op edit on the first
+ * character of the headers object, so two of them (an emptied token, a replaced header) always
+ * overlap: ESLint applies one per pass, and the next pass sees the header and adds no second one.
+ */
+function authorizationAnchor(fixer: TSESLint.RuleFixer, headers: TSESTree.ObjectExpression): TSESLint.RuleFix[] {
+  return [fixer.replaceTextRange([headers.range[0], headers.range[0] + 1], "{")];
+}
+
+// Methods that read, test or remove a header by name: the name there is not a use.
+const HEADER_READ_METHODS: ReadonlySet<string> = new Set([
+  "get",
+  "getAll",
+  "has",
+  "delete",
+  "remove",
+  "getHeader",
+  "hasHeader",
+  "removeHeader",
+  "deleteHeader",
+  "getResponseHeader",
+  "toHaveProperty",
+  "toHaveHeader",
+  "not",
+]);
+
+/**
+ * Whether a header-name string is used to send the header: an assignment target
+ * (`req.header["X-Security-Token"] = t`), the name argument of a setter (`set(name, value)`,
+ * `addHttpHeader(name, value)`), an array entry (`[name, value]` pairs), a value of an object
+ * (`{ name: "X-Security-Token", value }`), or a constant that is used so. A name that is read
+ * (`headers["X-Security-Token"]`, `headers.get(name)`), deleted, compared (`name === …`, `case`)
+ * or asserted absent is not a use.
+ */
+function sendsHeader(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth = 0): boolean {
+  const parent = node.parent;
+  if (parent === undefined) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.property !== node || !parent.computed) return false;
+      let target: TSESTree.Node = parent;
+      while (target.parent?.type === AST_NODE_TYPES.ChainExpression || (target.parent !== undefined && isWrapperOf(target.parent, target))) target = target.parent;
+      return target.parent?.type === AST_NODE_TYPES.AssignmentExpression && target.parent.left === target;
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (parent.callee === node || parent.arguments[0] !== node || parent.arguments.length < 2) return false;
+      const callee = skipWrappers(parent.callee);
+      const method =
+        callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : undefined;
+      return method === undefined || !HEADER_READ_METHODS.has(method);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.SwitchCase:
+    case AST_NODE_TYPES.UnaryExpression:
+      return false;
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier || depth > 2) return true;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.id);
+      const reads = (variable?.references ?? []).filter((reference) => reference.isRead());
+      // A constant no code here uses (exported, say) still declares the header.
+      return reads.length === 0 || reads.some((reference) => sendsHeader(reference.identifier, sourceCode, depth + 1));
+    }
+    case AST_NODE_TYPES.Property:
+      // `{ [H]: value }` sends; `{ key: H }` names the header of an entry; `const { [H]: t } = headers` reads.
+      return parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    default:
+      return true;
+  }
 }
 
 /** The arguments of `ofImsBearerToken(endpoint, token, { ...options, sessionInfo: true })`. */
@@ -391,6 +670,8 @@ export default createRule<MessageIds, Options>({
       useImsBearerToken: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${SERVER_TOKEN_SOURCE}.`,
       useImsBearerTokenFromServer: `Connect with ofImsBearerToken({{token}}) and sessionInfo: true: ${BROWSER_TOKEN_SOURCE}.`,
       emptyAndAddBearerHeader: "Empty the session token and add Authorization: Bearer {{token}} to the request headers.",
+      emptySessionToken:
+        "Empty the session token, and send Authorization: Bearer {{token}} with this request where its headers are set (a node-soap client: client.addHttpHeader).",
       replaceWithBearerHeader: "Replace this header with Authorization: Bearer {{token}}.",
       removeTokenHeader: "Remove this header: the request already sends Authorization.",
       sessionTokenSetting:
@@ -477,7 +758,9 @@ export default createRule<MessageIds, Options>({
         if (string === undefined) return;
         const { text } = string;
 
-        for (const element of findSessionTokenElements(text)) reportElement(string, element.name, element.valueRange);
+        const tags = scanSessionTokenTags(text);
+        for (const element of tags.elements) reportElement(string, element.name, element.valueRange);
+        checkOpenTags(string, tags.open);
 
         for (const param of findSessionTokenParams(text)) {
           context.report({
@@ -509,32 +792,36 @@ export default createRule<MessageIds, Options>({
           context.report({ loc: locOf(range), messageId: "sessionTokenElement", data: { name } });
           return;
         }
-        const headers = adjacentHeaders(string.node, sourceCode);
-        const { token, configured } = tokenAt(headers ?? string.node);
-        const addHeader =
-          headers !== undefined && findProperty(headers, "Authorization", sourceCode) === undefined
-            ? addPropertyEdit(headers, bearerProperty(token), sourceCode)
-            : undefined;
-        // With a configured token source the header is part of the fix; otherwise a person picks it.
-        const fixAddsHeader = addHeader !== undefined && configured;
+        // Emptying the token is a fix only where the request then authenticates: its headers (in
+        // this file) already send Authorization, or the same edit adds it with a configured token
+        // source. Otherwise it is a suggestion: with the request's headers elsewhere, or with a
+        // placeholder token source, a person finishes the change.
+        const headers = requestHeaders(string.node, sourceCode);
+        const { token, configured } = tokenAt(headers?.at ?? string.node);
+        const addHeader = headers !== undefined && !headers.hasAuthorization ? headers.add(token) : undefined;
+        const emptyAndAdd = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => [
+          fixer.removeRange(range),
+          fixer.insertTextAfterRange([addHeader!.index, addHeader!.index], addHeader!.text),
+          fixer.replaceTextRange(headers!.anchor, sourceCode.text.slice(...headers!.anchor)),
+        ];
+        if (headers?.hasAuthorization === true || (addHeader !== undefined && configured)) {
+          context.report({
+            loc: locOf(range),
+            messageId: "sessionTokenElement",
+            data: { name },
+            fix: (fixer) => (addHeader === undefined ? fixer.removeRange(range) : emptyAndAdd(fixer)),
+          });
+          return;
+        }
         context.report({
           loc: locOf(range),
           messageId: "sessionTokenElement",
           data: { name },
-          fix: (fixer) => {
-            const empty = fixer.removeRange(range);
-            return fixAddsHeader ? [empty, fixer.insertTextAfterRange([addHeader.index, addHeader.index], addHeader.text)] : empty;
-          },
-          suggest:
-            addHeader === undefined || fixAddsHeader
-              ? []
-              : [
-                  {
-                    messageId: "emptyAndAddBearerHeader",
-                    data: { token },
-                    fix: (fixer) => [fixer.removeRange(range), fixer.insertTextAfterRange([addHeader.index, addHeader.index], addHeader.text)],
-                  },
-                ],
+          suggest: [
+            addHeader === undefined
+              ? { messageId: "emptySessionToken", data: { token }, fix: (fixer) => fixer.removeRange(range) }
+              : { messageId: "emptyAndAddBearerHeader", data: { token }, fix: emptyAndAdd },
+          ],
         });
       };
 
@@ -542,7 +829,7 @@ export default createRule<MessageIds, Options>({
         const messageId = kind === "security-token" ? "securityTokenHeader" : "sessionTokenHeader";
         const property = node.parent;
         if (property?.type !== AST_NODE_TYPES.Property || property.key !== node || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
-          context.report({ node, messageId });
+          if (sendsHeader(node, sourceCode)) context.report({ node, messageId });
           return;
         }
         // A header in an object literal: swap it for Authorization, or drop it if that is already there.
@@ -557,7 +844,7 @@ export default createRule<MessageIds, Options>({
               : {
                   messageId: "replaceWithBearerHeader",
                   data: { token },
-                  fix: (fixer) => fixer.replaceText(property, bearerProperty(token)),
+                  fix: (fixer) => [fixer.replaceText(property, bearerProperty(token)), ...authorizationAnchor(fixer, property.parent as TSESTree.ObjectExpression)],
                 },
           ],
         });
@@ -572,6 +859,107 @@ export default createRule<MessageIds, Options>({
           property.key.name === SESSION_TOKEN_PARAMETER
         ) {
           context.report({ node: property.key, messageId: "sessionTokenParameter" });
+          return;
+        }
+        checkSessionTokenMember(property);
+      };
+
+      // --- SOAP arguments and XML builders -------------------------------------------------
+      // A SOAP client's argument object (`client.GetMirrorURL({ sessiontoken: t, … })`, node-soap),
+      // or an XML builder's object (`{ "urn:sessiontoken": t }`, fast-xml-parser, xml2js): the
+      // `sessiontoken` member holds a value. Unprefixed, only in Campaign or SOAP-client code.
+      const soapContext = campaignContext || usesSoapClient(sourceCode.text);
+      let bindings: Map<string, Set<string>> | undefined;
+      const foreignPrefix = (name: string): boolean => isForeignPrefix((bindings ??= textNamespaceBindings(sourceCode.text)), name);
+      const checkSessionTokenMember = (property: TSESTree.Property): void => {
+        if (property.parent.type !== AST_NODE_TYPES.ObjectExpression || property.kind !== "init" || property.method) return;
+        const key = property.computed ? undefined : propertyKey(property, sourceCode);
+        if (key === undefined) return;
+        const prefixed = SESSION_TOKEN_MEMBER_PREFIXED.test(key);
+        if (!(prefixed ? !foreignPrefix(key) : key === SESSION_TOKEN_MEMBER && soapContext)) return;
+        const value = property.value as TSESTree.Expression;
+        if (!carriesValue(value, sourceCode)) return;
+        reportSoapValue(property.shorthand ? property : value, key, property.shorthand ? (fixer) => fixer.replaceText(property, `${key}: ""`) : undefined);
+      };
+
+      /** A token value written into a SOAP parameter by code: reported, with a suggestion that empties it. */
+      const reportSoapValue = (node: TSESTree.Node, name: string, empty?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): void => {
+        const { token } = tokenAt(node);
+        context.report({
+          node,
+          messageId: "sessionTokenElement",
+          data: { name },
+          suggest: [{ messageId: "emptySessionToken", data: { token }, fix: empty ?? ((fixer) => fixer.replaceText(node, '""')) }],
+        });
+      };
+
+      // xmlbuilder / xmlbuilder2: `.ele("urn:sessiontoken", t)`, `.ele("sessiontoken").txt(t)`,
+      // `.ele("urn:xtk:session", "sessiontoken").txt(t)` (namespace first).
+      const checkBuilderElement = (node: TSESTree.CallExpression, method: string): void => {
+        if (!BUILDER_ELEMENT_METHODS.has(method)) return;
+        const args = node.arguments;
+        const constant = (index: number): string | undefined => {
+          const argument = args[index];
+          return argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement
+            ? undefined
+            : (ASTUtils.getStringIfConstant(argument, sourceCode.getScope(argument)) ?? undefined);
+        };
+        const first = constant(0);
+        if (first === undefined) return;
+        const second = constant(1);
+        const namespaced = second !== undefined && BUILDER_ELEMENT_NAME.test(second) && !BUILDER_ELEMENT_NAME.test(first);
+        const name = namespaced ? second : first;
+        if (!BUILDER_ELEMENT_NAME.test(name)) return;
+        if (namespaced && !mayBeCampaignParameterNamespace(first)) return;
+        if (name.includes(":") && foreignPrefix(name)) return;
+        // The text: a later argument that is not the attributes object, or the chained `.txt(t)`.
+        for (const argument of args.slice(namespaced ? 2 : 1)) {
+          if (argument.type === AST_NODE_TYPES.SpreadElement || skipWrappers(argument).type === AST_NODE_TYPES.ObjectExpression) continue;
+          if (carriesValue(argument, sourceCode)) reportSoapValue(argument, name);
+          return;
+        }
+        const member = node.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed) return;
+        if (member.property.type !== AST_NODE_TYPES.Identifier || !BUILDER_TEXT_METHODS.has(member.property.name)) return;
+        const call = member.parent;
+        const text = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+        if (text !== undefined && text.type !== AST_NODE_TYPES.SpreadElement && carriesValue(text, sourceCode)) reportSoapValue(text, name);
+      };
+
+      // Campaign server-side `SoapService`: `svc.addMethod("ExecuteQuery", "xtk:queryDef#ExecuteQuery",
+      // ["sessiontoken", "string", …], …)` declares the session token as the first parameter, so
+      // `svc.ExecuteQuery(token, …)` sends it (`""` is the after-state: `cnx.addTokens` or a bearer
+      // header authenticates). Receivers are compared by their text, short ones only.
+      const tokenMethods = new Map<string, Set<string>>();
+      const receiverText = (object: TSESTree.Node): string | undefined =>
+        object.range[1] - object.range[0] > MAX_RECEIVER_LENGTH ? undefined : sourceCode.getText(object);
+      const checkSoapServiceCall = (node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void => {
+        if (method === "addMethod") {
+          const [nameArgument, , parameters] = node.arguments;
+          const declared = nameArgument === undefined || nameArgument.type === AST_NODE_TYPES.SpreadElement ? null : ASTUtils.getStringIfConstant(nameArgument, sourceCode.getScope(nameArgument));
+          const first = parameters?.type === AST_NODE_TYPES.ArrayExpression ? parameters.elements[0] : undefined;
+          const firstName = first === undefined || first === null || first.type === AST_NODE_TYPES.SpreadElement ? null : ASTUtils.getStringIfConstant(first, sourceCode.getScope(first));
+          const receiver = receiverText(callee.object);
+          if (declared === null || firstName?.toLowerCase() !== SESSION_TOKEN_MEMBER || receiver === undefined) return;
+          let names = tokenMethods.get(receiver);
+          if (names === undefined) tokenMethods.set(receiver, (names = new Set()));
+          names.add(declared);
+          return;
+        }
+        if (tokenMethods.size === 0) return;
+        const receiver = receiverText(callee.object);
+        if (receiver === undefined || tokenMethods.get(receiver)?.has(method) !== true) return;
+        const [token] = node.arguments;
+        if (token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && carriesValue(token, sourceCode)) reportSoapValue(token, SESSION_TOKEN_MEMBER);
+      };
+
+      // An envelope built across statements: `env = "…<sessiontoken>"; env += token;` (or an array
+      // of parts). A start tag whose content is not in this string: the value is what comes next.
+      const checkOpenTags = (string: StringExpressionText, tags: readonly OpenSessionTokenTag[]): void => {
+        for (const open of tags) {
+          const rest = string.text.slice(open.contentStart).trim();
+          const carries = rest === "" ? nextPartCarriesValue(string.node, sourceCode) : !rest.startsWith("<");
+          if (carries) context.report({ loc: locOf(string.range(open.nameRange.start, open.nameRange.end)), messageId: "sessionTokenElement", data: { name: open.name } });
         }
       };
 
@@ -580,6 +968,8 @@ export default createRule<MessageIds, Options>({
         const callee = skipWrappers(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
         const name = callee.property.name;
+        checkBuilderElement(node, name);
+        checkSoapServiceCall(node, callee, name);
         // `tokenizer.addTokens([...])` in other libraries takes one argument and has no Campaign context.
         if (name === "addTokens" && campaignContext && node.arguments.length >= 2) {
           context.report({ node: callee.property, messageId: "addTokens" });
@@ -633,8 +1023,10 @@ export default createRule<MessageIds, Options>({
             // A session token emptied in the body: the request then authenticates with the bearer header.
             const addBearer =
               request !== null && !hasAuthorizationHeader(request)
-                ? (fixer: RuleTextEditor) =>
-                    fixer.insertTextAfterRange([request.headerInsertOffset, request.headerInsertOffset], `${request.lineEnding}Authorization: Bearer ${bearer}`)
+                ? (fixer: RuleTextEditor) => [
+                    fixer.insertTextAfterRange([request.headerInsertOffset, request.headerInsertOffset], `${request.lineEnding}Authorization: Bearer ${bearer}`),
+                    requestAnchor(fixer, text, request.range[0]),
+                  ]
                 : undefined;
             if (transport.kind === "element") {
               reportTransport(context, transport, { addToFix: addBearer });
@@ -676,7 +1068,10 @@ export default createRule<MessageIds, Options>({
             const { request, header } = transport;
             if (transport.kind === "element") {
               const headers = request !== undefined && !request.hasAuthorization ? request.headers : undefined;
-              const addBearer = headers === undefined ? undefined : (fixer: RuleTextEditor) => addPostmanHeader(fixer, sourceCode, headers, bearer);
+              const addBearer =
+                headers === undefined
+                  ? undefined
+                  : (fixer: RuleTextEditor) => [addPostmanHeader(fixer, sourceCode, headers, bearer), requestAnchor(fixer, text, jsonRange(request!.node)[0])];
               reportTransport(context, transport, { addToFix: addBearer });
               continue;
             }
@@ -695,6 +1090,7 @@ export default createRule<MessageIds, Options>({
                       fix: (fixer: RuleTextEditor) => [
                         fixer.replaceTextRange(jsonRange(header.key), '"Authorization"'),
                         fixer.replaceTextRange(jsonRange(header.value!), JSON.stringify(bearer)),
+                        requestAnchor(fixer, text, jsonRange(request.node)[0]),
                       ],
                     },
                   ];
@@ -745,14 +1141,14 @@ function transportMessage(transport: TokenTransport): { messageId: MessageIds; d
 function reportTransport<Code extends SourceCode & { readonly text: string }>(
   context: TextContext<Code>,
   transport: TokenTransport,
-  { suggest = [], addToFix }: { suggest?: Suggestion[]; addToFix?: ((fixer: RuleTextEditor) => RuleTextEdit) | undefined } = {},
+  { suggest = [], addToFix }: { suggest?: Suggestion[]; addToFix?: ((fixer: RuleTextEditor) => RuleTextEdit[]) | undefined } = {},
 ): void {
   const { sourceCode } = context;
   const empty = transport.kind === "element" ? transport.empty : undefined;
   context.report({
     loc: locOf(sourceCode, transport.start, transport.end),
     ...transportMessage(transport),
-    ...(empty === undefined ? {} : { fix: (fixer: RuleTextEditor) => (addToFix === undefined ? fixer.removeRange(empty) : [fixer.removeRange(empty), addToFix(fixer)]) }),
+    ...(empty === undefined ? {} : { fix: (fixer: RuleTextEditor) => (addToFix === undefined ? fixer.removeRange(empty) : [fixer.removeRange(empty), ...addToFix(fixer)]) }),
     suggest,
   });
 }
@@ -795,7 +1191,13 @@ function httpHeaderSuggestions(text: string, transport: HttpTokenTransport, requ
   const wholeHeader = (): Suggestion[] =>
     hasAuthorization
       ? [{ messageId: "removeTokenHeader", fix: (fixer) => fixer.removeRange(headerLineRemovalRange(text, header)) }]
-      : [{ messageId: "replaceWithBearerHeader", data: { token: bearer }, fix: (fixer) => fixer.replaceTextRange(header.range, authorization) }];
+      : [
+          {
+            messageId: "replaceWithBearerHeader",
+            data: { token: bearer },
+            fix: (fixer) => [fixer.replaceTextRange(header.range, authorization), requestAnchor(fixer, text, request.range[0])],
+          },
+        ];
   if (transport.kind === "header") return wholeHeader();
   // The cookie pair `__sessiontoken=value` and one separator next to it.
   const [valueStart, valueEnd] = header.valueRange;
@@ -817,9 +1219,19 @@ function httpHeaderSuggestions(text: string, transport: HttpTokenTransport, requ
       fix: (fixer) => [
         fixer.removeRange(removal),
         fixer.insertTextAfterRange([request.headerInsertOffset, request.headerInsertOffset], `${request.lineEnding}${authorization}`),
+        requestAnchor(fixer, text, request.range[0]),
       ],
     },
   ];
+}
+
+/**
+ * A no-op edit on a request's first character. Every fix or suggestion that adds `Authorization`
+ * to a request (.http, Postman) carries it, so any two of them overlap: ESLint applies one per
+ * pass, the next pass sees the header, and no request gets a second one.
+ */
+function requestAnchor(fixer: RuleTextEditor, text: string, start: number): RuleTextEdit {
+  return fixer.replaceTextRange([start, start + 1], text.slice(start, start + 1));
 }
 
 /** The range that removes one element of a JSON array with the comma that separates it. */

@@ -18,7 +18,7 @@ import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../lan
 import { LineIndex } from "../languages/xml/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
-import { jsonStringOffsets } from "./soap-actions.js";
+import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
 export const SESSION_TOKEN_PARAMETER = "__sessiontoken";
@@ -83,38 +83,75 @@ const WHITESPACE = /\s/;
 /**
  * Every `<sessiontoken>` element that holds a value. Self-closing elements, `<x></x>` and
  * whitespace-only content are Adobe's after-state and are not returned; an unclosed start tag is
- * not returned either (nothing to empty).
+ * not returned either (nothing to empty); nor is a prefixed element whose prefix the text binds
+ * only to other vendors' namespaces (`<lx:sessiontoken>` with `xmlns:lx="http://…"`).
  */
 export function findSessionTokenElements(text: string): SessionTokenElement[] {
-  const found: SessionTokenElement[] = [];
+  return scanSessionTokenTags(text).elements;
+}
+
+/** A `<sessiontoken>` start tag whose end tag is not in the same text (code appends the rest later). */
+export interface OpenSessionTokenTag {
+  /** The qualified element name as written. */
+  name: string;
+  nameRange: TextRange;
+  /** Where the content starts (just after `>`); the content runs to the end of the text. */
+  contentStart: number;
+}
+
+/**
+ * The first `<sessiontoken>` / `<__sessiontoken>` start tag (not self-closing) with no end tag after
+ * it in the text, as a list of at most one: an envelope built across statements
+ * (`env += "<sessiontoken>"; env += token;`). Another vendor's prefix is left out.
+ */
+export function findOpenSessionTokenTags(text: string): OpenSessionTokenTag[] {
+  return scanSessionTokenTags(text).open;
+}
+
+/**
+ * One pass over the `<sessiontoken>` start tags of a text: the elements that hold a value (see
+ * `findSessionTokenElements`) and the first start tag left open (see `findOpenSessionTokenTags`).
+ */
+export function scanSessionTokenTags(text: string): { elements: SessionTokenElement[]; open: OpenSessionTokenTag[] } {
+  const elements: SessionTokenElement[] = [];
+  const open: OpenSessionTokenTag[] = [];
   // Lower-cased once, and per name the offset after which no end tag exists: a text with many
   // unclosed start tags costs one scan per name, not one per tag.
   let lower: string | undefined;
   const noEndTagAfter = new Map<string, number>();
+  // Another vendor's `<lx:sessiontoken>` (lx bound to its own namespace in the text) is not Campaign's.
+  let bindings: Map<string, Set<string>> | undefined;
   SESSION_TOKEN_START_TAG.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = SESSION_TOKEN_START_TAG.exec(text)) !== null) {
     const name = match[1] ?? "";
     if (match[2] === "/") continue;
+    if (isForeignPrefix((bindings ??= textNamespaceBindings(text)), name)) continue;
+    const nameRange = { start: match.index + 1, end: match.index + 1 + name.length };
     const valueStart = match.index + match[0].length;
     const key = name.toLowerCase();
     if (valueStart >= (noEndTagAfter.get(key) ?? Infinity)) continue;
     lower ??= asciiLowerCase(text);
     const close = findEndTag(text, lower, key, valueStart);
-    if (close === undefined) noEndTagAfter.set(key, Math.min(valueStart, noEndTagAfter.get(key) ?? Infinity));
-    if (close === undefined) continue;
+    if (close === undefined) {
+      noEndTagAfter.set(key, Math.min(valueStart, noEndTagAfter.get(key) ?? Infinity));
+      if (open.length === 0) open.push({ name, nameRange, contentStart: valueStart });
+      continue;
+    }
     const value = text.slice(valueStart, close.start);
     if (value.trim() === "") continue;
-    found.push({
-      name,
-      element: { start: match.index, end: close.end },
-      nameRange: { start: match.index + 1, end: match.index + 1 + name.length },
-      valueRange: { start: valueStart, end: close.start },
-      value,
-    });
+    elements.push({ name, element: { start: match.index, end: close.end }, nameRange, valueRange: { start: valueStart, end: close.start }, value });
     SESSION_TOKEN_START_TAG.lastIndex = close.end;
   }
-  return found;
+  return { elements, open };
+}
+
+// Node SOAP client libraries: a file that loads one calls SOAP services.
+const SOAP_CLIENT_IMPORT = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'])(?:soap|strong-soap|soap-as-promised|easy-soap-request|soap-request)\1/;
+
+/** Whether a JS/TS source loads a Node SOAP client library (`require("soap")`, `import … from "strong-soap"`). */
+export function usesSoapClient(text: string): boolean {
+  return SOAP_CLIENT_IMPORT.test(text);
 }
 
 const ASCII_UPPER = /[A-Z]+/g;
@@ -279,14 +316,14 @@ function topLevelArguments(text: string, from: number, limit: number): number {
 // products use too: the SDK, the SOAP router, Campaign SOAP namespaces and actions, the session
 // cookie or element, server-side SOAP classes.
 const CAMPAIGN_CONTEXT =
-  /acc-js-sdk|accSDK|soaprouter\.jsp|\/nl\/jsp\/|urn:(?:xtk|nms):|\b(?:xtk|nms):[A-Za-z]+[#/][A-Za-z]+|__sessiontoken|<(?:[A-Za-z_][\w.-]*:)?sessiontoken[\s/>]|\bHttpSoapConnection\b|\bSoapService\b/i;
+  /acc-js-sdk|accSDK|soaprouter\.jsp|\/nl\/jsp\/|urn:(?:xtk|nms):|\b(?:xtk|nms):[A-Za-z]+[#/][A-Za-z]+|__sessiontoken|<(?:[A-Za-z_][\w.-]*:)?sessiontoken[\s/>]|\bHttpSoapConnection\b|\bSoapService\b|\bHttpClientRequest\b|\bNL\.ExecutionInstance\b/i;
 
 /**
  * Whether a text belongs to Campaign: it mentions the SDK (`@adobe/acc-js-sdk`, `accSDK`), the SOAP
  * router (`soaprouter.jsp`, `/nl/jsp/`), a Campaign SOAP namespace (`urn:xtk:…`, `urn:nms:…`) or
  * action (`xtk:session#Logon`, `nms:rtEvent#PushEvent`, `xtk:session/Logon`), the session cookie
  * (`__sessiontoken`), a `<sessiontoken>` element, or server-side `HttpSoapConnection` /
- * `SoapService`.
+ * `SoapService` / `HttpClientRequest` / `NL.ExecutionInstance` (Campaign's JavaScript API).
  */
 export function hasCampaignContext(text: string): boolean {
   return CAMPAIGN_CONTEXT.test(text);
@@ -433,8 +470,13 @@ const bySourceStart = (a: TokenTransport, b: TokenTransport): number => a.start 
 
 const SESSION_TOKEN_LOCAL_NAME = /^(?:__)?sessiontoken$/i;
 
-/** Whether an element (any prefix) is a `<sessiontoken>` or `<__sessiontoken>` parameter. */
-export const isSessionTokenElement = (element: XmlElement): boolean => SESSION_TOKEN_LOCAL_NAME.test(element.localName);
+/**
+ * Whether an element is a Campaign `<sessiontoken>` or `<__sessiontoken>` parameter: that local
+ * name, in no namespace, a SOAP envelope's or a Campaign one (`urn:xtk:…`, `urn:nms:…`); another
+ * vendor's `<lx:sessiontoken>` is not.
+ */
+export const isSessionTokenElement = (element: XmlElement): boolean =>
+  SESSION_TOKEN_LOCAL_NAME.test(element.localName) && mayBeCampaignParameterNamespace(element.namespaceURI);
 
 /** Whether an element has content other than whitespace and comments. */
 function hasContent(element: XmlElement): boolean {

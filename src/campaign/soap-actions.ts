@@ -98,6 +98,62 @@ interface OpenElement {
   bindings: Map<string, string>;
 }
 
+// Campaign's own SOAP namespaces: `urn:xtk:<schema>`, `urn:nms:<schema>`, and a custom schema's
+// `urn:<namespace>:<schema>` (`urn:cus:recipient`): three parts, simple names, no dots or slashes
+// (so `urn:partner.soap.sforce.com` and `http://…` URIs are other vendors').
+const CAMPAIGN_NAMESPACE = /^urn:[A-Za-z][A-Za-z0-9]*:[A-Za-z_][\w]*$/;
+
+/**
+ * Whether an XML namespace URI is one of Campaign's SOAP namespaces (`urn:xtk:session`,
+ * `urn:nms:rtEvent`, `urn:cus:recipient`, …). The SOAP envelope namespaces are not.
+ */
+export function isCampaignNamespace(uri: string): boolean {
+  return CAMPAIGN_NAMESPACE.test(uri.trim());
+}
+
+/**
+ * Whether a `sessiontoken` element bound to `uri` may be Campaign's: no namespace (a SOAP body
+ * template, an unbound prefix), a SOAP envelope namespace (an unqualified parameter that inherits
+ * the envelope's default) or a Campaign namespace. Another vendor's `<lx:sessiontoken>` is not.
+ */
+export function mayBeCampaignParameterNamespace(uri: string | null | undefined): boolean {
+  return uri === null || uri === undefined || uri.trim() === "" || SOAP_ENVELOPE_NAMESPACES.has(uri.trim()) || isCampaignNamespace(uri);
+}
+
+// A binding written by code that builds XML: an object key (`"@_xmlns:lx": "http://…"`, xmlbuilder's
+// `"@xmlns:lx"`) or a builder call (`.att("xmlns:lx", "http://…")`): the name in quotes, then `:` or
+// `,` and the URI in quotes.
+const XMLNS_IN_CODE = /(["'`])[@$_]*xmlns(?::([\p{L}_][\p{L}\p{N}_.-]*))?\1\s*[:,]\s*(["'`])([^"'`\r\n]*)\3/gu;
+
+/**
+ * Every namespace binding in a text whose markup is not parsed (a template, a code string, a whole
+ * source file): `xmlns` / `xmlns:p` attributes, and in code the keys and builder arguments that
+ * write them. Prefix (`""` for default) → URIs.
+ */
+export function textNamespaceBindings(text: string): Map<string, Set<string>> {
+  const bindings = new Map<string, Set<string>>();
+  if (!text.includes("xmlns")) return bindings;
+  const add = (prefix: string, uri: string): void => {
+    let uris = bindings.get(prefix);
+    if (uris === undefined) bindings.set(prefix, (uris = new Set()));
+    uris.add(uri.trim());
+  };
+  for (const match of text.matchAll(XMLNS_ATTRIBUTE)) add(match[1] ?? "", match[2] ?? match[3] ?? "");
+  for (const match of text.matchAll(XMLNS_IN_CODE)) add(match[2] ?? "", match[4] ?? "");
+  return bindings;
+}
+
+/**
+ * Whether the prefix of a qualified name (`lx:sessiontoken`; the default namespace for an
+ * unprefixed one) is bound in `bindings` only to namespaces that are not Campaign's. An unbound
+ * prefix (a fragment) is not foreign.
+ */
+export function isForeignPrefix(bindings: ReadonlyMap<string, ReadonlySet<string>>, qualifiedName: string): boolean {
+  const colon = qualifiedName.indexOf(":");
+  const uris = bindings.get(colon < 0 ? "" : qualifiedName.slice(0, colon));
+  return uris !== undefined && uris.size > 0 && [...uris].every((uri) => !mayBeCampaignParameterNamespace(uri));
+}
+
 function xmlnsBindings(attributes: string): Map<string, string> {
   const bindings = new Map<string, string>();
   XMLNS_ATTRIBUTE.lastIndex = 0;

@@ -5,6 +5,7 @@ import { envSecretSlot } from "../../src/campaign/secrets.js";
 import {
   classifyTokenHeader,
   findAddTokensCalls,
+  findOpenSessionTokenTags,
   findSessionTokenElements,
   findSessionTokenParams,
   findTokenHeaderEntries,
@@ -16,6 +17,7 @@ import {
   isSafeShellRemoval,
   runsHttpClient,
   trimRange,
+  usesSoapClient,
   type TextRange,
   type TokenTransport,
 } from "../../src/campaign/session-tokens.js";
@@ -185,6 +187,8 @@ describe("hasCampaignContext", () => {
     "<urn:sessiontoken/>",
     "new HttpSoapConnection(url)",
     "new SoapService(cnx, 'urn:xtk:session')",
+    'var req = new HttpClientRequest(vars.remoteUrl);',
+    "NL.ExecutionInstance.logonRemote(url, login, password)",
   ])("%j is Campaign context", (text) => {
     expect(hasCampaignContext(text)).toBe(true);
   });
@@ -381,3 +385,45 @@ describe("findAddTokensCalls", () => {
   });
 });
 
+
+describe("sessiontoken elements of other vendors", () => {
+  it("leaves out a prefix the text binds only to another vendor's namespace", () => {
+    const vendor = `<s:Envelope xmlns:lx="http://api.lexvendor.example/v2"><lx:sessiontoken>LX-1</lx:sessiontoken></s:Envelope>`;
+    expect(findSessionTokenElements(vendor)).toEqual([]);
+    const campaign = vendor.replace("http://api.lexvendor.example/v2", "urn:nms:rtEvent");
+    expect(findSessionTokenElements(campaign).map((element) => element.value)).toEqual(["LX-1"]);
+    // A default namespace of another vendor, and one of Campaign's.
+    expect(findSessionTokenElements(`<Search xmlns="http://api.lexvendor.example/v2"><sessiontoken>LX-1</sessiontoken></Search>`)).toEqual([]);
+    expect(findSessionTokenElements(`<PushEvent xmlns="urn:nms:rtEvent"><sessiontoken>___1</sessiontoken></PushEvent>`).map((element) => element.value)).toEqual(["___1"]);
+    // Unbound (a fragment): Campaign's by default.
+    expect(findSessionTokenElements("<lx:sessiontoken>LX-1</lx:sessiontoken>").map((element) => element.value)).toEqual(["LX-1"]);
+  });
+
+  it("XML: an element in another vendor's namespace is not a transport; in a Campaign one it is", () => {
+    const transports = (text: string) => findTokenTransportsInXml(parseXml(text).document.children, { campaignContext: true }).map((transport) => transport.kind);
+    expect(transports(`<e xmlns:lx="http://api.lexvendor.example/v2"><lx:sessiontoken>LX-1</lx:sessiontoken></e>`)).toEqual([]);
+    expect(transports(`<e xmlns="http://api.lexvendor.example/v2"><sessiontoken>LX-1</sessiontoken></e>`)).toEqual([]);
+    expect(transports(`<e xmlns:u="urn:xtk:queryDef"><u:sessiontoken>___1</u:sessiontoken></e>`)).toEqual(["element"]);
+    expect(transports(`<e xmlns="http://schemas.xmlsoap.org/soap/envelope/"><sessiontoken>___1</sessiontoken></e>`)).toEqual(["element"]);
+  });
+});
+
+describe("findOpenSessionTokenTags", () => {
+  it("finds the start tag whose content the text does not close", () => {
+    const text = `<urn:PushEvent><urn:sessiontoken>`;
+    expect(findOpenSessionTokenTags(text)).toEqual([{ name: "urn:sessiontoken", nameRange: { start: 16, end: 32 }, contentStart: text.length }]);
+    expect(findOpenSessionTokenTags(`<sessiontoken>abc</sessiontoken><sessiontoken/>`)).toEqual([]);
+    expect(findOpenSessionTokenTags(`<x xmlns:lx="http://lx.example"><lx:sessiontoken>`)).toEqual([]);
+  });
+});
+
+describe("usesSoapClient", () => {
+  it("recognises Node SOAP client imports only", () => {
+    for (const text of [`const soap = require('soap');`, `import soap from "soap";`, `import { createClientAsync } from 'strong-soap'`, `await import("soap")`]) {
+      expect(usesSoapClient(text), text).toBe(true);
+    }
+    for (const text of [`const soap = require('./soap');`, `import x from "soap-ui-helper";`, `// uses soap`, `redis.createClient()`]) {
+      expect(usesSoapClient(text), text).toBe(false);
+    }
+  });
+});

@@ -6,10 +6,14 @@ import {
   findSessionMethodCalls,
   findSessionMethodElements,
   findSoapActions,
+  isCampaignNamespace,
+  isForeignPrefix,
   isXtkSessionSchema,
   jsonStringOffsets,
+  mayBeCampaignParameterNamespace,
   sessionMethodOf,
   supportsDirectImsBearer,
+  textNamespaceBindings,
 } from "../../src/campaign/soap-actions.js";
 
 /** The matched substrings, so a wrong offset shows up as a wrong string. */
@@ -224,5 +228,47 @@ describe("supportsDirectImsBearer", () => {
     for (const version of ["8.4", "8.4.9", "8", "7.3.4", "7.3.1.IMS", "7.2.5", "6.1", "latest", "", "8.x", "7.2.IMS"]) {
       expect(supportsDirectImsBearer(version), version).toBe(false);
     }
+  });
+});
+
+describe("Campaign namespaces", () => {
+  it("accepts Campaign's SOAP namespaces and custom schemas, not other vendors' URIs", () => {
+    for (const uri of ["urn:xtk:session", "urn:nms:rtEvent", "urn:xtk:queryDef", "urn:cus:recipient", " urn:acme:order "]) {
+      expect(isCampaignNamespace(uri), uri).toBe(true);
+    }
+    for (const uri of ["http://api.lexvendor.example/v2", "urn:partner.soap.sforce.com", "urn:xtk", "urn:xtk:session:extra", "https://schemas.xmlsoap.org/soap/envelope/", ""]) {
+      expect(isCampaignNamespace(uri), uri).toBe(false);
+    }
+  });
+
+  it("lets a sessiontoken parameter be unqualified, in a SOAP envelope namespace or a Campaign one", () => {
+    expect(mayBeCampaignParameterNamespace(null)).toBe(true);
+    expect(mayBeCampaignParameterNamespace("")).toBe(true);
+    expect(mayBeCampaignParameterNamespace("http://schemas.xmlsoap.org/soap/envelope/")).toBe(true);
+    expect(mayBeCampaignParameterNamespace("urn:nms:rtEvent")).toBe(true);
+    expect(mayBeCampaignParameterNamespace("http://api.lexvendor.example/v2")).toBe(false);
+  });
+
+  it("reads namespace bindings from markup and from code that writes markup", () => {
+    const text = [
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:lx='http://lx.example/v2' xmlns="urn:xtk:queryDef">`,
+      `const o = { "@_xmlns:ns0": "urn:nms:rtEvent" }; b.att("xmlns:ven", "http://ven.example/");`,
+    ].join("\n");
+    const bindings = textNamespaceBindings(text);
+    expect(Object.fromEntries([...bindings].map(([prefix, uris]) => [prefix, [...uris]]))).toEqual({
+      s: ["http://schemas.xmlsoap.org/soap/envelope/"],
+      lx: ["http://lx.example/v2"],
+      "": ["urn:xtk:queryDef"],
+      ns0: ["urn:nms:rtEvent"],
+      ven: ["http://ven.example/"],
+    });
+    expect(isForeignPrefix(bindings, "lx:sessiontoken")).toBe(true);
+    expect(isForeignPrefix(bindings, "ven:sessiontoken")).toBe(true);
+    expect(isForeignPrefix(bindings, "ns0:sessiontoken")).toBe(false);
+    // An unbound prefix (a template fragment) and an unprefixed name are not foreign.
+    expect(isForeignPrefix(bindings, "urn:sessiontoken")).toBe(false);
+    expect(isForeignPrefix(bindings, "sessiontoken")).toBe(false);
+    // A prefix bound to a Campaign namespace somewhere is not foreign.
+    expect(isForeignPrefix(textNamespaceBindings(`xmlns:p="http://x.example" xmlns:p="urn:xtk:session"`), "p:sessiontoken")).toBe(false);
   });
 });

@@ -45,32 +45,35 @@ describe("scan --fix", () => {
         .replace(HTTP_ACTION, HTTP_ACTION + HTTP_HEADER)
         .replace("<urn:sessiontoken>{{sessionToken}}</urn:sessiontoken>", "<urn:sessiontoken></urn:sessiontoken>"),
     );
-    expect(read(directory, "src/push.mjs")).toBe(text("src/push.mjs").replace("<urn:sessiontoken>${sessionToken}</urn:sessiontoken>", "<urn:sessiontoken></urn:sessiontoken>"));
+    // A JS envelope with no request headers in its file: emptying its token would leave the request
+    // with no credential, so it is a suggestion, never a plain fix.
+    expect(read(directory, "src/push.mjs")).toBe(text("src/push.mjs"));
     expect(read(directory, "docs/runbook.md")).toBe(text("docs/runbook.md").replace("mc/Fx-Planted-Pass3", ""));
     // A suggestion is never applied unless --fix-suggestions names its rule.
     expect(read(directory, "src/client.ts")).toBe(text("src/client.ts"));
     expect(read(directory, "config/notes.txt")).toBe(text("config/notes.txt"));
     expect([...after.keys()].sort()).toEqual([...before.keys(), "report.json"].sort());
 
-    // What is left: the SDK logon (a suggestion) and its hard-coded password.
+    // What is left: the SDK logon (a suggestion) and its hard-coded password, and the JS envelope's token (a suggestion).
     const report = JSON.parse(read(directory, "report.json")) as { findings: Array<{ ruleId: string; path: string; line: number }> };
     expect(report.findings.map(({ ruleId, path, line }) => `${path}:${line} ${ruleId}`)).toEqual([
       "src/client.ts:4 campaign-ims/no-password-logon",
       "src/client.ts:4 campaign-ims/no-hardcoded-campaign-secret",
+      "src/push.mjs:5 campaign-ims/no-session-token",
     ]);
     expect(first.code).toBe(1);
     expect(first.stderr).toBe(
       [
-        "campaign-ims: fixed 4 findings in 4 files (campaign-ims/no-session-token 4)",
+        "campaign-ims: fixed 3 findings in 3 files (campaign-ims/no-session-token 3)",
         "campaign-ims:   docs/runbook.md: campaign-ims/no-session-token 1",
         "campaign-ims:   requests/push.http: campaign-ims/no-session-token 1",
         "campaign-ims:   soap/push-event.xml: campaign-ims/no-session-token 1",
-        "campaign-ims:   src/push.mjs: campaign-ims/no-session-token 1",
-        "campaign-ims: 2 findings need a person:",
+        "campaign-ims: 3 findings need a person:",
         "campaign-ims:   campaign-ims/no-hardcoded-campaign-secret: 1 no automatic fix (Rotate and remove hard-coded credentials)",
         "campaign-ims:   campaign-ims/no-password-logon: 1 a suggestion to review (or apply with --fix-suggestions no-password-logon)",
-        "campaign-ims: 2 finding(s) (2 error, 0 warn, 0 info) in 1 file(s); 5 scanned, 0 skipped, 0 problem(s); wrote report.json (json)",
-        "campaign-ims: failed: 2 finding(s) at or above --fail-on error",
+        "campaign-ims:   campaign-ims/no-session-token: 1 a suggestion to review (or apply with --fix-suggestions no-session-token)",
+        "campaign-ims: 3 finding(s) (3 error, 0 warn, 0 info) in 2 file(s); 5 scanned, 0 skipped, 0 problem(s); wrote report.json (json)",
+        "campaign-ims: failed: 3 finding(s) at or above --fail-on error",
         "",
       ].join("\n"),
     );
@@ -91,7 +94,9 @@ describe("scan --fix", () => {
         "ofImsBearerToken(url, await getImsAccessToken(), { sessionInfo: true })",
       ),
     );
-    expect(run.code).toBe(0);
+    // The JS envelope's token is a no-session-token suggestion, not applied here.
+    expect(read(directory, "src/push.mjs")).toBe(read(copyFixture("scanner/fix/repo"), "src/push.mjs"));
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain("campaign-ims:   src/client.ts: campaign-ims/no-password-logon 1\n");
     expect(runCli(["scan", "--fix", "--fix-suggestions", "no-password-logon"], { cwd: directory }).stderr).toMatch(/^campaign-ims: nothing fixed\n/);
   });
@@ -142,7 +147,9 @@ describe("scan --fix", () => {
     expect(report.findings.filter((finding) => finding.path === "soap/latin1.xml" && finding.fixable).map((finding) => finding.ruleId)).toEqual([
       "campaign-ims/no-session-token",
     ]);
-    expect(run.stderr).toContain("campaign-ims:   campaign-ims/no-session-token: 3 its file's fix was refused\n");
+    expect(run.stderr).toContain(
+      "campaign-ims:   campaign-ims/no-session-token: 1 a suggestion to review (or apply with --fix-suggestions no-session-token); 3 its file's fix was refused\n",
+    );
   });
 });
 
@@ -166,7 +173,8 @@ describe("scan --fix-dry-run", () => {
     const run = runCli(["scan", "--fix-dry-run", "--fix-suggestions", "no-password-logon"], { cwd: directory });
 
     expect(snapshot(directory)).toEqual(before);
-    expect(run.code).toBe(0);
+    // The JS envelope's token (a no-session-token suggestion) is left.
+    expect(run.code).toBe(1);
     for (const secret of PLANTED) {
       expect(run.stdout).not.toContain(secret);
       expect(run.stderr).not.toContain(secret);
@@ -193,10 +201,9 @@ describe("scan --fix-dry-run", () => {
       "--- a/requests/push.http",
       "--- a/soap/push-event.xml",
       "--- a/src/client.ts",
-      "--- a/src/push.mjs",
     ]);
     expect(run.stderr.split("\n")[0]).toBe(
-      "campaign-ims: would fix 5 findings in 5 files (campaign-ims/no-password-logon 1, campaign-ims/no-session-token 4); nothing written",
+      "campaign-ims: would fix 4 findings in 4 files (campaign-ims/no-password-logon 1, campaign-ims/no-session-token 3); nothing written",
     );
   });
 

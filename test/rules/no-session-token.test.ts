@@ -1,6 +1,7 @@
 import type { RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-session-token.js";
+import { at } from "../support/positions.js";
 import { jsRuleTester } from "../support/rule-tester.js";
 import { checkFixOutputs, fixOutputs } from "../support/typecheck.js";
 
@@ -13,25 +14,6 @@ const CJS = { sourceType: "commonjs" } as const;
 // The placeholders shared with no-password-logon: `await` where it is valid, a value elsewhere.
 const ASYNC_TOKEN = "await getImsAccessToken()";
 const SYNC_TOKEN = "imsAccessToken";
-
-/**
- * The position of the `occurrence`-th `text` in `code`. Expected positions come from the test
- * source itself, never from the rule's offset arithmetic.
- */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, text: string, suggestions: Suggestion[] = [], occurrence = 0): TestError {
   return { messageId, ...at(code, text, occurrence), suggestions };
@@ -50,6 +32,7 @@ const replaceWithBearerHeader = (output: string, token = ASYNC_TOKEN): Suggestio
   output,
 });
 const removeTokenHeader = (output: string): Suggestion => ({ messageId: "removeTokenHeader", output });
+const emptySessionToken = (output: string, token = ASYNC_TOKEN): Suggestion => ({ messageId: "emptySessionToken", data: { token }, output });
 
 // ---------------------------------------------------------------------------------------------
 // SDK factories and Credentials, in every import form.
@@ -277,10 +260,12 @@ const elementCases: InvalidCase[] = [];
     '      SOAPAction: "nms:rtEvent#PushEvent",\n',
     '      SOAPAction: "nms:rtEvent#PushEvent",\n      Authorization: `Bearer ${await getImsAccessToken()}`,\n',
   );
+  // Emptying the token without the header would leave the request with no credential: with a
+  // placeholder token source, both are one suggestion and there is no fix.
   elementCases.push({
     code,
     filename: "push-event.mjs",
-    output: emptied,
+    output: null,
     errors: [{ ...error(code, "sessionTokenElement", "${sessionToken}", [emptyAndAddBearerHeader(withHeader, ASYNC_TOKEN)]), data: { name: "urn:sessiontoken" } }],
   });
   // With a configured token expression, adding the header is part of the fix.
@@ -297,15 +282,15 @@ const elementCases: InvalidCase[] = [];
   });
 }
 {
-  // A configured `await` expression cannot go into a non-async function: the fix only empties the
-  // value and the suggestion uses the synchronous placeholder.
+  // A configured `await` expression cannot go into a non-async function: no fix, and the
+  // suggestion uses the synchronous placeholder.
   const code = "export const push = (token: string) =>\n  fetch(url, { headers: { SOAPAction: 'nms:rtEvent#PushEvent' }, body: `<sessiontoken>${token}</sessiontoken>` });\n";
   const emptied = code.replace("<sessiontoken>${token}</sessiontoken>", "<sessiontoken></sessiontoken>");
   elementCases.push({
     code,
     filename: "push.ts",
     options: [{ tokenExpression: "await getImsAccessToken()" }],
-    output: emptied,
+    output: null,
     errors: [
       error(code, "sessionTokenElement", "${token}", [
         emptyAndAddBearerHeader(emptied.replace("'nms:rtEvent#PushEvent' }", "'nms:rtEvent#PushEvent', Authorization: `Bearer ${imsAccessToken}` }"), SYNC_TOKEN),
@@ -332,15 +317,22 @@ const elementCases: InvalidCase[] = [];
   });
 }
 {
-  // Concatenation: removing across the operand merges the two literals into one.
+  // Concatenation: removing across the operand merges the two literals into one. No request
+  // headers in the file: emptying is a suggestion (the request must then send Authorization).
   const code =
     "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken>' + token + '</urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n";
   elementCases.push({
     code,
     filename: "envelope.ts",
-    output:
-      "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken></urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n",
-    errors: [error(code, "sessionTokenElement", "' + token + '")],
+    output: null,
+    errors: [
+      error(code, "sessionTokenElement", "' + token + '", [
+        emptySessionToken(
+          "export const envelope = (token: string) =>\n  '<soapenv:Body><urn:PushEvent><urn:sessiontoken></urn:sessiontoken></urn:PushEvent></soapenv:Body>';\n",
+          SYNC_TOKEN,
+        ),
+      ]),
+    ],
   });
 }
 {
@@ -350,8 +342,10 @@ const elementCases: InvalidCase[] = [];
     code,
     filename: "body.js",
     languageOptions: CJS,
-    output: 'module.exports = "<sessiontoken></sessiontoken><strLogin/>";\n',
-    errors: [{ ...error(code, "sessionTokenElement", "mc/mc"), data: { name: "sessiontoken" } }],
+    output: null,
+    errors: [
+      { ...error(code, "sessionTokenElement", "mc/mc", [emptySessionToken('module.exports = "<sessiontoken></sessiontoken><strLogin/>";\n', SYNC_TOKEN)]), data: { name: "sessiontoken" } },
+    ],
   });
 }
 {
@@ -360,8 +354,8 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "body.ts",
-    output: 'export const body = "<urn:sessiontoken></urn:sessiontoken>";\n',
-    errors: [error(code, "sessionTokenElement", "\\u006dc/mc")],
+    output: null,
+    errors: [error(code, "sessionTokenElement", "\\u006dc/mc", [emptySessionToken('export const body = "<urn:sessiontoken></urn:sessiontoken>";\n')])],
   });
 }
 {
@@ -371,8 +365,7 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "push.ts",
-    output:
-      "import axios from 'axios';\nexport const push = (token: string) =>\n  axios.post(url, `<urn:__sessiontoken></urn:__sessiontoken>`, { headers: { SOAPAction: 'nms:rtEvent#PushEvent' } });\n",
+    output: null,
     errors: [
       {
         ...error(code, "sessionTokenElement", "${token}", [
@@ -413,8 +406,8 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({
     code,
     filename: "body.ts",
-    output: 'export const body = (a?: string) => "<sessiontoken></sessiontoken>";\n',
-    errors: [error(code, "sessionTokenElement", '" + (a ?? "") + "')],
+    output: null,
+    errors: [error(code, "sessionTokenElement", '" + (a ?? "") + "', [emptySessionToken('export const body = (a?: string) => "<sessiontoken></sessiontoken>";\n', SYNC_TOKEN)])],
   });
 }
 {
@@ -423,13 +416,19 @@ const elementCases: InvalidCase[] = [];
   elementCases.push({ code, filename: "body.ts", output: null, errors: [error(code, "sessionTokenElement", '") + t + "')] });
 }
 {
-  // Two elements in one template, each fixed (RuleTester applies non-overlapping fixes together).
+  // Two elements in one template, each with its own suggestion.
   const code = "export const twice = (a: string) => `<a:sessiontoken>${a}</a:sessiontoken><b:sessiontoken>x</b:sessiontoken>`;\n";
   elementCases.push({
     code,
     filename: "twice.ts",
-    output: "export const twice = (a: string) => `<a:sessiontoken></a:sessiontoken><b:sessiontoken></b:sessiontoken>`;\n",
-    errors: [error(code, "sessionTokenElement", "${a}"), { ...error(code, "sessionTokenElement", "x</b:"), endColumn: at(code, "</b:").column }],
+    output: null,
+    errors: [
+      error(code, "sessionTokenElement", "${a}", [emptySessionToken("export const twice = (a: string) => `<a:sessiontoken></a:sessiontoken><b:sessiontoken>x</b:sessiontoken>`;\n", SYNC_TOKEN)]),
+      {
+        ...error(code, "sessionTokenElement", "x</b:", [emptySessionToken("export const twice = (a: string) => `<a:sessiontoken>${a}</a:sessiontoken><b:sessiontoken></b:sessiontoken>`;\n", SYNC_TOKEN)]),
+        endColumn: at(code, "</b:").column,
+      },
+    ],
   });
 }
 
