@@ -165,6 +165,9 @@ export function createConfigs(
    * configs add them, since they add files to the lint.
    */
   const embeddedBlocks = (name: string): Linter.Config[] => [
+    // Their scripts are code blocks of the plugin's own (`x.xml/0.js`, `App.vue/0.ts`), not the
+    // user's JS files: parsed like TS/JS fences, so E4X literals and JSX parse.
+    typescriptParserBlock(namespace, `${name}/embedded`, [...COMPONENT_FILES, ...LANGUAGE_FILES.xml].map((host) => `${host}/*.{${MARKDOWN_FENCES.js.join(",")}}`)),
     // Vue and Svelte components: their <script> blocks, linted by the JS block (`**/*.ts` matches `App.vue/0.ts`).
     { name: `${namespace}/${name}/components`, files: COMPONENT_FILES, processor: componentProcessor },
     // XML: the file itself (XML rules) and its <script>/<initScript>/<source> JavaScript (JS rules).
@@ -186,7 +189,9 @@ export function createConfigs(
   for (const [name, processor] of Object.entries(MARKDOWN_CONFIGS)) {
     configs[name as ConfigName] = [
       ...DOCUMENT_PROCESSORS(processor).map(({ label, files, processor }) => ({ name: `${namespace}/${name}/${label}`, files, processor })),
-      typescriptParserBlock(namespace, name, TYPESCRIPT_EXTENSIONS.filter((info) => MARKDOWN_FENCES.js.includes(info)).map(fence)),
+      // Code blocks are the plugin's own virtual files: every TS/JS block gets the TypeScript parser
+      // (JSX, and the E4X literals of Campaign's server-side JavaScript, parse).
+      typescriptParserBlock(namespace, name, MARKDOWN_FENCES.js.map(fence)),
       ...ruleBlocks(name, "recommended", ALL_LANGUAGES, (key) => MARKDOWN_FENCES[key].map(fence)),
     ];
   }

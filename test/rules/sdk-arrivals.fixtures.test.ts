@@ -24,7 +24,9 @@ function files(dir: string): string[] {
     .sort();
 }
 
-const CONFIG = [...plugin.configs.recommended, ...plugin.configs.markdown].map((config) =>
+// A project with .jsx components enables JSX for espree itself (the plugin keeps the user's JS parser).
+const JSX: Linter.Config = { files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
+const CONFIG = [JSX, ...plugin.configs.recommended, ...plugin.configs.markdown].map((config) =>
   config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => RULES.includes(id))) },
 );
 

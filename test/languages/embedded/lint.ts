@@ -4,7 +4,7 @@ import { Linter } from "eslint";
 import plugin from "../../../src/index.js";
 
 const linter = new Linter({ cwd: "/repo", configType: "flat" });
-const CONFIGS = [...plugin.configs.recommended, ...plugin.configs.markdown];
+const CONFIGS = [...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown];
 // Every code block some config matches is linted (as the ESLint class and the scanner decide).
 const scope = new ConfigArray(CONFIGS.filter((block) => block.files !== undefined).map((block) => ({ files: block.files as string[] })), { basePath: "/repo" });
 scope.normalizeSync();
