@@ -82,13 +82,21 @@ export type ShellAssignmentKind =
   /** PowerShell `$env:NAME = …`. */
   | "powershell-env"
   /** PowerShell `$name = …`. */
-  | "powershell-variable";
+  | "powershell-variable"
+  /**
+   * A YAML setting: a scalar under a key that names a secret (`name` is the dotted key path,
+   * `campaign.password`), a Kubernetes / Azure `name:` + `value:` entry, a docker-compose
+   * `environment` item `NAME=value`.
+   */
+  | "yaml";
 
 export interface ShellAssignment extends ShellNodeBase {
   type: "ShellAssignment";
   kind: ShellAssignmentKind;
   /** The variable name (for `$env:X` just `X`; for properties the unescaped key). */
   name: string;
+  /** YAML settings only: the dotted path of keys down to the name (`campaign.api.password`). */
+  path?: string;
   nameRange: Range;
   /** The assignment operator as written: `=`, `+=`, `:=`, `?=`, `:` …; `" "` for `ENV KEY value`. */
   operator: string;
