@@ -50,11 +50,14 @@ import { INTERPOLATION_PLACEHOLDER, mergeListeners, sdkCallListener, skipWrapper
 import {
   IMS_CREDENTIAL_KEYS,
   classifySecret,
+  builtFromVariables,
   envSecretSlot,
   findClientSecretParams,
   findLogonPasswordElements,
   findNlserverSecrets,
+  findShellDefaults,
   hasImsCredentialContext,
+  isEncryptedConfigValue,
   maskSecret,
   secretShape,
   secretSlotOfName,
@@ -513,14 +516,17 @@ export default createRule<MessageIds, Options>({
             for (const assignment of command.assignments) {
               const word = assignment.value;
               if (word === null) continue;
-              const slot = envSecretSlot(assignment.name);
+              const slot = envSecretSlot(assignment.name, assignment.path);
               const value = wordValue(word);
-              if (slot !== undefined && value !== undefined) secrets.add(value, slot, `the ${assignment.name} setting`);
+              const setting = `the ${assignment.path ?? assignment.name} setting`;
+              if (slot !== undefined && value !== undefined) secrets.add(value, slot, setting);
               if (value !== undefined) secrets.shape(value, "a shell value");
               wordSecrets(word, findNlserverSecrets(word.value));
+              addTextSecrets(secrets, findShellDefaults(word.value, slot), (start, end) => shellWordSourceRange(word, start, end));
             }
             for (const word of command.words) {
               wordSecrets(word, findNlserverSecrets(word.value));
+              if (word.hasExpansion) addTextSecrets(secrets, findShellDefaults(word.value), (start, end) => shellWordSourceRange(word, start, end));
               const value = wordValue(word);
               if (value !== undefined) secrets.shape(value, "a shell argument");
               if (!client) continue;
@@ -708,6 +714,7 @@ function addTextSecrets(
 
 function textSecretPlace(secret: TextSecret): string {
   if (secret.slot === "client-secret" && secret.name === "client_secret") return "client_secret";
+  if (secret.name.startsWith("${")) return `the default of ${secret.name}}`;
   if (secret.name.startsWith("-")) return `nlserver config ${secret.name}`;
   return `the SOAP Logon <${secret.name}>`;
 }
@@ -717,7 +724,8 @@ const EXPANSION_MARK = /[$`%]/;
 
 /** A shell word's value, trimmed, with its source range; undefined when an expansion builds it. */
 function wordValue(word: ShellWord): TransportValue | undefined {
-  if (word.hasExpansion && EXPANSION_MARK.test(word.value)) return undefined;
+  // `Pa$$w0rd`, `S3cr$t`: a `$` that names no variable is part of a literal value.
+  if (word.hasExpansion && builtFromVariables(word.value)) return undefined;
   const { start, end } = trimRange(word.value, { start: 0, end: word.value.length });
   const [from, to] = shellWordSourceRange(word, start, end);
   return { text: word.value.slice(start, end), start: from, end: to };
@@ -773,10 +781,12 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (const attribute of node.attributes) {
       const slot = CREDENTIAL_ATTRIBUTES.get(attribute.localName.toLowerCase());
-      if (slot !== undefined) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
+      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state.
+      const encryptedClientSecret = slot === "client-secret" && isEncryptedConfigValue(attribute.value);
+      if (slot !== undefined && !encryptedClientSecret) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
       const map = (start: number, end: number): [number, number] => toSourceRange(attribute, start, end);
       if (imsContext) addTextSecrets(secrets, findClientSecretParams(attribute.value), map);
-      secrets.shape(xmlValue(attribute), "an XML value");
+      if (!encryptedClientSecret) secrets.shape(xmlValue(attribute), "an XML value");
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node });
   }

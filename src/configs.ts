@@ -36,11 +36,8 @@ export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
     "**/GNUmakefile",
     "**/*.mk",
     "**/*.make",
-    "**/.github/workflows/*.{yml,yaml}",
-    "**/action.{yml,yaml}",
-    "**/.gitlab-ci.{yml,yaml}",
-    "**/*.gitlab-ci.yml",
-    "**/.gitlab/**/*.{yml,yaml}",
+    // Every YAML file: CI pipelines of any system, docker-compose, Kubernetes, Helm, Ansible.
+    "**/*.{yml,yaml}",
     "**/.env*",
     "**/*.env",
     "**/*.properties",

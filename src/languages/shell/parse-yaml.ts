@@ -426,8 +426,19 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
         }
       }
       if (isScript && (isScalar(value) || isSeq(value))) {
-        scriptValue(value, key, dialectOf(key, node, here, parentKey, taskHere), depth + 1);
+        const dialect = dialectOf(key, node, here, parentKey, taskHere);
+        // Kubernetes `command: ["sh", "-c"]` + `args: ["script"]`: each argument is a script.
+        const command = child(node, "command");
+        const afterDashC = key === "args" && isSeq(command) && stringValue(command.items[command.items.length - 1]) === "-c";
+        if (afterDashC && isSeq(value)) for (const item of value.items) scriptValue(item, key, dialect, depth + 1);
+        else scriptValue(value, key, dialect, depth + 1);
         continue;
+      }
+      // GitLab `variables: NAME: { value: …, description: … }`.
+      const described = isMap(value) ? child(value, "value") : undefined;
+      if (isScalar(described) && secretSlotOfName(key) !== undefined) {
+        const range = nameRange(pair.key as Scalar);
+        if (range !== undefined && text.slice(range[0], range[1]) === key) assignment(key, range, described, parentKey ?? key, [...here.path, key].join("."));
       }
       if (isScalar(value)) {
         if (key !== "value" && secretSlotOfName(key) !== undefined) {
