@@ -45,6 +45,14 @@ export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
     "**/*.psm1",
     "**/*.bat",
     "**/*.cmd",
+    // Jenkins pipelines (sh / bat / powershell steps, environment) and Terraform / HCL settings.
+    "**/Jenkinsfile",
+    "**/Jenkinsfile.*",
+    "**/*.jenkinsfile",
+    "**/*.groovy",
+    "**/*.tf",
+    "**/*.tfvars",
+    "**/*.hcl",
   ],
   // package.json dependencies on JWT libraries; Postman collections.
   json: ["**/package.json", "**/*.postman_collection.json"],

@@ -1,6 +1,6 @@
 /**
  * Configuration wherever it lives (fixtures/config-repo): CI pipelines of every common system,
- * docker-compose, Kubernetes, Helm values and Ansible playbooks, linted through the plugin's own
+ * docker-compose, Kubernetes, Helm values, Ansible playbooks, Jenkinsfiles and Terraform, linted through the plugin's own
  * configs (`eslint` route) and scanned (`campaign-ims scan` route) with the same findings.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -76,6 +76,30 @@ const EXPECTED: Record<string, string[]> = {
     "26:3-26:20 no-session-token sessionTokenSetting",
     "26:22-26:45 no-hardcoded-campaign-secret loginPassword",
   ],
+  Jenkinsfile: [
+    // `environment { }`; `credentials('id')` is no literal.
+    "6:16-6:31 no-hardcoded-campaign-secret password",
+    // `sh '''…'''`.
+    "13:46-13:60 no-jwt-service-account setImsJwtAuth",
+    // `sh(script: "…")` with Groovy `\"` escapes.
+    "15:31-15:47 no-session-token securityTokenHeader",
+    // `bat` is batch, `powershell` PowerShell.
+    "16:23-16:37 no-session-token sessionTokenCookie",
+    "17:94-17:110 no-session-token securityTokenHeader",
+    // `withEnv(['NAME=value'])`.
+    "18:31-18:44 no-hardcoded-campaign-secret password",
+  ],
+  "infra/campaign.tf": [
+    // A `variable` block's default, named by the variable.
+    "4:14-4:27 no-hardcoded-campaign-secret password",
+    // `locals`.
+    "8:3-8:20 no-session-token sessionTokenSetting",
+    "8:24-8:44 no-hardcoded-campaign-secret loginPassword",
+    // `provider "campaign" { password = … }`; the database's password is not Campaign's.
+    "14:15-14:28 no-hardcoded-campaign-secret password",
+  ],
+  // A tfvars value; an interpolation is not a literal.
+  "infra/prod.tfvars": ["1:22-1:34 no-hardcoded-campaign-secret password"],
   // Other products' passwords, `${{ secrets.X }}` and `${X}` references, `MY_ACC_…`, a github-script input.
   "negative/unrelated.yml": [],
 };
@@ -95,6 +119,12 @@ const SECRETS = [
   "Amber-Quartz-64",
   "Silver-Fjord-31",
   "Copper-Kettle-5",
+  "Granite-Peak-58",
+  "Drift-Wood-73",
+  "Coral-Reef-26",
+  "Maple-Leaf-14",
+  "Frost-Line-39",
+  "Iron-Gate-47",
 ];
 
 function files(directory: string): string[] {

@@ -21,7 +21,9 @@ export type ShellDialect =
   | "env"
   | "properties"
   | "batch"
-  | "powershell";
+  | "powershell"
+  | "jenkinsfile"
+  | "hcl";
 
 export interface ShellNodeBase {
   range: Range;
@@ -88,7 +90,11 @@ export type ShellAssignmentKind =
    * `campaign.password`), a Kubernetes / Azure `name:` + `value:` entry, a docker-compose
    * `environment` item `NAME=value`.
    */
-  | "yaml";
+  | "yaml"
+  /** A Jenkinsfile `environment { NAME = '…' }` entry or `withEnv(['NAME=…'])` item. */
+  | "jenkins-environment"
+  /** A Terraform / HCL attribute with a string value, or a `variable` block's `default`. */
+  | "hcl";
 
 export interface ShellAssignment extends ShellNodeBase {
   type: "ShellAssignment";

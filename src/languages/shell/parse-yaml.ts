@@ -93,7 +93,7 @@ function pushComments(source: string, offset: number, lines: LineIndex, out: She
 }
 
 /** Node ranges of a parse of a synthetic text (a scalar's value) mapped back to the file. */
-function remapOutput(temporary: ShellOutput, out: ShellOutput, map: ScalarMap, text: string, lines: LineIndex, construct: string): void {
+export function remapOutput(temporary: ShellOutput, out: ShellOutput, map: ScalarMap, text: string, lines: LineIndex, construct: string): void {
   const count = map.value.length;
   const startOf = (at: number): number => (at < count ? map.starts[at]! : count > 0 ? map.ends[count - 1]! : map.range[0]);
   const endOf = (at: number): number => (at > 0 ? map.ends[Math.min(at, count) - 1]! : startOf(0));

@@ -11,6 +11,7 @@ import { parseEnvFile, parseProperties } from "./parse-env.js";
 import { parseMakefile } from "./parse-makefile.js";
 import { parsePowerShell } from "./parse-powershell.js";
 import { parseYaml } from "./parse-yaml.js";
+import { parseHcl, parseJenkinsfile } from "./parse-pipeline-code.js";
 import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
 import { LineIndex } from "./text-index.js";
 
@@ -51,6 +52,12 @@ export function parseShell(text: string, dialect: ShellDialect, lines: LineIndex
     case "gitlab-ci":
     case "yaml":
       parseYaml(text, lines, out, start, dialect);
+      break;
+    case "jenkinsfile":
+      parseJenkinsfile(text, lines, out, start);
+      break;
+    case "hcl":
+      parseHcl(text, lines, out, start);
       break;
     case "env":
       parseEnvFile(text, lines, out, start);
