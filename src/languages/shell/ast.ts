@@ -155,8 +155,11 @@ export interface ShellCommand extends ShellNodeBase {
   terminator: string | null;
   /**
    * The construct the command came from: a Dockerfile instruction (`RUN`, `CMD`, `ENTRYPOINT`,
-   * `ENV`, `ARG`), a CI YAML key (`run`, `script`, `before_script`, `after_script`), `recipe` or
-   * `variable` in a Makefile; `null` in scripts, `.env`, `.properties`, batch and PowerShell.
+   * `ENV`, `ARG`), the YAML key (`run`, `script`, `command`, `environment`, `env` …), `recipe`,
+   * `variable` or `variable-command` (a variable recipes run as a program) in a Makefile, the
+   * Jenkinsfile step or block (`sh`, `bat`, `powershell`, `environment`, `withEnv`), the HCL block
+   * type (`variable`, `locals`, `provider` …); `null` in scripts, `.env`, `.properties`, batch and
+   * PowerShell.
    */
   construct: string | null;
 }
