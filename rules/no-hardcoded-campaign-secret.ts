@@ -58,6 +58,9 @@ import {
   findShellDefaults,
   hasImsCredentialContext,
   isEncryptedConfigValue,
+  isExampleSecret,
+  SECRET_KIND_LABELS,
+  splitLoginPassword,
   maskSecret,
   secretShape,
   secretSlotOfName,
@@ -90,6 +93,7 @@ import {
 import { stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 
 export type MessageIds =
+  | "exampleSecret"
   | "password"
   | "loginPassword"
   | "sessionToken"
@@ -270,7 +274,11 @@ export default createRule<MessageIds, Options>({
         "Hard-coded IMS service token ({{masked}}) in {{place}}: it grants access to whoever reads the code, and the SDK's service-token logon is unsupported. Remove it and use an IMS technical-account token from OAuth Server-to-Server.",
       accessToken:
         "Hard-coded IMS access token ({{masked}}) in {{place}}: it grants API access to whoever reads the code until it expires. Request tokens at run time from the OAuth Server-to-Server endpoint (/ims/token/v3).",
+      exampleSecret:
+        "Example-looking {{label}} ({{masked}}) in {{place}}: probably a sample value, but if it works against an instance it is a hard-coded credential. Replace it with a placeholder, or remove and rotate it.",
     },
+    // Keyboard runs and sample words (`asdf1234`, `test123`) are graded below real-looking values.
+    messageLevels: { exampleSecret: "warn" },
   },
   defaultOptions: [{ allow: [] }],
   create: {
@@ -657,15 +665,23 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
       const slots = sweep(bySlot, []);
       const found = [...slots, ...sweep(byShape, slots)].sort((a, b) => a.start - b.start);
       for (const { start, end, kind, text, place } of found) {
+        const example = EXAMPLE_KINDS.has(kind) && isExampleSecret(kind === "login-password" ? (splitLoginPassword(text)?.password ?? text) : text);
         context.report({
           loc: locOf(context.sourceCode, start, end),
-          messageId: MESSAGE_BY_KIND[kind],
-          data: { masked: maskSecret(text, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+          messageId: example ? "exampleSecret" : MESSAGE_BY_KIND[kind],
+          data: {
+            masked: maskSecret(text, kind),
+            place,
+            label: example ? SECRET_KIND_LABELS[kind] : kind === "private-key-base64" ? "base64 private key" : "private key",
+          },
         });
       }
     },
   };
 }
+
+// Kinds whose value can be a sample typed by hand (shaped secrets are real by their shape).
+const EXAMPLE_KINDS: ReadonlySet<SecretKind> = new Set(["password", "login-password", "session-token", "security-token", "client-secret", "access-token"]);
 
 const isPlaceholderValue = (value: string): boolean => classifySecret(value, "any") === undefined && secretShape(value) === undefined;
 

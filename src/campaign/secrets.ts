@@ -132,6 +132,23 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
+// Sample values typed by hand: keyboard runs, counting digits, sample words, and their mixes
+// (`asdf1234`, `qwerty`, `test123`, `abc123!`, `foobar`, `example-secret`).
+const EXAMPLE_PART = /^(?:asdf(?:gh(?:jkl?)?)?|qwerty?(?:uiop)?|zxcv(?:bn?m?)?|azerty|abc(?:def?)?|xyz|test(?:ing)?|demo|sample|example|dummy|fake|foo|bar|baz|foobar|secret|hello(?:world)?|sesame|opensesame)$/;
+const EXAMPLE_DIGITS = /^(?:0?1234?5?6?7?8?9?0?|(\d)\1{2,}|9876?5?4?3?2?1?0?)$/;
+
+/**
+ * Whether a literal secret looks like a sample typed for an example rather than a real secret:
+ * made only of keyboard runs (`asdf`, `qwerty`), counting digits (`1234`, `000`), sample words
+ * (`test`, `demo`, `example`, `foo`), separators and a trailing `!`. Such values are still
+ * reported (they may work against an instance) but graded below real-looking ones.
+ */
+export function isExampleSecret(value: string): boolean {
+  const parts = value.trim().toLowerCase().replace(/!+$/, "").split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/).filter((part) => part !== "");
+  if (parts.length === 0) return false;
+  return parts.every((part) => EXAMPLE_PART.test(part) || EXAMPLE_DIGITS.test(part));
+}
+
 /** A value made of a type marker and a body that is only mask characters: `p8e-xxxxxxxx`, `___****`. */
 function isMaskedBody(body: string): boolean {
   return body === "" || MASK_RUN.test(body) || isPlaceholder(body);

@@ -166,3 +166,34 @@ describe("configuration files through the scanner", () => {
     for (const secret of SECRETS) expect(serialised).not.toContain(secret);
   });
 });
+
+describe("example-looking values are graded below real-looking ones", () => {
+  const linter = new Linter({ configType: "flat" });
+  const code = "ACC_PASSWORD=asdf1234\nACC_PWD=Zq7-Adm1n!Pw\nACC_SESSIONTOKEN=svc/test123\n";
+  it("eslint: an exampleSecret message for keyboard runs and sample words, still masked", () => {
+    const messages = linter.verify(code, plugin.configs.recommended, { filename: join(REPO, ".env") });
+    for (const message of messages) for (const secret of ["asdf1234", "Zq7-Adm1n!Pw", "test123"]) expect(message.message).not.toContain(secret);
+    expect(messages.map((m) => [short(m), m.message.slice(0, m.message.indexOf(":"))])).toEqual([
+      ["1:14-1:22 no-hardcoded-campaign-secret exampleSecret", "Example-looking password (****) in the ACC_PASSWORD setting"],
+      ["2:9-2:21 no-hardcoded-campaign-secret password", "Hard-coded Campaign password (****) in the ACC_PWD setting"],
+      ["3:1-3:17 no-session-token sessionTokenSetting", "Campaign session token in configuration (ACC_SESSIONTOKEN)"],
+      ["3:18-3:29 no-hardcoded-campaign-secret exampleSecret", "Example-looking login/password session token (svc/****) in the ACC_SESSIONTOKEN setting"],
+    ]);
+  });
+});
+
+describe("the migrated state scans clean", () => {
+  it("an authIMSTAClientSecret encrypted by nlserver config -setimsoauth is not a hard-coded secret", async () => {
+    const result = await scanDirectory(join(FIXTURES, "migrated-repo"), { pluginModule: REAL_PLUGIN_MODULE });
+    expect(result.findings).toEqual([]);
+    expect(result.stats.filesLinted).toBeGreaterThan(0);
+    const linter = new Linter({ configType: "flat" });
+    const xml = readFileSync(join(FIXTURES, "migrated-repo/config/config-stage.xml"), "utf8");
+    expect(linter.verify(xml, plugin.configs.recommended, { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") })).toEqual([]);
+    // The same attribute with a clear-text client secret is still reported.
+    const clear = xml.replace(/authIMSTAClientSecret="[^"]*"/u, 'authIMSTAClientSecret="p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz"');
+    expect(linter.verify(clear, plugin.configs.recommended, { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") }).map(short)).toEqual([
+      "6:33-6:67 no-hardcoded-campaign-secret clientSecret",
+    ]);
+  });
+});
