@@ -20,11 +20,9 @@
  * `variable "NAME" { default = "…" }` default is a setting named `NAME`.
  */
 import type { ShellAssignment, ShellAssignmentKind } from "./ast.js";
-import { parseBatch } from "./parse-batch.js";
-import { parsePowerShell } from "./parse-powershell.js";
-import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
-import { LineIndex, type Range } from "./text-index.js";
-import { remapOutput } from "./parse-yaml.js";
+import type { ShellOutput } from "./posix-scanner.js";
+import type { LineIndex, Range } from "./text-index.js";
+import { parseMappedScript } from "./parse-yaml.js";
 import { wordOfMap, type ScalarMap } from "./yaml-scalar.js";
 
 type Token =
@@ -132,16 +130,6 @@ function pushAssignment(out: ShellOutput, text: string, lines: LineIndex, kind: 
   out.commands.push({ type: "ShellCommand", words: [], assignments: [assignment], redirects: [], terminator: null, construct, ...lines.span(assignment.range[0], assignment.range[1]) });
 }
 
-/** A string literal's content as a script of `dialect`, positions mapped back to the file. */
-function script(out: ShellOutput, text: string, lines: LineIndex, map: ScalarMap, dialect: "sh" | "batch" | "powershell", construct: string): void {
-  const temporary: ShellOutput = { commands: [], comments: [], problems: [] };
-  const synthetic = new LineIndex(map.value);
-  if (dialect === "powershell") parsePowerShell(map.value, synthetic, temporary, 0);
-  else if (dialect === "batch") parseBatch(map.value, synthetic, temporary, 0);
-  else new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length, construct });
-  remapOutput(temporary, out, map, text, lines, construct);
-}
-
 const STEP_DIALECTS: Record<string, "sh" | "batch" | "powershell"> = { sh: "sh", bat: "batch", powershell: "powershell", pwsh: "powershell" };
 
 export function parseJenkinsfile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
@@ -192,7 +180,7 @@ export function parseJenkinsfile(text: string, lines: LineIndex, out: ShellOutpu
           }
         }
       }
-      if (found !== undefined) script(out, text, lines, found.map, dialect, token.value);
+      if (found !== undefined) parseMappedScript(out, text, lines, found.map, dialect, token.value);
       continue;
     }
     if (token.value === "withEnv") {

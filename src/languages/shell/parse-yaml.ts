@@ -156,6 +156,19 @@ export function remapOutput(temporary: ShellOutput, out: ShellOutput, map: Scala
   for (const problem of temporary.problems) out.problems.push(Object.assign(problem, lines.span(...range(problem.range))));
 }
 
+/**
+ * A value (a YAML scalar, a Groovy string …) parsed as a script of `dialect` from its rebuilt
+ * text, every node's position mapped back to the file through `map`.
+ */
+export function parseMappedScript(out: ShellOutput, text: string, lines: LineIndex, map: ScalarMap, dialect: "sh" | "batch" | "powershell", construct: string): void {
+  const temporary: ShellOutput = { commands: [], comments: [], problems: [] };
+  const synthetic = new LineIndex(map.value);
+  if (dialect === "powershell") parsePowerShell(map.value, synthetic, temporary, 0);
+  else if (dialect === "batch") parseBatch(map.value, synthetic, temporary, 0);
+  else new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length, construct });
+  remapOutput(temporary, out, map, text, lines, construct);
+}
+
 interface Context {
   path: readonly string[];
   /** The shell a `run:` uses when its step names none (`defaults: run: shell:`). */
@@ -195,13 +208,7 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
         (node.type === "QUOTE_SINGLE" && !raw.slice(1, -1).includes("'")));
     if (inPlace && scanInPlace(node, start, end, construct)) return;
     const map = mapOf(node);
-    if (map === undefined) return;
-    const temporary: ShellOutput = { commands: [], comments: [], problems: [] };
-    const synthetic = new LineIndex(map.value);
-    if (dialect === "powershell") parsePowerShell(map.value, synthetic, temporary, 0);
-    else if (dialect === "batch") parseBatch(map.value, synthetic, temporary, 0);
-    else new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length, construct });
-    remapOutput(temporary, out, map, text, lines, construct);
+    if (map !== undefined) parseMappedScript(out, text, lines, map, dialect, construct);
   };
 
   const scanInPlace = (node: Scalar, start: number, end: number, construct: string): boolean => {
