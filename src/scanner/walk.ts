@@ -15,6 +15,9 @@ import ignore, { type Ignore } from "ignore";
 import { chainAbove, IgnoreChain } from "./ignore-files.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
+/** The walk's own configuration (read, not scanned): not listed as files of an unsupported type. */
+const WALK_FILES: ReadonlySet<string> = new Set([".gitignore", ".campaign-imsignore"]);
+
 /** Directories the walk never enters. */
 export const DEFAULT_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
 
@@ -66,7 +69,7 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     // ignore file, `exclude` or `include` leaves them out anyway.
     if (!isScannedType(absolute)) {
       if (named) return yield { type: "skipped", path, reason: "unsupported-type", detail: "no enabled rule lints this type of file" };
-      if (chain.ignores(absolute, false) || isExcluded(path, false) || (include !== undefined && !include.ignores(path))) return;
+      if (WALK_FILES.has(basename(absolute)) || chain.ignores(absolute, false) || isExcluded(path, false) || (include !== undefined && !include.ignores(path))) return;
       if (dirent !== undefined && !dirent.isFile()) return;
       yield { type: "skipped", path, reason: "unsupported-type", detail: `no reader for ${fileTypeOf(path)} files` };
       return;
