@@ -15,7 +15,7 @@ import { ROOT } from "../eslint/run-eslint.js";
 
 const OXLINT = path.join(ROOT, "node_modules/oxlint/bin/oxlint");
 /** Every TS/JS fixture with Campaign code (and look-alikes that must stay silent). */
-const FIXTURE_DIRS = ["legacy-repo/src", "migrated-repo", "scanner/planted-secrets/src", "scanner/fix/repo/src", "hostile/src"];
+const FIXTURE_DIRS = ["legacy-repo/src", "migrated-repo", "scanner/planted-secrets/src", "scanner/fix/repo/src", "hostile/src", "oxlint/src"];
 const SOURCE = /\.[cm]?[jt]sx?$/u;
 
 /** The README's `.oxlintrc.json` (the JSON block with `jsPlugins`). */

@@ -21,6 +21,12 @@ import { assertBuilt, CLI, FIXTURES } from "../cli/support/run-cli.js";
 import { propertySeed } from "../support/properties.js";
 
 const COPIES = 150;
+/**
+ * Files of each copy that --fix rewrites: docs/runbook.md, requests/push.http, soap/push-event.xml.
+ * src/push.mjs keeps its session token: with no Authorization header in that file, emptying it is
+ * a suggestion, never a fix (the request would be left without a credential).
+ */
+const FIXED_PER_COPY = 3;
 /** Kills at a moment of a run's duration, and kills after a number of replaced files. */
 const TIMED_KILLS = 2;
 const WRITE_KILLS = 4;
@@ -102,7 +108,7 @@ function fixAndKill(directory: string, kill: Kill): Promise<NodeJS.Signals | nul
 describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
   it("the reference run fixes many files and leaves the others as they were", () => {
     const changed = [...before].filter(([path, bytes]) => !fixed.get(path)!.equals(bytes));
-    expect(changed.length).toBe(4 * COPIES);
+    expect(changed.length).toBe(FIXED_PER_COPY * COPIES);
     expect([...fixed.keys()].sort()).toEqual([...before.keys()].sort());
   });
 
@@ -136,7 +142,7 @@ describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
         return match === null || !before.has(`${path.slice(0, path.lastIndexOf("/") + 1)}${match.groups!.name}`);
       });
       expect({ context, notOriginalNorFixed, unnamed }).toEqual({ context, notOriginalNorFixed: [], unnamed: [] });
-      if (signal === "SIGKILL" && fixedFiles > 0 && fixedFiles < 4 * COPIES) partial++;
+      if (signal === "SIGKILL" && fixedFiles > 0 && fixedFiles < FIXED_PER_COPY * COPIES) partial++;
 
       // Whatever was left is scanned as usual: temporary files are not source files.
       const rescan = spawnSync(process.execPath, [CLI, "scan", "-f", "json", "--fail-on", "none"], { cwd: directory, encoding: "utf8", timeout: 300_000 });
