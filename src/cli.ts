@@ -271,7 +271,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (list.outside > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.outside} path(s) outside the scan root not scanned\n`);
       if (list.paths.length === 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: no files to scan${list.listed === 0 ? " (the list is empty)" : ""}\n`);
     }
-    const { scan: settings, gate, configPath } = resolveScanSettings({
+    const { scan: settings, gate, configPath, notices } = resolveScanSettings({
       cwd: io.cwd,
       paths,
       root: values.root,
@@ -300,6 +300,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       delete settings.baseline;
     }
     if (verbose && configPath !== undefined) io.stderr.write(`${TOOL_NAME}: configuration ${configPath}\n`);
+    if (!quiet) for (const notice of notices) io.stderr.write(`${TOOL_NAME}: ${notice}\n`);
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
     const started = performance.now();

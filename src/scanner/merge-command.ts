@@ -4,11 +4,12 @@
  * (json, markdown, csv, github, junit, html); from SARIF logs, SARIF. Bad input: exit code 2 and a
  * message that names the file; nothing is written.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { formatForFile, renderReport, type FormatName, type RenderOptions } from "../report/index.js";
 import { loadPlugin } from "./lint-engine.js";
 import { mergeResults } from "./merge.js";
+import { MAX_RESULT_FILE_BYTES, readInputFile } from "./read-file.js";
 import { readResult, type ResultFormat } from "./result-reader.js";
 import { DEFAULT_PLUGIN_MODULE } from "./scan-settings.js";
 import { ScanConfigError } from "./types.js";
@@ -37,9 +38,9 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
     const path = resolve(request.cwd, file);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readInputFile(path, MAX_RESULT_FILE_BYTES);
     } catch (error) {
-      throw new ScanConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new ScanConfigError(`cannot read ${file}: ${(error as Error).message}`);
     }
     return readResult(file, text, plugin);
   });

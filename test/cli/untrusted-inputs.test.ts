@@ -1,0 +1,234 @@
+/**
+ * Files the command opens besides the scanned ones — ignore files at any level, the configuration,
+ * `.git` files, baselines, `merge` inputs — opened as scanned files are: a named pipe, a device
+ * behind a symbolic link, a symbolic link out of the tree or an oversized file is refused with a
+ * message naming it, never waited on, followed or read to the end. A configuration's `baseline`
+ * stays inside the repository. Bad JSON is located (line, column), never quoted. Each tree is
+ * built in a temporary directory (pipes and links cannot be committed); every run has a 120 s
+ * hang limit (runCli), far above the second a run takes.
+ */
+import { execFileSync } from "node:child_process";
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runCli } from "./support/run-cli.js";
+
+/** A legacy call: one finding of no-password-logon. */
+const LOGON = 'import sdk from "@adobe/acc-js-sdk";\nconst client = await sdk.init(sdk.ConnectionParameters.ofUserAndPassword(url, "ops", password));\n';
+/** Planted in every bad input: no message may show it. */
+const SECRET = "Hunter2Planted";
+
+interface JsonReport {
+  findings: Array<{ path: string; ruleId: string }>;
+  skipped: Array<{ path: string; reason: string; detail: string }>;
+}
+
+const temporaryDirectories: string[] = [];
+/** A fresh repository (a `.git` directory with a HEAD) holding src/logon.ts. */
+function repository(): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "campaign-ims-untrusted-")));
+  temporaryDirectories.push(root);
+  mkdirSync(join(root, ".git"));
+  writeFileSync(join(root, ".git/HEAD"), "ref: refs/heads/main\n");
+  mkdirSync(join(root, "src"));
+  writeFileSync(join(root, "src/logon.ts"), LOGON);
+  return root;
+}
+
+const mkfifo = (path: string): void => {
+  execFileSync("mkfifo", [path]);
+};
+
+/** A sparse file of `bytes` bytes (no disk used). */
+function sparse(path: string, bytes: number, start = ""): void {
+  const fd = openSync(path, "w");
+  writeFileSync(fd, start);
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+}
+
+const scanJson = (root: string, args: string[] = []) => {
+  const run = runCli(["scan", "-f", "json", ...args], { cwd: root });
+  return { ...run, report: run.stdout === "" ? undefined : (JSON.parse(run.stdout) as JsonReport) };
+};
+
+beforeAll(() => {
+  assertBuilt();
+});
+afterAll(() => {
+  for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
+describe("ignore files and .git files", { timeout: 300_000 }, () => {
+  it("skips a named pipe as .gitignore (root and nested) and as .campaign-imsignore, and still scans", () => {
+    const root = repository();
+    mkfifo(join(root, ".gitignore"));
+    mkfifo(join(root, "src/.gitignore"));
+    mkfifo(join(root, "src/.campaign-imsignore"));
+    const run = scanJson(root);
+    expect(run.code).toBe(1);
+    expect(run.report!.findings.map((finding) => `${finding.path} ${finding.ruleId}`)).toEqual(["src/logon.ts campaign-ims/no-password-logon"]);
+    expect(run.report!.skipped).toEqual([
+      { path: ".gitignore", reason: "unreadable", detail: "not a regular file" },
+      { path: "src/.campaign-imsignore", reason: "unreadable", detail: "not a regular file" },
+      { path: "src/.gitignore", reason: "unreadable", detail: "not a regular file" },
+    ]);
+  });
+
+  it("does not follow a .gitignore that links to /dev/zero or out of the tree", () => {
+    const root = repository();
+    symlinkSync("/dev/zero", join(root, ".gitignore"));
+    const outside = join(repository(), "patterns");
+    writeFileSync(outside, "src/\n");
+    symlinkSync(outside, join(root, "src/.campaign-imsignore"));
+    const run = scanJson(root);
+    expect(run.code).toBe(1);
+    // The outside file would ignore src/: not read, so src/logon.ts is scanned.
+    expect(run.report!.findings.map((finding) => finding.path)).toEqual(["src/logon.ts"]);
+    expect(run.report!.skipped).toEqual([
+      { path: ".gitignore", reason: "unreadable", detail: "a symbolic link (not followed)" },
+      { path: "src/.campaign-imsignore", reason: "unreadable", detail: "a symbolic link (not followed)" },
+    ]);
+  });
+
+  it("skips an ignore file over the 4 MiB limit", () => {
+    const root = repository();
+    sparse(join(root, ".gitignore"), 5 * 1024 * 1024, "src/\n");
+    const run = scanJson(root);
+    expect(run.code).toBe(1);
+    expect(run.report!.skipped).toEqual([{ path: ".gitignore", reason: "unreadable", detail: "larger than the 4 MiB limit" }]);
+  });
+
+  it("reads the patterns of a regular ignore file (the negative case)", () => {
+    const root = repository();
+    writeFileSync(join(root, ".gitignore"), "src/\n");
+    const run = scanJson(root);
+    expect(run.code).toBe(0);
+    expect(run.report!.findings).toEqual([]);
+    expect(run.report!.skipped).toEqual([]);
+  });
+
+  it("does not wait on a named pipe as .git/HEAD or as a worktree's .git file", () => {
+    const root = repository();
+    rmSync(join(root, ".git/HEAD"));
+    mkfifo(join(root, ".git/HEAD"));
+    expect(scanJson(join(root, "src")).code).toBe(1);
+    const worktree = repository();
+    rmSync(join(worktree, ".git"), { recursive: true });
+    mkfifo(join(worktree, ".git"));
+    expect(scanJson(worktree).code).toBe(1);
+  });
+});
+
+describe("the configuration file", { timeout: 300_000 }, () => {
+  it("refuses a named pipe, a symbolic link and an oversized file as campaign-ims.config.json (exit 2)", () => {
+    const pipe = repository();
+    mkfifo(join(pipe, "campaign-ims.config.json"));
+    expect(runCli(["scan"], { cwd: pipe })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: cannot read configuration ${join(pipe, "campaign-ims.config.json")}: not a regular file\n`,
+    });
+    const link = repository();
+    symlinkSync("/dev/zero", join(link, "campaign-ims.config.json"));
+    expect(runCli(["scan"], { cwd: link })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: cannot read configuration ${join(link, "campaign-ims.config.json")}: a symbolic link (not followed)\n`,
+    });
+    const big = repository();
+    sparse(join(big, "campaign-ims.config.json"), 5 * 1024 * 1024, "{}");
+    expect(runCli(["scan"], { cwd: big }).stderr).toBe(
+      `campaign-ims: error: cannot read configuration ${join(big, "campaign-ims.config.json")}: larger than the 4 MiB limit\n`,
+    );
+  });
+
+  it("locates bad JSON without quoting it", () => {
+    const root = repository();
+    writeFileSync(join(root, "campaign-ims.config.json"), `{\n  "profile": "strict",\n  "password": ${SECRET}\n}\n`);
+    expect(runCli(["scan"], { cwd: root })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: ${join(root, "campaign-ims.config.json")}: not valid JSON (line 3, column 15: unexpected character)\n`,
+    });
+  });
+
+  it("refuses a baseline outside the repository: absolute, ../, or through a linked directory", () => {
+    const root = repository();
+    const outside = repository();
+    writeFileSync(join(outside, "secret.json"), `${SECRET}\n`);
+    symlinkSync(outside, join(root, "elsewhere"));
+    for (const baseline of [join(outside, "secret.json"), "../" + outside.split("/").at(-1) + "/secret.json", "elsewhere/secret.json", "/dev/stdin"]) {
+      writeFileSync(join(root, "campaign-ims.config.json"), JSON.stringify({ baseline }));
+      expect(runCli(["scan"], { cwd: root })).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          `campaign-ims: error: ${join(root, "campaign-ims.config.json")}: "baseline" must be a relative path to a file inside the repository (${root}); ` +
+          `${JSON.stringify(baseline)} leads outside it (give a baseline elsewhere with --baseline)\n`,
+      });
+    }
+  });
+
+  it("reads a baseline inside the repository (the negative case), but not a pipe there", () => {
+    const root = repository();
+    mkdirSync(join(root, "ci"));
+    writeFileSync(join(root, "campaign-ims.config.json"), JSON.stringify({ baseline: "ci/baseline.json" }));
+    expect(runCli(["baseline"], { cwd: root }).code).toBe(0);
+    expect(runCli(["scan"], { cwd: root }).code).toBe(0);
+    rmSync(join(root, "ci/baseline.json"));
+    mkfifo(join(root, "ci/baseline.json"));
+    expect(runCli(["scan"], { cwd: root })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: cannot read baseline ${join(root, "ci/baseline.json")}: not a regular file\n`,
+    });
+  });
+});
+
+describe("--baseline and merge inputs", { timeout: 300_000 }, () => {
+  it("refuses a --baseline that is a pipe or a link, and locates its bad JSON", () => {
+    const root = repository();
+    mkfifo(join(root, "pipe.json"));
+    symlinkSync("/dev/zero", join(root, "zero.json"));
+    writeFileSync(join(root, "bad.json"), `{"version": 1, "findings": [${SECRET}]}`);
+    expect(runCli(["scan", "--baseline", "pipe.json"], { cwd: root }).stderr).toBe(`campaign-ims: error: cannot read baseline ${join(root, "pipe.json")}: not a regular file\n`);
+    expect(runCli(["scan", "--baseline", "zero.json"], { cwd: root }).stderr).toBe(
+      `campaign-ims: error: cannot read baseline ${join(root, "zero.json")}: a symbolic link (not followed)\n`,
+    );
+    expect(runCli(["scan", "--baseline", "bad.json"], { cwd: root })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `campaign-ims: error: baseline ${join(root, "bad.json")}: not valid JSON (line 1, column 29: unexpected character)\n`,
+    });
+  });
+
+  it("refuses merge inputs that are pipes, links or too large, and locates bad JSON", () => {
+    const root = repository();
+    mkfifo(join(root, "pipe.json"));
+    symlinkSync("/dev/stdin", join(root, "stdin.json"));
+    sparse(join(root, "huge.json"), 300 * 1024 * 1024, "{");
+    writeFileSync(join(root, "bad.json"), `{\n"version": 1,\n"tool": ${SECRET}`);
+    const merge = (file: string) => runCli(["merge", file], { cwd: root });
+    expect(merge("pipe.json")).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: cannot read pipe.json: not a regular file\n" });
+    expect(merge("stdin.json")).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: cannot read stdin.json: a symbolic link (not followed)\n" });
+    expect(merge("huge.json")).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: cannot read huge.json: larger than the 256 MiB limit\n" });
+    expect(merge("bad.json")).toEqual({ code: 2, stdout: "", stderr: "campaign-ims: error: bad.json: not valid JSON (line 3, column 9: unexpected character)\n" });
+  });
+});
+
+describe("--concurrency", { timeout: 300_000 }, () => {
+  it("is lowered to the number of cores, said once on stderr; a count within it is taken silently", () => {
+    const root = repository();
+    const cores = availableParallelism();
+    const high = runCli(["scan", "--concurrency", "512", "-f", "json", "-o", "out.json"], { cwd: root });
+    expect(high.code).toBe(1);
+    expect(high.stderr.split("\n").filter((line) => line.includes("--concurrency"))).toEqual([
+      `campaign-ims: --concurrency 512 lowered to ${cores}, the number of available cores`,
+    ]);
+    const within = runCli(["scan", "--concurrency", String(cores), "-f", "json", "-o", "out.json"], { cwd: root });
+    expect(within.code).toBe(1);
+    expect(within.stderr).not.toContain("--concurrency");
+  });
+});
