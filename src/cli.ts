@@ -4,14 +4,15 @@
  * rendering in src/report/. Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage,
  * configuration or internal error (and an incomplete scan under --strict).
  */
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName, type RenderOptions } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
+import { writeOutputFile } from "./scanner/fix/atomic-write.js";
 import { printFixOutcome } from "./scanner/fix/fix-output.js";
 import { evaluateGate } from "./scanner/gate.js";
 import { boundHeapGrowth } from "./scanner/heap-growth.js";
@@ -316,9 +317,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (target.file === undefined) {
         io.stdout.write(report);
       } else {
-        const file = resolve(io.cwd, target.file);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, report);
+        writeOutputFile(resolve(io.cwd, target.file), report);
       }
     }
 

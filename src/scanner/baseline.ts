@@ -8,10 +8,8 @@
  * The file is JSON, versioned, sorted, one finding per line (diff-friendly), and holds no secret:
  * relative paths, rule ids and fingerprints (hashes) only.
  */
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
 import { FINGERPRINT_VERSION } from "./fingerprint.js";
-import { writeFileAtomic } from "./fix/atomic-write.js";
+import { writeOutputFile } from "./fix/atomic-write.js";
 import { parseJsonInput } from "./json-input.js";
 import { MAX_RESULT_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ScanConfigError, type Finding, type ScanResult } from "./types.js";
@@ -117,8 +115,5 @@ export function applyBaseline<T extends Finding>(findings: readonly T[], baselin
  * failed or interrupted write leaves the previous baseline as it was.
  */
 export function writeBaseline(file: string, result: Pick<ScanResult, "findings" | "tool">): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const bytes = Buffer.from(renderBaseline(createBaseline(result.findings, result.tool.name)));
-  const existing = existsSync(file) ? statSync(file) : undefined;
-  writeFileAtomic(file, bytes, existing ?? { mode: 0o644, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 });
+  writeOutputFile(file, renderBaseline(createBaseline(result.findings, result.tool.name)));
 }

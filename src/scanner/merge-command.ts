@@ -4,8 +4,8 @@
  * (json, markdown, csv, github, junit, html); from SARIF logs, SARIF. Bad input: exit code 2 and a
  * message that names the file; nothing is written.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { writeOutputFile } from "./fix/atomic-write.js";
+import { resolve } from "node:path";
 import { formatForFile, renderReport, type FormatName, type RenderOptions } from "../report/index.js";
 import { loadPlugin } from "./lint-engine.js";
 import { mergeResults } from "./merge.js";
@@ -56,7 +56,6 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
   const summary = { findings: merged.result.findings.length, inputs: inputs.length };
   if (request.output === undefined) return { report, ...summary };
   const written = resolve(request.cwd, request.output);
-  mkdirSync(dirname(written), { recursive: true });
-  writeFileSync(written, report);
+  writeOutputFile(written, report);
   return { report, written: request.output, ...summary };
 }

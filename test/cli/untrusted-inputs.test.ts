@@ -8,7 +8,7 @@
  * hang limit (runCli), far above the second a run takes.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -230,5 +230,57 @@ describe("--concurrency", { timeout: 300_000 }, () => {
     const within = runCli(["scan", "--concurrency", String(cores), "-f", "json", "-o", "out.json"], { cwd: root });
     expect(within.code).toBe(1);
     expect(within.stderr).not.toContain("--concurrency");
+  });
+});
+
+describe("output files", { timeout: 300_000 }, () => {
+  it("-o replaces a symbolic link committed into the scanned tree; the link's target is untouched", () => {
+    const root = repository();
+    const outside = repository();
+    writeFileSync(join(outside, "precious.txt"), "keep me\n");
+    symlinkSync(join(outside, "precious.txt"), join(root, "campaign-ims.sarif"));
+    symlinkSync(join(outside, "precious.txt"), join(root, "baseline.json"));
+    const run = runCli(["scan", "-f", "sarif", "-o", "campaign-ims.sarif"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(readFileSync(join(outside, "precious.txt"), "utf8")).toBe("keep me\n");
+    expect(lstatSync(join(root, "campaign-ims.sarif")).isFile()).toBe(true);
+    expect((JSON.parse(readFileSync(join(root, "campaign-ims.sarif"), "utf8")) as { version: string }).version).toBe("2.1.0");
+    // The same for a recorded baseline and a merged result.
+    expect(runCli(["baseline", "-o", "baseline.json"], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(outside, "precious.txt"), "utf8")).toBe("keep me\n");
+    expect(lstatSync(join(root, "baseline.json")).isFile()).toBe(true);
+    writeFileSync(join(root, "shard.json"), runCli(["scan", "-f", "json"], { cwd: root }).stdout);
+    symlinkSync(join(outside, "precious.txt"), join(root, "merged.json"));
+    expect(runCli(["merge", "shard.json", "-o", "merged.json"], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(outside, "precious.txt"), "utf8")).toBe("keep me\n");
+    expect(lstatSync(join(root, "merged.json")).isFile()).toBe(true);
+  });
+
+  it("-o rewrites an existing report whole, keeping its mode, and leaves no temporary file", () => {
+    const root = repository();
+    writeFileSync(join(root, "report.txt"), "x".repeat(100_000));
+    chmodSync(join(root, "report.txt"), 0o640);
+    expect(runCli(["scan", "-f", "json", "-o", "report.txt"], { cwd: root }).code).toBe(1);
+    expect(readFileSync(join(root, "report.txt"), "utf8")).toMatch(/^\{[\s\S]*\}\n$/);
+    expect(statSync(join(root, "report.txt")).mode & 0o777).toBe(0o640);
+    expect(readdirSync(root).filter((name) => name.includes("campaign-ims-fix-"))).toEqual([]);
+    // A device is written in place.
+    expect(runCli(["scan", "-f", "json", "-o", "/dev/null"], { cwd: root }).code).toBe(1);
+  });
+
+  it("--fix refuses a read-only file (checked on the mode, even as root) and lists it as not fixed", () => {
+    const root = repository();
+    const file = join(root, "push.xml");
+    const xml = "<soapenv:Header><urn:sessiontoken>abc123</urn:sessiontoken></soapenv:Header>\n";
+    writeFileSync(file, xml);
+    chmodSync(file, 0o444);
+    const run = runCli(["scan", "--fix", "-f", "json", "-o", "report.json"], { cwd: root });
+    expect(readFileSync(file, "utf8")).toBe(xml);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(run.stderr).toContain("campaign-ims: not fixed: push.xml left untouched: it is read-only (its owner has no write permission)\n");
+    // The negative case: writable, it is fixed.
+    chmodSync(file, 0o644);
+    runCli(["scan", "--fix", "-f", "json", "-o", "report.json"], { cwd: root });
+    expect(readFileSync(file, "utf8")).not.toBe(xml);
   });
 });
