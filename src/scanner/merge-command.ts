@@ -56,6 +56,10 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
   const summary = { findings: merged.result.findings.length, inputs: inputs.length };
   if (request.output === undefined) return { report, ...summary };
   const written = resolve(request.cwd, request.output);
-  writeOutputFile(written, report);
+  try {
+    writeOutputFile(written, report);
+  } catch (error) {
+    throw new ScanConfigError(`cannot write ${request.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   return { report, written: request.output, ...summary };
 }

@@ -8,6 +8,7 @@
  * hang limit (runCli), far above the second a run takes.
  */
 import { execFileSync } from "node:child_process";
+import { Writable } from "node:stream";
 import { chmodSync, closeSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -282,5 +283,44 @@ describe("output files", { timeout: 300_000 }, () => {
     chmodSync(file, 0o644);
     runCli(["scan", "--fix", "-f", "json", "-o", "report.json"], { cwd: root });
     expect(readFileSync(file, "utf8")).not.toBe(xml);
+  });
+});
+
+describe("an exception outside any file", { timeout: 300_000 }, () => {
+  it("a report that cannot be written is one line naming it, exit 2", () => {
+    const root = repository();
+    writeFileSync(join(root, "reports"), "a file, not a directory\n");
+    expect(runCli(["scan", "-f", "json", "-o", "reports/scan.json"], { cwd: root })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "campaign-ims: error: cannot write reports/scan.json: EEXIST\n",
+    });
+    expect(runCli(["scan", "-f", "json", "-o", "/proc/self/campaign-ims.json"], { cwd: root })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "campaign-ims: error: cannot write /proc/self/campaign-ims.json: ENOENT\n",
+    });
+  });
+
+  it("thrown while rendering or printing: one line, exit 2, the stack only with --verbose", async () => {
+    const root = repository();
+    const { runCli: runInProcess } = await import("../../src/cli.js");
+    const run = async (extra: string[]) => {
+      let stderr = "";
+      const code = await runInProcess(["scan", "-f", "json", ...extra], {
+        stdout: Object.assign(new Writable(), { write: (): boolean => {
+          throw new Error("stdout closed\n    at renderer (report.ts:1)\n  while writing");
+        } }),
+        stderr: Object.assign(new Writable(), { write: (chunk: string): boolean => ((stderr += chunk), true) }),
+        cwd: root,
+        env: {},
+        readStdin: () => "",
+      });
+      return { code, stderr };
+    };
+    expect(await run([])).toEqual({ code: 2, stderr: "campaign-ims: internal error: stdout closed at renderer (report.ts:1) while writing\n" });
+    const verbose = await run(["--verbose"]);
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/\n {4}at .*\ncampaign-ims: internal error: stdout closed at renderer \(report\.ts:1\) while writing\n$/);
   });
 });
