@@ -3,9 +3,10 @@
  * names the file, the line and column, and the kind of problem, never the text: Node's own
  * JSON.parse message quotes the input ("Unexpected token 'h', \"hunter2…\" is not valid JSON"), and
  * these files may hold secrets or come from the scanned repository. JSON.parse does the parsing;
- * only on failure does momoa (the JSON parser @eslint/json uses) locate the problem.
+ * only on failure does momoa (the JSON parser @eslint/json uses) locate the problem. It is loaded
+ * then, not with the scanner: a run whose inputs parse never pays for it.
  */
-import { parse as parseWithPositions } from "@humanwhocodes/momoa";
+import { createRequire } from "node:module";
 import { ScanConfigError } from "./types.js";
 
 /** The parsed value of `text`, or a ScanConfigError `${label}: not valid JSON (line L, column C: kind)`. */
@@ -21,7 +22,7 @@ export function parseJsonInput(text: string, label: string): unknown {
 /** " (line L, column C: kind)" from momoa's error, with no character of the input in it. */
 function describeSyntaxError(body: string): string {
   try {
-    parseWithPositions(body, { mode: "json" });
+    (createRequire(import.meta.url)("@humanwhocodes/momoa") as typeof import("@humanwhocodes/momoa")).parse(body, { mode: "json" });
   } catch (error) {
     const { line, column, message } = error as { line?: unknown; column?: unknown; message?: unknown };
     if (typeof line !== "number" || typeof column !== "number") return "";
