@@ -324,3 +324,19 @@ describe("an exception outside any file", { timeout: 300_000 }, () => {
     expect(verbose.stderr).toMatch(/\n {4}at .*\ncampaign-ims: internal error: stdout closed at renderer \(report\.ts:1\) while writing\n$/);
   });
 });
+
+describe("terminal injection", { timeout: 300_000 }, () => {
+  it("a file name and a finding's line with ESC sequences and a bidi override print as escapes in the text report", () => {
+    const root = repository();
+    rmSync(join(root, "src/logon.ts"));
+    writeFileSync(
+      join(root, "src", "\u001b[2J\u202elogon.ts"),
+      'import sdk from "@adobe/acc-js-sdk";\n/* \u001b[2J\u001b[H0 findings */ sdk.ConnectionParameters.ofUserAndPassword(url, "ops", password);\n',
+    );
+    const run = runCli(["scan"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stdout.split("\n")[0]).toBe("src/\\x1b[2J\\u202elogon.ts");
+    expect(run.stdout).toContain("\\x1b[2J\\x1b[H0 findings");
+  });
+});
