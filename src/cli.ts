@@ -4,14 +4,15 @@
  * rendering in src/report/. Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage,
  * configuration or internal error (and an incomplete scan under --strict).
  */
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FORMAT_NAMES, formatForFile, isFormatName, renderReport, type FormatName, type RenderOptions } from "./report/index.js";
 import { buildSummary } from "./report/summary.js";
 import { CONFIG_FILE_NAME } from "./scanner/config-file.js";
 import { writeBaseline } from "./scanner/baseline.js";
+import { writeOutputFile } from "./scanner/fix/atomic-write.js";
 import { printFixOutcome } from "./scanner/fix/fix-output.js";
 import { evaluateGate } from "./scanner/gate.js";
 import { boundHeapGrowth } from "./scanner/heap-growth.js";
@@ -233,7 +234,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     } catch (error) {
-      return fail(error instanceof ScanConfigError ? `error: ${error.message}` : `internal error: ${scrubText((error as Error).message ?? String(error))}`);
+      return fail(error instanceof ScanConfigError ? `error: ${error.message}` : internalError(error));
     }
   }
   const recording = command === "baseline";
@@ -271,7 +272,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (list.outside > 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: ${list.outside} path(s) outside the scan root not scanned\n`);
       if (list.paths.length === 0) io.stderr.write(`${TOOL_NAME}: ${list.description}: no files to scan${list.listed === 0 ? " (the list is empty)" : ""}\n`);
     }
-    const { scan: settings, gate, configPath } = resolveScanSettings({
+    const { scan: settings, gate, configPath, notices } = resolveScanSettings({
       cwd: io.cwd,
       paths,
       root: values.root,
@@ -300,6 +301,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       delete settings.baseline;
     }
     if (verbose && configPath !== undefined) io.stderr.write(`${TOOL_NAME}: configuration ${configPath}\n`);
+    if (!quiet) for (const notice of notices) io.stderr.write(`${TOOL_NAME}: ${notice}\n`);
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
     const started = performance.now();
@@ -315,9 +317,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (target.file === undefined) {
         io.stdout.write(report);
       } else {
-        const file = resolve(io.cwd, target.file);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, report);
+        writeReportFile(resolve(io.cwd, target.file), target.file, report);
       }
     }
 
@@ -343,9 +343,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof ScanConfigError) return fail(`error: ${error.message}`);
-    const message = scrubText((error as Error).message ?? String(error));
     if (verbose && (error as Error).stack !== undefined) io.stderr.write(`${scrubText((error as Error).stack!)}\n`);
-    return fail(`internal error: ${message}`);
+    return fail(internalError(error));
+  }
+}
+
+/** An exception outside any file, as one line: `internal error: …` (masked, line breaks folded). */
+export function internalError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${scrubText(message).replace(/\s*[\r\n]+\s*/g, " ").trim() || "unknown error"}`;
+}
+
+/** A report's `-o FILE`, written fresh (writeOutputFile); a failure names the file (exit 2). */
+function writeReportFile(absolute: string, file: string, report: string): void {
+  try {
+    writeOutputFile(absolute, report);
+  } catch (error) {
+    throw new ScanConfigError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
@@ -364,11 +378,23 @@ if (invokedPath === fileURLToPath(import.meta.url)) {
     if (error.code !== "EPIPE") throw error;
     process.exit(process.exitCode ?? 0);
   });
-  process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    env: process.env,
-    readStdin: () => readFileSync(0, "utf8"),
-  });
+  // Anything thrown outside runCli's own handling (an import, a stream, a worker): one line, exit 2.
+  const crash = (error: unknown): void => {
+    process.stderr.write(`${TOOL_NAME}: ${internalError(error)}\n`);
+    if (process.argv.includes("--verbose") && error instanceof Error && error.stack !== undefined) process.stderr.write(`${scrubText(error.stack)}\n`);
+    process.exit(2);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      cwd: process.cwd(),
+      env: process.env,
+      readStdin: () => readFileSync(0, "utf8"),
+    });
+  } catch (error) {
+    crash(error);
+  }
 }

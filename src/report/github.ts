@@ -6,6 +6,7 @@
  */
 import type { ScanResult, Severity } from "../scanner/types.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
+import { escapeControlCharacters } from "./control-characters.js";
 import { buildSummary } from "./summary.js";
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: "error", warn: "warning", info: "notice" };
@@ -18,7 +19,7 @@ function command(name: string, properties: Record<string, string | number>, mess
   const list = Object.entries(properties)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(",");
-  return `::${name}${list === "" ? "" : ` ${list}`}::${escapeData(message)}\n`;
+  return escapeControlCharacters(`::${name}${list === "" ? "" : ` ${list}`}::${escapeData(message)}\n`);
 }
 
 /**

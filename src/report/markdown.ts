@@ -4,6 +4,7 @@
  */
 import { formatByteSize } from "../scanner/byte-size.js";
 import type { ScanResult } from "../scanner/types.js";
+import { escapeControlCharacters } from "./control-characters.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
@@ -178,5 +179,5 @@ export function renderMarkdown(result: ScanResult): string {
       scopeNotes(result).map((note) => ` ${escapeMarkdown(note)}`).join("") +
       "_",
   );
-  return `${sections.join("\n\n")}\n`;
+  return escapeControlCharacters(`${sections.join("\n\n")}\n`);
 }

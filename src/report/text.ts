@@ -4,6 +4,7 @@
  */
 import { formatByteSize } from "../scanner/byte-size.js";
 import type { HistoryOrigin, ScannedFinding, ScanResult } from "../scanner/types.js";
+import { escapeControlCharacters } from "./control-characters.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
@@ -11,15 +12,20 @@ import { buildSummary, unsupportedTypes } from "./summary.js";
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
-/** The masked line with a caret under the reported span (tabs kept so the caret lines up). */
+/**
+ * The masked line with a caret under the reported span (tabs kept so the caret lines up; control
+ * characters escaped before it is measured, so the caret stays under the span).
+ */
 function codeFrame(finding: ScannedFinding): string[] {
   const { text, start, end } = finding.frame;
   if (text.trim() === "") return [];
   const gutter = String(finding.line);
   const pad = " ".repeat(gutter.length);
-  const indent = [...text.slice(0, start)].map((char) => (char === "\t" ? "\t" : " ")).join("");
-  const caret = "^".repeat(Math.max(1, end - start));
-  return [`    ${gutter} | ${text}`, `    ${pad} | ${indent}${caret}`];
+  const before = escapeControlCharacters(text.slice(0, start));
+  const span = escapeControlCharacters(text.slice(start, end));
+  const indent = [...before].map((char) => (char === "\t" ? "\t" : " ")).join("");
+  const caret = "^".repeat(Math.max(1, span.length));
+  return [`    ${gutter} | ${before}${span}${escapeControlCharacters(text.slice(end))}`, `    ${pad} | ${indent}${caret}`];
 }
 
 /** `commit 1a2b3c4d5e6f, 2024-01-02, removed since`. */
@@ -96,5 +102,6 @@ export function renderText(result: ScanResult): string {
     lines.push(`${plural(result.errors.length, "problem")}:`);
     for (const problem of result.errors) lines.push(`  ${problem.path}:${problem.line}:${problem.column}  ${problem.kind}: ${problem.message}`);
   }
-  return `${lines.join("\n")}\n`;
+  // Paths, messages, details: escaped as a whole (escaping is idempotent: frames already are).
+  return escapeControlCharacters(`${lines.join("\n")}\n`);
 }

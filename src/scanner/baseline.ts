@@ -8,10 +8,10 @@
  * The file is JSON, versioned, sorted, one finding per line (diff-friendly), and holds no secret:
  * relative paths, rule ids and fingerprints (hashes) only.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { dirname } from "node:path";
 import { FINGERPRINT_VERSION } from "./fingerprint.js";
-import { writeFileAtomic } from "./fix/atomic-write.js";
+import { writeOutputFile } from "./fix/atomic-write.js";
+import { parseJsonInput } from "./json-input.js";
+import { MAX_RESULT_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ScanConfigError, type Finding, type ScanResult } from "./types.js";
 
 export const BASELINE_VERSION = 1;
@@ -58,12 +58,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** Parse and check a baseline file's text; throws `ScanConfigError` naming `file`. */
 export function parseBaseline(text: string, file: string): Baseline {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ScanConfigError(`baseline ${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const data = parseJsonInput(text, `baseline ${file}`);
   if (!isRecord(data) || !Array.isArray(data.findings)) {
     throw new ScanConfigError(`baseline ${file} is not a campaign-ims baseline (no "findings" list): create it with "campaign-ims baseline -o ${file}"`);
   }
@@ -93,11 +88,11 @@ export function parseBaseline(text: string, file: string): Baseline {
 export function loadBaseline(file: string): Baseline {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputFile(file, MAX_RESULT_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new ScanConfigError(`baseline ${file} not found: create it with "campaign-ims baseline -o ${file}"`);
-    throw new ScanConfigError(`cannot read baseline ${file}: ${code ?? (error as Error).message}`);
+    throw new ScanConfigError(`cannot read baseline ${file}: ${(error as Error).message}`);
   }
   return parseBaseline(text, file);
 }
@@ -120,8 +115,5 @@ export function applyBaseline<T extends Finding>(findings: readonly T[], baselin
  * failed or interrupted write leaves the previous baseline as it was.
  */
 export function writeBaseline(file: string, result: Pick<ScanResult, "findings" | "tool">): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const bytes = Buffer.from(renderBaseline(createBaseline(result.findings, result.tool.name)));
-  const existing = existsSync(file) ? statSync(file) : undefined;
-  writeFileAtomic(file, bytes, existing ?? { mode: 0o644, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 });
+  writeOutputFile(file, renderBaseline(createBaseline(result.findings, result.tool.name)));
 }

@@ -8,6 +8,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import { findRepositoryRoot } from "./ignore-files.js";
+import { parseJsonInput } from "./json-input.js";
+import { MAX_CONTROL_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ScanConfigError, type Profile } from "./types.js";
 
 export const CONFIG_FILE_NAME = "campaign-ims.config.json";
@@ -69,24 +71,9 @@ function describeError(error: ErrorObject): string | undefined {
   }
 }
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
-}
-
 /** Parse and validate a configuration file's text; throws `ScanConfigError` naming `file`. */
 export function parseConfigFile(text: string, file: string): ConfigFile {
-  let config: unknown;
-  try {
-    config = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position?.[1] === undefined ? "" : ` (${lineAndColumn(text, Number(position[1]))})`;
-    throw new ScanConfigError(`${file}: not valid JSON${where}: ${message}`);
-  }
+  const config = parseJsonInput(text, file);
   const errors = validate(config);
   if (errors.length > 0) {
     const lines = [...new Set(errors.map(describeError).filter((line) => line !== undefined))];
@@ -122,9 +109,9 @@ export function loadConfigFile(root: string, explicitPath?: string): { path?: st
   if (path === undefined) return { config: {} };
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readInputFile(path, MAX_CONTROL_FILE_BYTES);
   } catch (error) {
-    throw new ScanConfigError(`cannot read configuration ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ScanConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
   }
   return { path, config: parseConfigFile(text, path) };
 }

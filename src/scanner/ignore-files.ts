@@ -2,11 +2,12 @@
  * `.gitignore` and `.campaign-imsignore` files, nested as git nests them: each file's patterns are
  * relative to its directory, deeper files override shallower ones (a `!pattern` can re-include),
  * and in one directory `.campaign-imsignore` comes after `.gitignore` so it can override it.
- * Matching uses the `ignore` package (gitignore semantics).
+ * Matching uses the `ignore` package (gitignore semantics). Ignore files and `.git` files are read
+ * with readInputFile: a FIFO, a device or a symbolic link there is refused, never waited on or followed.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join, parse } from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { MAX_CONTROL_FILE_BYTES, readInputFile } from "./read-file.js";
 
 export const IGNORE_FILE_NAMES = [".gitignore", ".campaign-imsignore"] as const;
 
@@ -33,7 +34,7 @@ export class IgnoreChain {
       const file = join(directory, name);
       let text: string;
       try {
-        text = readFileSync(file, "utf8");
+        text = readInputFile(file, MAX_CONTROL_FILE_BYTES);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== "ENOENT" && code !== "ENOTDIR") onError(file, error as NodeJS.ErrnoException);
@@ -82,12 +83,12 @@ const isIgnoredBy = (file: IgnoreFile, absolutePath: string, isDirectory: boolea
 export function findRepositoryRoot(directory: string): string | undefined {
   for (let current = directory; ; current = dirname(current)) {
     try {
-      readFileSync(join(current, ".git", "HEAD"));
+      readInputFile(join(current, ".git", "HEAD"), MAX_CONTROL_FILE_BYTES);
       return current;
     } catch {
       // a worktree or submodule has a `.git` file instead of a directory
       try {
-        if (readFileSync(join(current, ".git"), "utf8").startsWith("gitdir:")) return current;
+        if (readInputFile(join(current, ".git"), MAX_CONTROL_FILE_BYTES).startsWith("gitdir:")) return current;
       } catch {
         // not here
       }

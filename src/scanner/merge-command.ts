@@ -4,11 +4,12 @@
  * (json, markdown, csv, github, junit, html); from SARIF logs, SARIF. Bad input: exit code 2 and a
  * message that names the file; nothing is written.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { writeOutputFile } from "./fix/atomic-write.js";
+import { resolve } from "node:path";
 import { formatForFile, renderReport, type FormatName, type RenderOptions } from "../report/index.js";
 import { loadPlugin } from "./lint-engine.js";
 import { mergeResults } from "./merge.js";
+import { MAX_RESULT_FILE_BYTES, readInputFile } from "./read-file.js";
 import { readResult, type ResultFormat } from "./result-reader.js";
 import { DEFAULT_PLUGIN_MODULE } from "./scan-settings.js";
 import { ScanConfigError } from "./types.js";
@@ -37,9 +38,9 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
     const path = resolve(request.cwd, file);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readInputFile(path, MAX_RESULT_FILE_BYTES);
     } catch (error) {
-      throw new ScanConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new ScanConfigError(`cannot read ${file}: ${(error as Error).message}`);
     }
     return readResult(file, text, plugin);
   });
@@ -55,7 +56,10 @@ export async function runMerge(request: MergeRequest): Promise<{ report: string;
   const summary = { findings: merged.result.findings.length, inputs: inputs.length };
   if (request.output === undefined) return { report, ...summary };
   const written = resolve(request.cwd, request.output);
-  mkdirSync(dirname(written), { recursive: true });
-  writeFileSync(written, report);
+  try {
+    writeOutputFile(written, report);
+  } catch (error) {
+    throw new ScanConfigError(`cannot write ${request.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   return { report, written: request.output, ...summary };
 }

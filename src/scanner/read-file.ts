@@ -78,13 +78,56 @@ const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** Grown as needed (at most the size limit + 1), never shrunk: one allocation for the whole walk. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
+/** Input files are opened as scanned files are, and never through a symlink (the last component). */
+const OPEN_INPUT_FOR_READING = OPEN_FOR_READING | (constants.O_NOFOLLOW ?? 0);
+
+/** Size limit of an ignore file, a configuration file or a `.git` file. */
+export const MAX_CONTROL_FILE_BYTES = 4 * 1024 * 1024;
+/** Size limit of a baseline or a result file given to `merge`. */
+export const MAX_RESULT_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Why an input file (not a scanned one) could not be read: `code` is the system's error code
+ * (ENOENT, EACCES, ELOOP for a symbolic link…) or ENOTREG / EFBIG, `message` says it in words.
+ */
+export class InputFileError extends Error {
+  override name = "InputFileError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The text (UTF-8, BOM kept) of a file the tool reads besides the scanned ones: ignore files,
+ * configuration, `.git` files, baselines, `merge` inputs. Opened like a scanned file — regular files
+ * only, never blocking on a pipe or device, size-limited — and never through a symbolic link, so a
+ * repository cannot make the tool wait on a FIFO or read /dev/zero or a file outside the checkout.
+ * Throws InputFileError.
+ */
+export function readInputFile(absolutePath: string, maxBytes: number): string {
+  const read = readBytes(absolutePath, maxBytes, OPEN_INPUT_FOR_READING);
+  if (read.ok) return read.bytes.toString("utf8");
+  const code = read.detail;
+  switch (read.reason) {
+    case "not-a-regular-file":
+      throw new InputFileError("ENOTREG", "not a regular file");
+    case "too-large":
+      throw new InputFileError("EFBIG", `larger than the ${formatByteSize(maxBytes)} limit`);
+    default:
+      throw new InputFileError(code, code === "ELOOP" ? "a symbolic link (not followed)" : code === "ENOENT" ? "not found" : code);
+  }
+}
+
 /** The file's bytes, a view of the shared scratch buffer: valid until the next read. */
-function readBytes(absolutePath: string, maxBytes: number): { ok: true; bytes: Buffer } | ReadFailure {
+function readBytes(absolutePath: string, maxBytes: number, flags = OPEN_FOR_READING): { ok: true; bytes: Buffer } | ReadFailure {
   let fd: number;
   try {
     // Non-blocking: a file replaced by a named pipe after the walk listed it would otherwise
     // block here until a writer comes. On a regular file the flag changes nothing.
-    fd = openSync(absolutePath, OPEN_FOR_READING);
+    fd = openSync(absolutePath, flags);
   } catch (error) {
     return { ok: false, reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

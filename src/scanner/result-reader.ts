@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { FINGERPRINT_VERSION } from "./fingerprint.js";
 import type { ScannablePlugin } from "./lint-config.js";
+import { parseJsonInput } from "./json-input.js";
 import { buildLintConfig } from "./lint-config.js";
 import type { Shard } from "./shard.js";
 import { PROFILES, ScanConfigError, type FileProblem, type Profile, type RuleInfo, type ScannedFinding, type ScanResult, type Severity, type SkippedFile } from "./types.js";
@@ -164,12 +165,7 @@ function fromSarif(file: string, data: Json): ScanResult {
 
 /** A campaign-ims JSON result or SARIF log, as a scan result; throws `ScanConfigError` naming `file`. */
 export function readResult(file: string, text: string, plugin: ScannablePlugin): ReadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ScanConfigError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const data = parseJsonInput(text, file);
   if (!isRecord(data)) throw new ScanConfigError(`${file}: neither a campaign-ims JSON result nor a SARIF log`);
   try {
     if (data.version === "2.1.0" && Array.isArray(data.runs)) return { file, format: "sarif", result: fromSarif(file, data) };

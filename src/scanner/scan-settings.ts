@@ -4,10 +4,12 @@
  * The result is plain data, so it can be sent to worker threads as is.
  */
 import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { availableParallelism } from "node:os";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseByteSize } from "./byte-size.js";
 import { loadConfigFile, type RuleSetting } from "./config-file.js";
 import { resolveFixSettings } from "./fix/resolve-fix-settings.js";
+import { findRepositoryRoot } from "./ignore-files.js";
 import { parseShard, type Shard } from "./shard.js";
 import type { FixSettings } from "./fix/fix-settings.js";
 import { PROFILES, ScanConfigError, type FileSelection, type Profile, type Severity } from "./types.js";
@@ -127,6 +129,46 @@ function resolveScanPath(cwd: string, root: string, path: string): string {
   return real;
 }
 
+const isInside = (path: string, directory: string): boolean => {
+  const fromDirectory = relative(directory, path);
+  return fromDirectory !== "" && fromDirectory !== ".." && !fromDirectory.startsWith(`..${sep}`) && !isAbsolute(fromDirectory);
+};
+
+/**
+ * The baseline a configuration file names: relative to that file and inside its repository (the
+ * scan root outside one), through no symlinked directory leading out. The configuration may come
+ * from the scanned repository: it must not make the tool read (and print the start of) a file
+ * outside the checkout. A baseline elsewhere is given with --baseline.
+ */
+function configuredBaseline(configPath: string, value: string, scanRoot: string): string {
+  const directory = dirname(configPath);
+  const top = findRepositoryRoot(directory) ?? findRepositoryRoot(scanRoot) ?? scanRoot;
+  const refuse = (): never => {
+    throw new ScanConfigError(
+      `${configPath}: "baseline" must be a relative path to a file inside the repository (${top}); ` +
+        `${JSON.stringify(value)} leads outside it (give a baseline elsewhere with --baseline)`,
+    );
+  };
+  const path = resolve(directory, value);
+  if (isAbsolute(value) || !isInside(path, top)) refuse();
+  let realDirectory: string;
+  try {
+    realDirectory = realpathSync(dirname(path));
+  } catch {
+    return path; // no such directory: loading the baseline says it is not found
+  }
+  if (!isInside(join(realDirectory, basename(path)), realpathSync(top))) refuse();
+  return path;
+}
+
+/** The concurrency asked for, at most the number of cores (more threads only cost memory). */
+function cappedConcurrency(requested: number, notices: string[]): number {
+  const cores = availableParallelism();
+  if (requested <= cores) return requested;
+  notices.push(`--concurrency ${requested} lowered to ${cores}, the number of available cores`);
+  return cores;
+}
+
 /** The absolute, real scan root of `--root` (default: the working directory). */
 export function resolveScanRoot(cwd: string, root: string | undefined): string {
   const absolute = resolve(cwd, root ?? ".");
@@ -138,7 +180,10 @@ export function resolveScanSettings(request: ScanRequest): {
   scan: ScanSettings;
   gate: GateSettings;
   configPath?: string;
+  /** Said once on stderr: settings the tool changed (a --concurrency above the core count). */
+  notices: string[];
 } {
+  const notices: string[] = [];
   const realRoot = resolveScanRoot(request.cwd, request.root);
   const { path: configPath, config } = loadConfigFile(realRoot, request.config === undefined ? undefined : resolve(request.cwd, request.config));
 
@@ -159,6 +204,7 @@ export function resolveScanSettings(request: ScanRequest): {
   if (request.concurrency !== undefined && request.concurrency !== "auto") {
     concurrency = nonNegativeInteger(request.concurrency, "--concurrency");
     if (concurrency < 1) throw new ScanConfigError("--concurrency must be at least 1");
+    concurrency = cappedConcurrency(concurrency, notices);
   }
 
   const paths =
@@ -191,7 +237,7 @@ export function resolveScanSettings(request: ScanRequest): {
   if (request.shard !== undefined) scan.shard = parseShard(request.shard);
   if (request.listed !== undefined) scan.selection = request.listed.selection;
   // A baseline named in the configuration file is relative to that file.
-  const baseline = request.baseline !== undefined ? resolve(request.cwd, request.baseline) : config.baseline === undefined ? undefined : resolve(dirname(configPath!), config.baseline);
+  const baseline = request.baseline !== undefined ? resolve(request.cwd, request.baseline) : config.baseline === undefined ? undefined : configuredBaseline(configPath!, config.baseline, realRoot);
   if (baseline !== undefined) scan.baseline = baseline;
   const gate: GateSettings = {
     failOn: request.failOn === undefined ? (config.failOn ?? "error") : oneOf(request.failOn, FAIL_ON, "--fail-on"),
@@ -199,5 +245,5 @@ export function resolveScanSettings(request: ScanRequest): {
   };
   const maxWarnings = request.maxWarnings === undefined ? config.maxWarnings : nonNegativeInteger(request.maxWarnings, "--max-warnings");
   if (maxWarnings !== undefined) gate.maxWarnings = maxWarnings;
-  return configPath === undefined ? { scan, gate } : { scan, gate, configPath };
+  return configPath === undefined ? { scan, gate, notices } : { scan, gate, configPath, notices };
 }

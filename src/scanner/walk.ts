@@ -14,6 +14,7 @@ import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { chainAbove, IgnoreChain } from "./ignore-files.js";
+import { InputFileError } from "./read-file.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
 /** The walk's own configuration (read, not scanned): not listed as files of an unsupported type. */
@@ -47,6 +48,7 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name 
 const toPosix = (path: string): string => (sep === "/" ? path : path.split(sep).join("/"));
 
 const errorDetail = (error: unknown): string => {
+  if (error instanceof InputFileError) return error.message;
   const { code, message } = error as NodeJS.ErrnoException;
   return code ?? message;
 };

@@ -58,7 +58,7 @@ describe("campaign-ims merge", () => {
       stderr: "campaign-ims: merge writes one result: give at most one --format and one -o\n",
     });
     refuse([], "merge needs result files: campaign-ims merge shard-1.json shard-2.json … [-f FORMAT] [-o FILE]");
-    refuse(["nothing.json"], "cannot read nothing.json: ENOENT");
+    refuse(["nothing.json"], "cannot read nothing.json: not found");
 
     const variant = (name: string, change: (data: Record<string, any>) => void): string => {
       const data = JSON.parse(read(directory, "whole.json")) as Record<string, any>;

@@ -64,7 +64,8 @@ describe("baseline file", () => {
       }
       return "accepted";
     };
-    expect(error("{")).toMatch(/^baseline base\.json is not valid JSON: /);
+    expect(error("{")).toBe('baseline base.json: not valid JSON (line 1, column 1: "{" not closed)');
+    expect(error('{"findings": [tok3nValue]}')).toBe("baseline base.json: not valid JSON (line 1, column 15: unexpected character)");
     expect(error("[]")).toBe('baseline base.json is not a campaign-ims baseline (no "findings" list): create it with "campaign-ims baseline -o base.json"');
     expect(error('{"version":2,"findings":[]}')).toBe("baseline base.json has version 2; this campaign-ims reads version 1: record it again");
     expect(error('{"version":1,"fingerprints":"campaign-ims/v0","findings":[]}')).toBe(

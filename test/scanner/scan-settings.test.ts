@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_PLUGIN_MODULE, resolveScanSettings, type ScanRequest } from "../../src/scanner/scan-settings.js";
@@ -39,7 +39,18 @@ describe("resolveScanSettings", () => {
         pluginModule: DEFAULT_PLUGIN_MODULE,
       },
       gate: { failOn: "error", strict: false },
+      notices: [],
     });
+  });
+
+  it("caps --concurrency at the number of available cores, and says so once", () => {
+    const cores = availableParallelism();
+    expect(resolveIn({ concurrency: String(cores) })).toMatchObject({ scan: { concurrency: cores }, notices: [] });
+    expect(resolveIn({ concurrency: String(cores + 1) })).toMatchObject({
+      scan: { concurrency: cores },
+      notices: [`--concurrency ${cores + 1} lowered to ${cores}, the number of available cores`],
+    });
+    expect(resolveIn({ concurrency: "512" }).notices).toEqual([`--concurrency 512 lowered to ${cores}, the number of available cores`]);
   });
 
   it("takes the configuration file, then lets flags override it (exclude patterns add up)", () => {
@@ -67,7 +78,7 @@ describe("resolveScanSettings", () => {
       failOn: "none",
       maxWarnings: "0",
       strict: true,
-      concurrency: "3",
+      concurrency: "1",
     });
     expect(configPath).toBe(config);
     expect(scan).toMatchObject({
@@ -82,7 +93,7 @@ describe("resolveScanSettings", () => {
       exclude: ["vendor/", "*.min.js"],
       maxFileSize: 65536,
       markdown: false,
-      concurrency: 3,
+      concurrency: 1,
     });
     expect(gate).toEqual({ failOn: "none", maxWarnings: 0, strict: true });
   });
@@ -107,7 +118,7 @@ describe("resolveScanSettings", () => {
     expect(errorOf({ concurrency: "0" })).toBe("--concurrency must be at least 1");
     expect(errorOf({ paths: ["nowhere"] })).toBe("path not found: nowhere");
     expect(errorOf({ paths: [tmpdir()] })).toBe(`path ${tmpdir()} is outside the scan root ${root}: run from a parent directory or pass --root`);
-    expect(errorOf({ config: "missing.json" })).toBe(`cannot read configuration ${join(root, "missing.json")}: ENOENT`);
+    expect(errorOf({ config: "missing.json" })).toBe(`cannot read configuration ${join(root, "missing.json")}: not found`);
     expect(errorOf({ root: "src/a.ts" })).toBe(`scan root is not a directory: ${join(root, "src/a.ts")}`);
   });
 });

@@ -8,7 +8,7 @@
  * hidden and say what they are (`.<name>.campaign-ims-fix-<pid>-<random>.tmp`), so the rare one
  * left by a killed process is recognisable and safe to delete.
  */
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
@@ -40,6 +40,30 @@ export function writeFileAtomic(path: string, bytes: Buffer, original: Pick<Stat
     throw error;
   }
   syncDirectory(dirname(path));
+}
+
+/**
+ * Write an output file (a report's `-o`, a baseline, a merged result) anew: atomically, in the same
+ * way, and never through a symbolic link. An existing regular file keeps its mode; a symbolic link
+ * at `path` (one committed into the scanned tree, say) is replaced by the new file and its target
+ * is left untouched. Directories are created as needed. A device under /dev (`-o /dev/null`,
+ * `-o /dev/stdout`) is written in place: it is no file to replace.
+ */
+export function writeOutputFile(path: string, content: string | Buffer): void {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  if (path.startsWith("/dev/")) {
+    writeFileSync(path, bytes);
+    return;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  let existing: Stats | undefined;
+  try {
+    existing = lstatSync(path);
+  } catch {
+    // a new file
+  }
+  const owner = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+  writeFileAtomic(path, bytes, existing?.isFile() === true ? existing : { mode: 0o644, ...owner });
 }
 
 /** Make the rename itself durable (not possible on every platform: best effort). */

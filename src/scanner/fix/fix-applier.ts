@@ -91,6 +91,11 @@ export class FixApplier {
       refuse(`it has ${stats.nlink} hard links: a new file would no longer be shared with the other names`, original.text);
       return;
     }
+    // Checked on the mode, not by trying: root may write anything, and a rename replaces a read-only file.
+    if ((stats.mode & 0o200) === 0) {
+      refuse("it is read-only (its owner has no write permission)", original.text);
+      return;
+    }
     if (this.mode === "dry-run") {
       this.diffs.push({ path: result.path, diff: maskedDiff(result.path, original.text, fix.output) });
     } else {
