@@ -165,9 +165,14 @@ export function parseMappedScript(out: ShellOutput, text: string, lines: LineInd
   const synthetic = new LineIndex(map.value);
   if (dialect === "powershell") parsePowerShell(map.value, synthetic, temporary, 0);
   else if (dialect === "batch") parseBatch(map.value, synthetic, temporary, 0);
-  else new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length, construct });
+  // The value's final line break (a block scalar keeps one; YAML reads a lone CR as text) ends the
+  // script's last line: nothing after it is the script's, not even an empty here-document body.
+  else new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length - finalLineBreak(map.value), construct });
   remapOutput(temporary, out, map, text, lines, construct);
 }
+
+/** The length of `value`'s final line break (CRLF, LF or CR), 0 without one. */
+const finalLineBreak = (value: string): number => (value.endsWith("\r\n") ? 2 : value.endsWith("\n") || value.endsWith("\r") ? 1 : 0);
 
 interface Context {
   path: readonly string[];
