@@ -50,11 +50,17 @@ import { INTERPOLATION_PLACEHOLDER, mergeListeners, sdkCallListener, skipWrapper
 import {
   IMS_CREDENTIAL_KEYS,
   classifySecret,
+  builtFromVariables,
   envSecretSlot,
   findClientSecretParams,
   findLogonPasswordElements,
   findNlserverSecrets,
+  findShellDefaults,
   hasImsCredentialContext,
+  isEncryptedConfigValue,
+  isExampleSecret,
+  SECRET_KIND_LABELS,
+  splitLoginPassword,
   maskSecret,
   secretShape,
   secretSlotOfName,
@@ -87,6 +93,7 @@ import {
 import { stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 
 export type MessageIds =
+  | "exampleSecret"
   | "password"
   | "loginPassword"
   | "sessionToken"
@@ -267,7 +274,11 @@ export default createRule<MessageIds, Options>({
         "Hard-coded IMS service token ({{masked}}) in {{place}}: it grants access to whoever reads the code, and the SDK's service-token logon is unsupported. Remove it and use an IMS technical-account token from OAuth Server-to-Server.",
       accessToken:
         "Hard-coded IMS access token ({{masked}}) in {{place}}: it grants API access to whoever reads the code until it expires. Request tokens at run time from the OAuth Server-to-Server endpoint (/ims/token/v3).",
+      exampleSecret:
+        "Example-looking {{label}} ({{masked}}) in {{place}}: probably a sample value, but if it works against an instance it is a hard-coded credential. Replace it with a placeholder, or remove and rotate it.",
     },
+    // Keyboard runs and sample words (`asdf1234`, `test123`) are graded below real-looking values.
+    messageLevels: { exampleSecret: "warn" },
   },
   defaultOptions: [{ allow: [] }],
   create: {
@@ -513,14 +524,17 @@ export default createRule<MessageIds, Options>({
             for (const assignment of command.assignments) {
               const word = assignment.value;
               if (word === null) continue;
-              const slot = envSecretSlot(assignment.name);
+              const slot = envSecretSlot(assignment.name, assignment.path);
               const value = wordValue(word);
-              if (slot !== undefined && value !== undefined) secrets.add(value, slot, `the ${assignment.name} setting`);
+              const setting = `the ${assignment.path ?? assignment.name} setting`;
+              if (slot !== undefined && value !== undefined) secrets.add(value, slot, setting);
               if (value !== undefined) secrets.shape(value, "a shell value");
               wordSecrets(word, findNlserverSecrets(word.value));
+              addTextSecrets(secrets, findShellDefaults(word.value, slot), (start, end) => shellWordSourceRange(word, start, end));
             }
             for (const word of command.words) {
               wordSecrets(word, findNlserverSecrets(word.value));
+              if (word.hasExpansion) addTextSecrets(secrets, findShellDefaults(word.value), (start, end) => shellWordSourceRange(word, start, end));
               const value = wordValue(word);
               if (value !== undefined) secrets.shape(value, "a shell argument");
               if (!client) continue;
@@ -651,15 +665,23 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
       const slots = sweep(bySlot, []);
       const found = [...slots, ...sweep(byShape, slots)].sort((a, b) => a.start - b.start);
       for (const { start, end, kind, text, place } of found) {
+        const example = EXAMPLE_KINDS.has(kind) && isExampleSecret(kind === "login-password" ? (splitLoginPassword(text)?.password ?? text) : text);
         context.report({
           loc: locOf(context.sourceCode, start, end),
-          messageId: MESSAGE_BY_KIND[kind],
-          data: { masked: maskSecret(text, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+          messageId: example ? "exampleSecret" : MESSAGE_BY_KIND[kind],
+          data: {
+            masked: maskSecret(text, kind),
+            place,
+            label: example ? SECRET_KIND_LABELS[kind] : kind === "private-key-base64" ? "base64 private key" : "private key",
+          },
         });
       }
     },
   };
 }
+
+// Kinds whose value can be a sample typed by hand (shaped secrets are real by their shape).
+const EXAMPLE_KINDS: ReadonlySet<SecretKind> = new Set(["password", "login-password", "session-token", "security-token", "client-secret", "access-token"]);
 
 const isPlaceholderValue = (value: string): boolean => classifySecret(value, "any") === undefined && secretShape(value) === undefined;
 
@@ -708,6 +730,7 @@ function addTextSecrets(
 
 function textSecretPlace(secret: TextSecret): string {
   if (secret.slot === "client-secret" && secret.name === "client_secret") return "client_secret";
+  if (secret.name.startsWith("${")) return `the default of ${secret.name}}`;
   if (secret.name.startsWith("-")) return `nlserver config ${secret.name}`;
   return `the SOAP Logon <${secret.name}>`;
 }
@@ -717,7 +740,8 @@ const EXPANSION_MARK = /[$`%]/;
 
 /** A shell word's value, trimmed, with its source range; undefined when an expansion builds it. */
 function wordValue(word: ShellWord): TransportValue | undefined {
-  if (word.hasExpansion && EXPANSION_MARK.test(word.value)) return undefined;
+  // `Pa$$w0rd`, `S3cr$t`: a `$` that names no variable is part of a literal value.
+  if (word.hasExpansion && builtFromVariables(word.value)) return undefined;
   const { start, end } = trimRange(word.value, { start: 0, end: word.value.length });
   const [from, to] = shellWordSourceRange(word, start, end);
   return { text: word.value.slice(start, end), start: from, end: to };
@@ -773,10 +797,12 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (const attribute of node.attributes) {
       const slot = CREDENTIAL_ATTRIBUTES.get(attribute.localName.toLowerCase());
-      if (slot !== undefined) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
+      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state.
+      const encryptedClientSecret = slot === "client-secret" && isEncryptedConfigValue(attribute.value);
+      if (slot !== undefined && !encryptedClientSecret) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
       const map = (start: number, end: number): [number, number] => toSourceRange(attribute, start, end);
       if (imsContext) addTextSecrets(secrets, findClientSecretParams(attribute.value), map);
-      secrets.shape(xmlValue(attribute), "an XML value");
+      if (!encryptedClientSecret) secrets.shape(xmlValue(attribute), "an XML value");
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node });
   }

@@ -87,11 +87,8 @@ export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
     "**/GNUmakefile",
     "**/*.mk",
     "**/*.make",
-    "**/.github/workflows/*.{yml,yaml}",
-    "**/action.{yml,yaml}",
-    "**/.gitlab-ci.{yml,yaml}",
-    "**/*.gitlab-ci.yml",
-    "**/.gitlab/**/*.{yml,yaml}",
+    // Every YAML file: CI pipelines of any system, docker-compose, Kubernetes, Helm, Ansible.
+    "**/*.{yml,yaml}",
     "**/.env*",
     "**/*.env",
     "**/*.properties",
@@ -99,6 +96,14 @@ export const LANGUAGE_FILES: Record<LanguageKey, string[]> = {
     "**/*.psm1",
     "**/*.bat",
     "**/*.cmd",
+    // Jenkins pipelines (sh / bat / powershell steps, environment) and Terraform / HCL settings.
+    "**/Jenkinsfile",
+    "**/Jenkinsfile.*",
+    "**/*.jenkinsfile",
+    "**/*.groovy",
+    "**/*.tf",
+    "**/*.tfvars",
+    "**/*.hcl",
   ],
   // package.json dependencies on JWT libraries; Postman collections.
   json: ["**/package.json", "**/*.postman_collection.json"],

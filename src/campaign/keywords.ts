@@ -91,6 +91,18 @@ export const RULE_KEYWORDS = {
     // `@password = …` style definitions in SOAP request files.
     "soaprouter",
     "ACC_",
+    // Campaign settings in other naming conventions (`NEOLANE_PWD`, `MC_SESSIONTOKEN`,
+    // `campaign_password`, `campaignPassword`, `campaign.password`).
+    "neolane",
+    "mc_pass",
+    "mc_pwd",
+    "campaign_pass",
+    "campaign_pwd",
+    "campaignpass",
+    "campaign.pass",
+    "campaign_session",
+    "campaign_secret",
+    "campaign_client_secret",
     // OAuth Server-to-Server credential code (client secrets in token requests).
     "aio-lib-core-auth",
     "adobelogin",

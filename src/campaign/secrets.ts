@@ -135,6 +135,23 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
+// Sample values typed by hand: keyboard runs, counting digits, sample words, and their mixes
+// (`asdf1234`, `qwerty`, `test123`, `abc123!`, `foobar`, `example-secret`).
+const EXAMPLE_PART = /^(?:asdf(?:gh(?:jkl?)?)?|qwerty?(?:uiop)?|zxcv(?:bn?m?)?|azerty|abc(?:def?)?|xyz|test(?:ing)?|demo|sample|example|dummy|fake|foo|bar|baz|foobar|secret|hello(?:world)?|sesame|opensesame)$/;
+const EXAMPLE_DIGITS = /^(?:0?1234?5?6?7?8?9?0?|(\d)\1{2,}|9876?5?4?3?2?1?0?)$/;
+
+/**
+ * Whether a literal secret looks like a sample typed for an example rather than a real secret:
+ * made only of keyboard runs (`asdf`, `qwerty`), counting digits (`1234`, `000`), sample words
+ * (`test`, `demo`, `example`, `foo`), separators and a trailing `!`. Such values are still
+ * reported (they may work against an instance) but graded below real-looking ones.
+ */
+export function isExampleSecret(value: string): boolean {
+  const parts = value.trim().toLowerCase().replace(/!+$/, "").split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/).filter((part) => part !== "");
+  if (parts.length === 0) return false;
+  return parts.every((part) => EXAMPLE_PART.test(part) || EXAMPLE_DIGITS.test(part));
+}
+
 /** A value made of a type marker and a body that is only mask characters: `p8e-xxxxxxxx`, `___****`. */
 function isMaskedBody(body: string): boolean {
   return body === "" || MASK_RUN.test(body) || isPlaceholder(body);
@@ -251,26 +268,122 @@ export function maskSecret(value: string, kind: SecretKind): string {
   }
 }
 
-// --- environment variables ------------------------------------------------------------------
+// --- environment variables and settings -------------------------------------------------------
 
-// The SDK samples' variable names (domain A) and the obvious spellings of the same secrets.
-const ENV_SECRET_SLOTS: ReadonlyArray<readonly [RegExp, SecretSlot]> = [
-  [/^ACC_(?:PASSWORD|PASSWD|PWD|PASS)$/i, "password"],
-  [/^ACC_SESSION_?TOKEN$/i, "session-token"],
-  [/^ACC_SECURITY_?TOKEN$/i, "security-token"],
-  [/^ACC_(?:IMS_)?SERVICE_?TOKEN$/i, "ims-service-token"],
-  [/^ACC_(?:IMS_)?CLIENT_?SECRET$/i, "client-secret"],
-  [/^ACC_(?:IMS_)?PRIVATE_?KEY$/i, "private-key"],
+// Words that make a setting Campaign's. `acc` (the SDK samples' prefix) and `mc` (Message Center)
+// also abbreviate other things ("account"), so they count only as a name's first word;
+// the product's names count anywhere (`PROD_CAMPAIGN_PASSWORD`).
+const CAMPAIGN_PREFIX_WORDS: ReadonlySet<string> = new Set(["acc", "mc", "neolane", "campaign", "adobecampaign", "nlserver"]);
+const CAMPAIGN_WORDS: ReadonlySet<string> = new Set(["campaign", "neolane", "adobecampaign"]);
+// The secret a name's last words stand for (password, session token …). Access tokens are not in
+// the list: an IMS access token is the migrated state's transport, not a legacy credential.
+const CAMPAIGN_SECRET_SLOTS: ReadonlyArray<readonly [RegExp, SecretSlot]> = [
+  [/(?:^|_)(?:password|passwd|pwd|pass)$/, "password"],
+  [/(?:^|_)session_?token$/, "session-token"],
+  [/(?:^|_)security_?token$/, "security-token"],
+  [/(?:^|_)service_?token$/, "ims-service-token"],
+  [/(?:^|_)client_?secrets?$/, "client-secret"],
+  [/(?:^|_)private_?key$/, "private-key"],
 ];
 
-/**
- * The secret slot an environment variable name stands for (`ACC_PASSWORD` → `password`,
- * `ACC_SESSIONTOKEN` → `session-token`), or undefined for names that hold no secret (`ACC_URL`,
- * `ACC_USER`) and for names outside Campaign's conventions.
- */
-export function envSecretSlot(name: string): SecretSlot | undefined {
-  for (const [pattern, slot] of ENV_SECRET_SLOTS) if (pattern.test(name)) return slot;
+/** The words of a name: split at `_`, `-`, `.`, `:`, `/`, blanks and camelCase humps; lower case. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "");
+}
+
+/** The slot named by the end of `words` and how many words that took, or undefined. */
+function trailingSlot(words: readonly string[]): { slot: SecretSlot; length: number } | undefined {
+  const joined = words.join("_");
+  for (const [pattern, slot] of CAMPAIGN_SECRET_SLOTS) {
+    const match = pattern.exec(joined);
+    if (match !== null) return { slot, length: match[0].replace(/^_/, "").split("_").length };
+  }
   return undefined;
+}
+
+function isCampaignQualifier(words: readonly string[]): boolean {
+  const rest = words[0] === "adobe" ? words.slice(1) : words;
+  return (rest[0] !== undefined && CAMPAIGN_PREFIX_WORDS.has(rest[0])) || rest.some((word) => CAMPAIGN_WORDS.has(word));
+}
+
+/**
+ * The secret slot a Campaign setting's name stands for, in any naming convention: `ACC_PASSWORD`,
+ * `ACC_TECH_PASSWORD`, `MC_SESSIONTOKEN`, `NEOLANE_PWD`, `campaignPassword`, `campaign.password`,
+ * `ADOBE_CAMPAIGN_CLIENT_SECRET` → the slot of its last words (password, session token, security
+ * token, IMS service token, client secret, private key). The name must say it is Campaign's: its
+ * first word is `acc`, `mc`, `neolane` or `campaign` (after an optional `adobe`), or a word is
+ * `campaign` / `neolane`. A bare secret word (`password`) is Campaign's when a key above it says
+ * so: `path` is the dotted path of keys down to the name (`campaign.api.password` in YAML).
+ * Undefined for names that hold no secret (`ACC_URL`, `ACC_USER`, `ACC_PASSWORD_FILE`) and for other
+ * products' settings (`DB_PASSWORD`, `MY_ACC_PASSWORD`, `spring.datasource.password`).
+ */
+export function envSecretSlot(name: string, path?: string): SecretSlot | undefined {
+  const words = nameWords(name);
+  const tail = trailingSlot(words);
+  if (tail === undefined) return undefined;
+  const qualifier = words.slice(0, words.length - tail.length);
+  if (qualifier.length > 0) return isCampaignQualifier(qualifier) ? tail.slot : undefined;
+  if (path === undefined) return undefined;
+  // A bare secret word: the keys above it (nearest first, up to three) qualify it.
+  const above = path.split(".").slice(0, -1).slice(-3).reverse();
+  for (const key of above) if (isCampaignQualifier(nameWords(key))) return tail.slot;
+  return undefined;
+}
+
+/**
+ * Whether a value with expansions is built from variables at run time: it holds `${…}`, `$(…)`,
+ * a backtick, `%NAME%`, or `$NAME` with an environment-style name (`$ACC_PASSWORD`, `$HOME`), or
+ * is a whole `$name` / `$1`. A `$` that names no such variable (`Pa$$w0rd`, `S3cr$t!`) is part of
+ * a literal: people write passwords with `$` in them.
+ */
+export function builtFromVariables(value: string): boolean {
+  return /\$\{|\$\(|`|%[A-Za-z_]\w*%|\$[A-Z_][A-Z0-9_]*(?![a-z])/.test(value) || /^\s*\$(?:[A-Za-z_]\w*|\d+)\s*$/.test(value);
+}
+
+// `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}`, `${NAME=default}` with a literal default.
+const SHELL_DEFAULT = /\$\{([A-Za-z_]\w*)(:?[-=])([^{}$`]*)\}/g;
+
+/**
+ * The hard-coded defaults of shell parameter expansions in a text (`${ACC_PASSWORD:-s3cret}`):
+ * a default is what runs whenever the variable is unset, so it is a literal credential. The slot
+ * comes from the variable's name (`envSecretSlot`), or from `slot` (the setting that holds the
+ * text) when the whole text is one expansion (`ACC_PASSWORD=${PW:-s3cret}`). Quotes around the
+ * default are not part of it.
+ */
+export function findShellDefaults(text: string, slot?: SecretSlot): TextSecret[] {
+  const found: TextSecret[] = [];
+  for (const match of text.matchAll(SHELL_DEFAULT)) {
+    const name = match[1] ?? "";
+    const whole = match[0].length === text.trim().length;
+    const secretSlot = envSecretSlot(name) ?? (whole ? slot : undefined);
+    if (secretSlot === undefined) continue;
+    let value = match[3] ?? "";
+    let valueStart = match.index + 2 + name.length + (match[2] ?? "").length;
+    const quoted = /^(["'])(.*)\1$/s.exec(value);
+    if (quoted !== null) {
+      value = quoted[2] ?? "";
+      valueStart += 1;
+    }
+    if (value.trim() === "") continue;
+    found.push({ slot: secretSlot, name: `\${${name}`, nameStart: match.index, nameEnd: match.index + 2 + name.length, valueStart, valueEnd: valueStart + value.length, value });
+  }
+  return found;
+}
+
+// Campaign's encrypted configuration values: `@` and base64 (what `nlserver config` writes).
+const ENCRYPTED_CONFIG_VALUE = /^@[A-Za-z0-9+/]{8,}={0,2}$/;
+
+/**
+ * Whether an instance-configuration value is encrypted by Campaign (`@` + base64), as
+ * `nlserver config -setimsoauth` writes `authIMSTAClientSecret`: the migrated state, readable
+ * only with the instance's key, not a hard-coded secret.
+ */
+export function isEncryptedConfigValue(value: string): boolean {
+  return ENCRYPTED_CONFIG_VALUE.test(value.trim());
 }
 
 // --- secrets inside text ----------------------------------------------------------------------

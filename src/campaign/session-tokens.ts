@@ -772,7 +772,7 @@ export function findTokenTransportsInShell(document: ShellDocument, text: string
     const client = pipeline.some(runsHttpClient);
     for (const command of pipeline) {
       for (const assignment of command.assignments) {
-        const slot = envSecretSlot(assignment.name);
+        const slot = envSecretSlot(assignment.name, assignment.path);
         const value = assignment.value;
         if ((slot === "session-token" || slot === "security-token") && value !== null && value.value.trim() !== "") {
           const trimmed = trimRange(value.value, { start: 0, end: value.value.length });

@@ -1,6 +1,7 @@
 /** The counts every report ends with. */
 import type { Shard } from "../scanner/shard.js";
 import type { AllowlistedCounts, FileSelection, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
+import { fileTypeOf } from "../scanner/walk.js";
 
 export interface Summary {
   profile: Profile;
@@ -16,6 +17,11 @@ export interface Summary {
     withFindings: number;
     skipped: number;
   };
+  /**
+   * Files no enabled language reads (listed in `skipped` as `unsupported-type`), by file type:
+   * the extension (`.png`), or the name of a file without one (`LICENSE`).
+   */
+  unsupportedTypes: Record<string, number>;
   bytesScanned: number;
   ignored: IgnoredCounts;
   findings: { total: number; error: number; warn: number; info: number; fixable: number; withSuggestions: number };
@@ -44,6 +50,7 @@ export function buildSummary(result: ScanResult): Summary {
       withFindings: new Set(findings.map((finding) => finding.path)).size,
       skipped: result.skipped.length,
     },
+    unsupportedTypes: unsupportedTypes(result),
     bytesScanned: stats.bytesScanned,
     ignored: { ...stats.ignored },
     findings: {
@@ -64,4 +71,15 @@ export function buildSummary(result: ScanResult): Summary {
     ...(result.selection === undefined ? {} : { selection: { description: result.selection.description, listed: result.selection.listed, deleted: [...result.selection.deleted] } }),
     ...(result.history === undefined ? {} : { history: { range: result.history.range, commits: result.history.commits, blobs: result.history.blobs } }),
   };
+}
+
+/** `unsupported-type` skipped files counted by file type, in code-unit order of the types. */
+export function unsupportedTypes(result: Pick<ScanResult, "skipped">): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of result.skipped) {
+    if (file.reason !== "unsupported-type") continue;
+    const type = fileTypeOf(file.path);
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

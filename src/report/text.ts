@@ -7,7 +7,7 @@ import type { HistoryOrigin, ScannedFinding, ScanResult } from "../scanner/types
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
-import { buildSummary } from "./summary.js";
+import { buildSummary, unsupportedTypes } from "./summary.js";
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
@@ -81,9 +81,16 @@ export function renderText(result: ScanResult): string {
     lines.push(`Allowlisted: ${plural(allowlisted.total, "finding")} (${allowlisted.paths} by path, ${allowlisted.operators} by operator, ${allowlisted.values} by value).`);
   }
   lines.push(...scopeNotes(result));
-  if (result.skipped.length > 0) {
-    lines.push(`Skipped ${plural(result.skipped.length, "file")}:`);
-    for (const file of result.skipped) lines.push(`  ${file.path}  ${file.reason}: ${file.detail}`);
+  // Files of types no language reads are counted by type; the JSON report lists each of them.
+  const unread = result.skipped.filter((file) => file.reason === "unsupported-type" && file.detail.startsWith("no reader"));
+  if (unread.length > 0) {
+    const byType = Object.entries(unsupportedTypes({ skipped: unread })).map(([type, count]) => `${type} ${count}`);
+    lines.push(`No reader for ${plural(unread.length, "file")} (by type: ${byType.join(", ")}).`);
+  }
+  const listed = result.skipped.filter((file) => !unread.includes(file));
+  if (listed.length > 0) {
+    lines.push(`Skipped ${plural(listed.length, "file")}:`);
+    for (const file of listed) lines.push(`  ${file.path}  ${file.reason}: ${file.detail}`);
   }
   if (result.errors.length > 0) {
     lines.push(`${plural(result.errors.length, "problem")}:`);

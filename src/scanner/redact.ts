@@ -94,6 +94,12 @@ const KEY_BEFORE = /(?:["']?([A-Za-z_][\w.:-]*)["']?\s*(?::|=)\s*|(require|impor
 // Template interpolations (`${x}`, `{{x}}`, `<%= x %>`, `#{x}`, `$(…)`): not secrets themselves.
 const INTERPOLATION = /\$\{[^}]*\}|\{\{[^}]*\}\}|<%[\s\S]*?%>|#\{[^}]*\}|\$\([^)]*\)/g;
 
+// `${NAME:-default}` and the other default forms, split into the head and the default.
+const SHELL_DEFAULT_PARTS = /^(\$\{[A-Za-z_]\w*:?[-=])([^{}]*)\}$/;
+// Keys that say nothing about their value (`value:` of a Kubernetes `env` or Azure `variables`
+// entry, whose name is on another line): the value is masked unless it is known safe.
+const OPAQUE_KEYS = new Set(["value", "default", "defaultvalue"]);
+
 /** A literal value: kept, or masked. `key` is what the code calls it, when it says. */
 export function maskLiteral(value: string, key?: string): { text: string; masked: boolean } {
   const keep = { text: value, masked: false };
@@ -138,7 +144,14 @@ function maskTemplate(value: string): { text: string; masked: boolean } {
     return chunk.replace(inner, result.text);
   };
   for (const match of value.matchAll(INTERPOLATION)) {
-    text += maskChunk(value.slice(cursor, match.index)) + match[0];
+    // `${NAME:-default}`: the default is a literal (often the secret itself), masked like one.
+    const withDefault = SHELL_DEFAULT_PARTS.exec(match[0]);
+    let kept = match[0];
+    if (withDefault !== null && /[A-Za-z0-9]/.test(withDefault[2]!) && !isPlaceholder(withDefault[2]!)) {
+      kept = `${withDefault[1]}${MASK}}`;
+      masked = true;
+    }
+    text += maskChunk(value.slice(cursor, match.index)) + kept;
     cursor = match.index + match[0].length;
   }
   text += maskChunk(value.slice(cursor));
@@ -232,11 +245,17 @@ function collectSpans(text: string): Span[] {
   for (const match of matches(KEY_COLON_LINE, text)) {
     const key = match[2]!;
     const value = match[3]!;
-    if (value === "" || /^["'`]/.test(value) || !(SECRET_KEY.test(key) || /-/.test(key))) continue;
+    if (value === "" || /^["'`]/.test(value) || !(SECRET_KEY.test(key) || /-/.test(key) || OPAQUE_KEYS.has(key.toLowerCase()))) continue;
     const start = match.index + match[0].lastIndexOf(value);
     // `Authorization: Bearer <token>` keeps its scheme.
     const scheme = /^(Bearer|Basic|Digest)\s+/i.exec(value)?.[0] ?? "";
     const secret = value.slice(scheme.length);
+    if (secret.search(INTERPOLATION) >= 0) {
+      // Interpolations stay; literal pieces and `${NAME:-default}` defaults are masked.
+      const template = maskTemplate(secret);
+      if (template.masked) spans.push({ start: start + scheme.length, end: start + value.length, replacement: template.text, secrets: [secret] });
+      continue;
+    }
     if (secret === "" || isPlaceholder(secret)) continue;
     const shape = secretShape(secret);
     const masked = SAFE_KEYS.has(key.toLowerCase()) ? undefined : shape ? maskSecret(secret, shape) : MASK;

@@ -16,6 +16,9 @@ import ignore, { type Ignore } from "ignore";
 import { chainAbove, IgnoreChain } from "./ignore-files.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
+/** The walk's own configuration (read, not scanned): not listed as files of an unsupported type. */
+const WALK_FILES: ReadonlySet<string> = new Set([".gitignore", ".campaign-imsignore"]);
+
 /** Directories the walk never enters. */
 export const DEFAULT_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
 
@@ -68,9 +71,13 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
   /** A file (or a link to one) reached by the walk. */
   const visitFile = function* (absolute: string, dirent: Dirent | undefined, chain: IgnoreChain, named: boolean): Generator<WalkEntry> {
     const path = relativePath(absolute);
-    // Files of types no rule lints are not counted anywhere: they were never candidates.
+    // Files of types no rule lints are listed as skipped (by extension in the summary), unless an
+    // ignore file, `exclude` or `include` leaves them out anyway.
     if (!isScannedType(absolute)) {
-      if (named) yield { type: "skipped", path, reason: "unsupported-type", detail: "no enabled rule lints this type of file" };
+      if (named) return yield { type: "skipped", path, reason: "unsupported-type", detail: "no enabled rule lints this type of file" };
+      if (WALK_FILES.has(basename(absolute)) || chain.ignores(absolute, false) || isExcluded(path, false) || (include !== undefined && !include.ignores(path))) return;
+      if (dirent !== undefined && !dirent.isFile()) return;
+      yield { type: "skipped", path, reason: "unsupported-type", detail: `no reader for ${fileTypeOf(path)} files` };
       return;
     }
     if (!named && chain.ignores(absolute, false)) return yield { type: "ignored", path, cause: "ignoreFiles" };
@@ -171,6 +178,16 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     }
     yield* drainIgnoreFileErrors();
   }
+}
+
+/**
+ * The file type of a path for the unsupported-type summary: its extension in lower case (`.png`),
+ * or its name for files without one (`LICENSE`, `.gitignore`).
+ */
+export function fileTypeOf(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : base;
 }
 
 /** What kind of special file a directory entry is. */

@@ -7,8 +7,12 @@ import {
   IMS_CREDENTIAL_KEYS,
   IMS_CREDENTIAL_MARKERS,
   classifySecret,
+  builtFromVariables,
   envSecretSlot,
   findClientSecretParams,
+  findShellDefaults,
+  isEncryptedConfigValue,
+  isExampleSecret,
   findLogonPasswordElements,
   findNlserverSecrets,
   hasImsCredentialContext,
@@ -363,8 +367,94 @@ describe("envSecretSlot", () => {
     ["ACC_USER", undefined],
     ["DB_PASSWORD", undefined],
     ["MY_ACC_PASSWORD", undefined],
+    // Any naming convention: the first word (or the product's name anywhere) says Campaign.
+    ["ACC_TECH_PASSWORD", "password"],
+    ["ACC_PASS", "password"],
+    ["MC_SESSIONTOKEN", "session-token"],
+    ["NEOLANE_PWD", "password"],
+    ["campaignPassword", "password"],
+    ["campaign.password", "password"],
+    ["ADOBE_CAMPAIGN_CLIENT_SECRET", "client-secret"],
+    ["PROD_CAMPAIGN_SESSION_TOKEN", "session-token"],
+    ["ACC_IMS_SERVICE_TOKEN", "ims-service-token"],
+    ["ACC_PASSWORD_FILE", undefined],
+    ["ACC_ACCESS_TOKEN", undefined],
+    ["compass", undefined],
+    ["password", undefined],
   ])("%s → %s", (name, slot) => {
     expect(envSecretSlot(name)).toBe(slot);
+  });
+
+  it.each<[string, string, SecretSlot | undefined]>([
+    ["password", "campaign.password", "password"],
+    ["password", "campaign.api.password", "password"],
+    ["sessionToken", "neolane.auth.sessionToken", "session-token"],
+    ["password", "spring.datasource.password", undefined],
+    ["password", "database.password", undefined],
+    // A qualified name decides by itself: `DB_PASSWORD` under `campaign:` is the database's.
+    ["DB_PASSWORD", "campaign.env.DB_PASSWORD", undefined],
+    ["ACC_PASSWORD", "jobs.deploy.env.ACC_PASSWORD", "password"],
+  ])("%s at %s → %s", (name, path, slot) => {
+    expect(envSecretSlot(name, path)).toBe(slot);
+  });
+});
+
+describe("builtFromVariables", () => {
+  it.each<[string, boolean]>([
+    ["Pa$$w0rd", false],
+    ["S3cr$t!", false],
+    ["pre-$SUFFIX", true],
+    ["${ACC_PASSWORD}", true],
+    ["$(cat /run/secrets/pw)", true],
+    ["`cat pw`", true],
+    ["%ACC_PASSWORD%", true],
+    ["$password", true],
+    ["$1", true],
+  ])("%s → %s", (value, built) => {
+    expect(builtFromVariables(value)).toBe(built);
+  });
+});
+
+describe("findShellDefaults", () => {
+  it("returns the literal default of a secret-named expansion, with exact offsets", () => {
+    const text = 'curl -u "svc:${ACC_PASSWORD:-Qu1et-Harbor}" ${ACC_URL:-https://acc}';
+    const [found, ...rest] = findShellDefaults(text);
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ slot: "password", name: "${ACC_PASSWORD", value: "Qu1et-Harbor" });
+    expect(text.slice(found!.valueStart, found!.valueEnd)).toBe("Qu1et-Harbor");
+  });
+  it("takes the slot of the setting when the whole value is one expansion, strips quotes, skips references", () => {
+    expect(findShellDefaults("${PW:='Night-Owl'}", "password").map((f) => [f.slot, f.value])).toEqual([["password", "Night-Owl"]]);
+    expect(findShellDefaults("x${PW:-Night-Owl}", "password")).toEqual([]);
+    expect(findShellDefaults("${ACC_PASSWORD:-$FALLBACK}")).toEqual([]);
+    expect(findShellDefaults("${ACC_PASSWORD:-}")).toEqual([]);
+    expect(findShellDefaults("${DB_PASSWORD:-local}")).toEqual([]);
+  });
+});
+
+describe("isEncryptedConfigValue", () => {
+  it("is what nlserver config writes (@ + base64), not a p8e- secret or a short @name", () => {
+    expect(isEncryptedConfigValue("@Qm9ndXNFbmNyeXB0ZWRWYWx1ZQ==")).toBe(true);
+    expect(isEncryptedConfigValue("p8e-Q1w2E3r4T5y6U7i8O9p0")).toBe(false);
+    expect(isEncryptedConfigValue("@name")).toBe(false);
+  });
+});
+
+describe("isExampleSecret", () => {
+  it.each<[string, boolean]>([
+    ["asdf1234", true],
+    ["qwerty", true],
+    ["test123", true],
+    ["abc123!", true],
+    ["example-secret", true],
+    ["123456", true],
+    ["Zq7-Adm1n!Pw", false],
+    ["Orders-2024-Secret", false],
+    ["admin", false],
+    ["changeit", false],
+    ["s3cret", false],
+  ])("%s → %s", (value, example) => {
+    expect(isExampleSecret(value)).toBe(example);
   });
 });
 

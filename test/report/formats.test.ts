@@ -77,6 +77,7 @@ describe("formats", () => {
       profile: "recommended",
       rules: ["campaign-ims/no-password-logon", "campaign-ims/no-session-token"],
       files: { considered: 12, scanned: 11, linted: 4, withFindings: 2, skipped: 1 },
+      unsupportedTypes: {},
       bytesScanned: 20480,
       ignored: { defaultDirectories: 1, ignoreFiles: 2, excluded: 0, notIncluded: 0 },
       findings: { total: 2, error: 1, warn: 1, info: 0, fixable: 1, withSuggestions: 1 },

@@ -69,6 +69,8 @@ describe("walk", () => {
       "file b.xml",
       "skipped broken.ts (symlink: broken link; links are not followed)",
       "ignored drop.gen.ts (ignoreFiles)",
+      // A type no language reads is listed (the walk's own ignore files are not).
+      "skipped image.png (unsupported-type: no reader for .png files)",
       "file keep.gen.ts",
       "skipped link-to-src (symlink: link to a directory; links are not followed)",
       "skipped link.ts (symlink: link to a file; links are not followed)",

@@ -21,7 +21,9 @@ export type ShellDialect =
   | "env"
   | "properties"
   | "batch"
-  | "powershell";
+  | "powershell"
+  | "jenkinsfile"
+  | "hcl";
 
 export interface ShellNodeBase {
   range: Range;
@@ -82,13 +84,25 @@ export type ShellAssignmentKind =
   /** PowerShell `$env:NAME = …`. */
   | "powershell-env"
   /** PowerShell `$name = …`. */
-  | "powershell-variable";
+  | "powershell-variable"
+  /**
+   * A YAML setting: a scalar under a key that names a secret (`name` is the dotted key path,
+   * `campaign.password`), a Kubernetes / Azure `name:` + `value:` entry, a docker-compose
+   * `environment` item `NAME=value`.
+   */
+  | "yaml"
+  /** A Jenkinsfile `environment { NAME = '…' }` entry or `withEnv(['NAME=…'])` item. */
+  | "jenkins-environment"
+  /** A Terraform / HCL attribute with a string value, or a `variable` block's `default`. */
+  | "hcl";
 
 export interface ShellAssignment extends ShellNodeBase {
   type: "ShellAssignment";
   kind: ShellAssignmentKind;
   /** The variable name (for `$env:X` just `X`; for properties the unescaped key). */
   name: string;
+  /** YAML settings only: the dotted path of keys down to the name (`campaign.api.password`). */
+  path?: string;
   nameRange: Range;
   /** The assignment operator as written: `=`, `+=`, `:=`, `?=`, `:` …; `" "` for `ENV KEY value`. */
   operator: string;
@@ -141,8 +155,11 @@ export interface ShellCommand extends ShellNodeBase {
   terminator: string | null;
   /**
    * The construct the command came from: a Dockerfile instruction (`RUN`, `CMD`, `ENTRYPOINT`,
-   * `ENV`, `ARG`), a CI YAML key (`run`, `script`, `before_script`, `after_script`), `recipe` or
-   * `variable` in a Makefile; `null` in scripts, `.env`, `.properties`, batch and PowerShell.
+   * `ENV`, `ARG`), the YAML key (`run`, `script`, `command`, `environment`, `env` …), `recipe`,
+   * `variable` or `variable-command` (a variable recipes run as a program) in a Makefile, the
+   * Jenkinsfile step or block (`sh`, `bat`, `powershell`, `environment`, `withEnv`), the HCL block
+   * type (`variable`, `locals`, `provider` …); `null` in scripts, `.env`, `.properties`, batch and
+   * PowerShell.
    */
   construct: string | null;
 }

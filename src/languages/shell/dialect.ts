@@ -15,6 +15,8 @@ export const SHELL_DIALECTS: readonly ShellDialect[] = [
   "properties",
   "batch",
   "powershell",
+  "jenkinsfile",
+  "hcl",
 ];
 
 const EXTENSIONS: Record<string, ShellDialect> = {
@@ -32,6 +34,11 @@ const EXTENSIONS: Record<string, ShellDialect> = {
   psm1: "powershell",
   powershell: "powershell",
   pwsh: "powershell",
+  jenkinsfile: "jenkinsfile",
+  groovy: "jenkinsfile",
+  tf: "hcl",
+  tfvars: "hcl",
+  hcl: "hcl",
 };
 
 /**
@@ -42,9 +49,11 @@ const EXTENSIONS: Record<string, ShellDialect> = {
  * - `Makefile`, `GNUmakefile`, `*.mk`, `*.make` → `makefile`
  * - `.github/workflows/*.yml|yaml`, `action.yml|yaml` → `github-actions` (shell in `run:`)
  * - `.gitlab-ci.yml`, `*.gitlab-ci.yml`, `.gitlab/**.yml` → `gitlab-ci` (`script:`, `before_script:`, `after_script:`)
- * - any other `*.yml|yaml` → `yaml` (all four keys)
+ * - any other `*.yml|yaml` → `yaml` (every CI system, compose, Kubernetes, Ansible: see parse-yaml.ts)
  * - `.env`, `.env.*`, `*.env` → `env`; `*.properties` → `properties`
  * - `*.bat`, `*.cmd` → `batch`; `*.ps1`, `*.psm1` → `powershell`
+ * - `Jenkinsfile`, `Jenkinsfile.*`, `*.jenkinsfile`, `*.groovy` → `jenkinsfile`
+ * - `*.tf`, `*.tfvars`, `*.hcl` → `hcl`
  * - anything else (`*.sh`, `*.bash`, `.envrc`, no extension …) → `sh`
  */
 export function detectShellDialect(filePath: string): ShellDialect {
@@ -55,6 +64,7 @@ export function detectShellDialect(filePath: string): ShellDialect {
     return "dockerfile";
   }
   if (base === "makefile" || base === "gnumakefile") return "makefile";
+  if (base === "jenkinsfile" || base.startsWith("jenkinsfile.")) return "jenkinsfile";
   if (base === ".env" || base.startsWith(".env.")) return "env";
   const dot = base.lastIndexOf(".");
   const extension = dot === -1 ? "" : base.slice(dot + 1);

@@ -7,8 +7,61 @@
  */
 import type { ShellAssignment, ShellWord } from "./ast.js";
 import { PosixScanner, makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { indexOfWithin, isBlank, isLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, LineIndex } from "./text-index.js";
 import { plainWord, WordBuilder } from "./word.js";
+import { remapOutput } from "./parse-yaml.js";
+import type { ScalarMap } from "./yaml-scalar.js";
+
+// A recipe command whose program is a variable: `$(SOAP) …`, `${CURL} …`.
+const VARIABLE_PROGRAM = /^\$[({]([A-Za-z_][\w.-]*)[)}]$/u;
+
+/**
+ * Makefiles, then the values of the variables recipes run as programs (`SOAP = curl -H … ` used
+ * as `$(SOAP) https://…`): such a variable's line becomes the command it runs (construct
+ * `variable-command`, its words the value's words, exact positions), so what it sends is found
+ * where it is written. A value of several commands stays a plain assignment.
+ */
+export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+  parseMakefileLines(text, lines, out, textStart);
+  const programs = new Set<string>();
+  for (const command of out.commands) {
+    const match = command.construct === "recipe" ? VARIABLE_PROGRAM.exec(command.words[0]?.value ?? "") : null;
+    if (match !== null) programs.add(match[1]!);
+  }
+  if (programs.size === 0) return;
+  for (const command of [...out.commands]) {
+    if (command.construct !== "variable" || command.assignments.length !== 1) continue;
+    for (const assignment of command.assignments) {
+      const word = assignment.value;
+      if (word === null || !programs.has(assignment.name) || assignment.operator === "!=" || assignment.operator === "+=") continue;
+      // The value → source map of the word, one entry per value character.
+      const map: ScalarMap = { value: word.value, starts: [], ends: [], range: word.range };
+      for (const segment of word.segments) {
+        const identity = segment.valueEnd - segment.valueStart === segment.sourceEnd - segment.sourceStart;
+        for (let index = segment.valueStart; index < segment.valueEnd; index++) {
+          const offset = segment.sourceStart + (index - segment.valueStart);
+          map.starts.push(identity ? offset : segment.sourceStart);
+          map.ends.push(identity ? offset + 1 : segment.sourceEnd);
+        }
+      }
+      if (map.starts.length !== map.value.length) continue;
+      const temporary: ShellOutput = { commands: [], comments: [], problems: [] };
+      const synthetic = new LineIndex(map.value);
+      new PosixScanner(map.value, synthetic, temporary).scan({ start: 0, end: map.value.length, construct: "variable-command" });
+      const parsed: ShellOutput = { commands: [], comments: [], problems: [] };
+      remapOutput(temporary, parsed, map, text, lines, "variable-command");
+      if (parsed.commands.length !== 1) continue;
+      // The variable is the command it runs: its words replace the assignment (read once, as a command).
+      const program = parsed.commands[0]!;
+      command.construct = "variable-command";
+      command.assignments = [];
+      command.words = [...command.words, ...program.words];
+      command.redirects = program.redirects;
+      out.comments.push(...parsed.comments);
+      out.problems.push(...parsed.problems);
+    }
+  }
+}
 
 const ASSIGNMENT_OPERATORS = [":::=", "::=", ":=", "?=", "+=", "!=", "="];
 const MODIFIERS = new Set(["export", "override", "private"]);
@@ -25,7 +78,7 @@ function continues(text: string, start: number, end: number): boolean {
   return count % 2 === 1;
 }
 
-export function parseMakefile(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
+function parseMakefileLines(text: string, lines: LineIndex, out: ShellOutput, textStart: number): void {
   const firstLine = lines.lineIndexOf(textStart);
   const scanner = new PosixScanner(text, lines, out);
   const tabPrefix = (lineStart: number): number => (text.charCodeAt(lineStart) === 9 ? lineStart + 1 : lineStart);

@@ -10,7 +10,8 @@ import { parseDockerfile } from "./parse-dockerfile.js";
 import { parseEnvFile, parseProperties } from "./parse-env.js";
 import { parseMakefile } from "./parse-makefile.js";
 import { parsePowerShell } from "./parse-powershell.js";
-import { CI_YAML_KEYS, GITHUB_ACTIONS_KEYS, GITLAB_CI_KEYS, parseCiYaml } from "./parse-yaml.js";
+import { parseYaml } from "./parse-yaml.js";
+import { parseHcl, parseJenkinsfile } from "./parse-pipeline-code.js";
 import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
 import { LineIndex } from "./text-index.js";
 
@@ -48,13 +49,15 @@ export function parseShell(text: string, dialect: ShellDialect, lines: LineIndex
       parseMakefile(text, lines, out, start);
       break;
     case "github-actions":
-      parseCiYaml(text, lines, out, start, GITHUB_ACTIONS_KEYS);
-      break;
     case "gitlab-ci":
-      parseCiYaml(text, lines, out, start, GITLAB_CI_KEYS);
-      break;
     case "yaml":
-      parseCiYaml(text, lines, out, start, CI_YAML_KEYS);
+      parseYaml(text, lines, out, start, dialect);
+      break;
+    case "jenkinsfile":
+      parseJenkinsfile(text, lines, out, start);
+      break;
+    case "hcl":
+      parseHcl(text, lines, out, start);
       break;
     case "env":
       parseEnvFile(text, lines, out, start);

@@ -113,10 +113,16 @@ describe("shell fixtures", () => {
     expect(assignmentsOf(ast)).toEqual(["export ACC_SESSIONTOKEN=admin/$ACC_PASSWORD"]);
   });
 
-  it("no-run.yml: YAML without script keys has no commands", () => {
+  it("no-run.yml: a compose file: its command is shell, its environment entries are settings", () => {
     const { ast, problems } = fixture("no-run.yml");
     expect(ast.dialect).toBe("yaml");
-    expect(ast.commands).toEqual([]);
+    expect(ast.commands.map((c) => [c.construct, c.words.map((w) => w.value)])).toEqual([
+      ["command", ["nlserver", "web", "-instance:prod"]],
+      ["environment", []],
+    ]);
+    expect(ast.commands[1]?.assignments.map((a) => [a.kind, a.name, a.path, a.value?.value])).toEqual([
+      ["yaml", "ACC_PASSWORD", "services.campaign.environment.ACC_PASSWORD", "not-a-shell-value"],
+    ]);
     expect(problems).toEqual([]);
     expect(ast.comments).toHaveLength(1);
   });

@@ -137,8 +137,9 @@ describe("GitLab CI YAML", () => {
       ["nlserver", "config", "-setimsoauth:a/b/c/d"],
       ["curl", "--cookie", "__sessiontoken=___123", "https://acc"],
       ["nested"],
+      ["not", "modelled"],
     ]);
-    expect(ast.commands.map((c) => c.construct)).toEqual(["before_script", "before_script", "script", "script", "script", "script"]);
+    expect(ast.commands.map((c) => c.construct)).toEqual(["before_script", "before_script", "script", "script", "script", "script", "after_script"]);
     expect(ast.commands[2]?.assignments.map((a) => [a.name, a.value?.value])).toEqual([["ACC_PASSWORD", "s3cret"]]);
     expect(ast.commands[1]).toMatchObject(spanOf(PIPELINE, "nlserver config -setimsjwtauth:A/B/C/D/E"));
     expect(ast.comments.map((c) => c.value)).toEqual([" first step"]);
@@ -152,11 +153,11 @@ describe("GitLab CI YAML", () => {
 
 describe("YAML without any script key", () => {
   it("yields comments only", () => {
-    const text = "# a compose file\nservices:\n  acc:\n    image: adobe/campaign\n    command: nlserver web # not a shell key\n";
+    const text = "# a compose file\nservices:\n  acc:\n    image: adobe/campaign\n    ports: [8080] # published\n";
     const { ast, problems } = parse(text, "yaml");
     expect(ast.commands).toEqual([]);
     expect(problems).toEqual([]);
-    expect(ast.comments.map((c) => c.value)).toEqual([" a compose file"]);
+    expect(ast.comments.map((c) => c.value)).toEqual([" a compose file", " published"]);
   });
 });
 
