@@ -21,6 +21,8 @@ export interface EmbeddedBlock {
    * nothing about the host file, so it is dropped (the block simply yields no findings).
    */
   guessed: boolean;
+  /** Code the host runs (a page's `<script>`), not a sample shown in a document. */
+  runs?: boolean;
 }
 
 /** Whether JavaScript/TypeScript parses as ESLint will parse the block (module, latest syntax). */
@@ -73,9 +75,13 @@ function wrapInElement(inner: VirtualText): VirtualText {
 }
 
 
-/** The processor's virtual file for a block (`2.js`, `0.xml`): its extension picks the config. */
+/**
+ * The processor's virtual file for a block (`2.js`, `0.xml`): its extension picks the config. A
+ * block the host runs is named `<n>.script.<lang>`, so rules tell it from a document's samples
+ * (`isDocumentSample`).
+ */
 export function virtualFile(block: EmbeddedBlock, index: number): { text: string; filename: string } {
-  return { text: block.text.value, filename: `${index}.${block.language}` };
+  return { text: block.text.value, filename: `${index}.${block.runs === true ? "script." : ""}${block.language}` };
 }
 
 type Fix = Rule.Fix;

@@ -78,7 +78,7 @@ function scriptBlock(element: Element, host: string): EmbeddedBlock | undefined 
   const text = scriptText(element, host);
   if (text === undefined || text.value.trim() === "") return undefined;
   const lang = attribute(element, "lang");
-  return { language: lang === "ts" || lang === "tsx" || lang === "typescript" ? "ts" : "js", text, encode: asIs, guessed: false };
+  return { language: lang === "ts" || lang === "tsx" || lang === "typescript" ? "ts" : "js", text, encode: asIs, guessed: false, runs: true };
 }
 
 function codeBlock(element: Element, host: string): EmbeddedBlock | undefined {
