@@ -51,7 +51,6 @@ describe("HTML pages", () => {
     expect(lint(page, "ops.html")).toEqual([
       "no-insecure-security-zone/userPassword 2:1-2:25",
       "no-jwt-service-account/setImsJwtAuth 5:17-5:31",
-      "no-hardcoded-campaign-secret/clientSecret 5:48-5:54",
       "no-hardcoded-campaign-secret/privateKey 5:55-5:58",
     ]);
     expect(spans(page, "ops.html")).toEqual(['allowUserPassword="true"', "-setimsjwtauth", "Secret", "Key"]);

@@ -14,7 +14,6 @@ describe("Markdown blocks classified by content", () => {
     expect(lint(doc, "docs/zones.md")).toEqual([
       "no-insecure-security-zone/userPassword 4:26-4:50",
       "no-jwt-service-account/setImsJwtAuth 8:32-8:46",
-      "no-hardcoded-campaign-secret/clientSecret 8:91-8:97",
       "no-hardcoded-campaign-secret/privateKey 8:98-8:101",
     ]);
     expect(spans(doc, "docs/zones.md")).toEqual(['allowUserPassword="true"', "-setimsjwtauth", "Secret", "Key"]);
@@ -101,7 +100,6 @@ describe("Markdown blocks classified by content", () => {
     const doc = ["```console", JWT_COMMAND, "```", ""].join("\n");
     expect(lint(doc, "docs/console.md")).toEqual([
       "no-jwt-service-account/setImsJwtAuth 2:32-2:46",
-      "no-hardcoded-campaign-secret/clientSecret 2:91-2:97",
       "no-hardcoded-campaign-secret/privateKey 2:98-2:101",
     ]);
   });
@@ -110,10 +108,8 @@ describe("Markdown blocks classified by content", () => {
     const doc = ["```sh", JWT_COMMAND, "```", "", "    " + JWT_COMMAND, ""].join("\n");
     expect(lint(doc, "docs/both.md")).toEqual([
       "no-jwt-service-account/setImsJwtAuth 2:32-2:46",
-      "no-hardcoded-campaign-secret/clientSecret 2:91-2:97",
       "no-hardcoded-campaign-secret/privateKey 2:98-2:101",
       "no-jwt-service-account/setImsJwtAuth 5:36-5:50",
-      "no-hardcoded-campaign-secret/clientSecret 5:95-5:101",
       "no-hardcoded-campaign-secret/privateKey 5:102-5:105",
     ]);
     expect(spans(doc, "docs/both.md")).toEqual(["-setimsjwtauth", "Secret", "Key", "-setimsjwtauth", "Secret", "Key"]);
