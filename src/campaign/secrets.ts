@@ -183,11 +183,11 @@ const DOCUMENT_FILE = /\.(?:md|markdown|mdx|html?)$/i;
 /**
  * Whether a file linted by a rule is a code block of a document (a Markdown fence, an HTML `<pre>`
  * or `<code>`): a virtual file inside a `.md` / `.html` page. A page's `<script>` elements run, so
- * they are code (the HTML processor names them `<n>.script.<lang>`).
+ * they are code (the HTML processor names them `<n>.script.<lang>`, ESLint `<i>_<n>.script.<lang>`).
  */
 export function isDocumentSample(context: { readonly filename?: string; readonly physicalFilename?: string }): boolean {
   const { filename = "", physicalFilename = "" } = context;
-  return filename !== physicalFilename && DOCUMENT_FILE.test(physicalFilename) && !/(?:^|[\\/])\d+\.script\.\w+$/.test(filename);
+  return filename !== physicalFilename && DOCUMENT_FILE.test(physicalFilename) && !/(?:^|[\\/])(?:\d+_)?\d+\.script\.\w+$/.test(filename);
 }
 
 /** A value made of a type marker and a body that is only mask characters: `p8e-xxxxxxxx`, `___****`. */

@@ -130,7 +130,8 @@ export class VirtualText {
     const into = offset - piece.virtualStart;
     if (into >= piece.virtualLength) return piece.hostStart + piece.hostLength;
     if (into <= 0) return piece.hostStart;
-    if (piece.copied) return piece.hostStart + into;
+    // A copy, or a same-length overwrite of one (a neutralised fragment): characters map one to one.
+    if (piece.copied || piece.hostLength === piece.virtualLength) return piece.hostStart + into;
     return end ? piece.hostStart + piece.hostLength : piece.hostStart;
   }
 }

@@ -53,7 +53,7 @@ describe("HTML pages", () => {
       "no-jwt-service-account/setImsJwtAuth 5:17-5:31",
       "no-hardcoded-campaign-secret/privateKey 5:55-5:58",
     ]);
-    expect(spans(page, "ops.html")).toEqual(['allowUserPassword="true"', "-setimsjwtauth", "Secret", "Key"]);
+    expect(spans(page, "ops.html")).toEqual(['allowUserPassword="true"', "-setimsjwtauth", "Key"]);
     expect(suggestionOutputs(page, "ops.html")[0]).toBe(page.replace('"true"', '"false"'));
   });
 
