@@ -81,15 +81,26 @@ function scriptBlock(element: Element, host: string): EmbeddedBlock | undefined 
   return { language: lang === "ts" || lang === "tsx" || lang === "typescript" ? "ts" : "js", text, encode: asIs, guessed: false, runs: true };
 }
 
-function codeBlock(element: Element, host: string): EmbeddedBlock | undefined {
+/** Decoded block text that is itself an HTML page: a doctype, `<html>`/`<head>`/`<body>`, or a `<script>` element. */
+const HTML_PAGE = /^\s*<(?:!doctype\s+html|html|head|body)\b|<script\b[^>]*>[\s\S]*?<\/script\s*>/iu;
+
+/**
+ * The code of a `<pre>` / block `<code>`. One that shows an HTML page (a sample page with its
+ * `<script>` elements) is read as HTML: its own blocks, positions taken through both layers. They
+ * are samples in a document, not code the page runs.
+ */
+function codeBlocks(element: Element, host: string): EmbeddedBlock[] {
   const text = elementText(element, host);
   const named = [element, ...element.childNodes.filter(isElement)]
     .map((node) => CLASS_LANGUAGE.exec(attribute(node, "class") ?? "")?.[1])
     .find((name) => name !== undefined);
   const declared = named === undefined ? undefined : declaredLanguage(named);
+  if ((declared === undefined || named?.toLowerCase() === "html") && HTML_PAGE.test(text.value)) {
+    return htmlBlocks(text.value).map((inner) => ({ ...inner, text: inner.text.through(text), encode: (code: string) => escapeHtml(inner.encode(code)), guessed: true, runs: false }));
+  }
   const language = declared ?? classifyCode(text.value);
-  if (language === undefined) return undefined;
-  return { language, text, encode: escapeHtml, guessed: declared === undefined || language === "js" || language === "ts" };
+  if (language === undefined) return [];
+  return [{ language, text, encode: escapeHtml, guessed: declared === undefined || language === "js" || language === "ts" }];
 }
 
 /** The code blocks of an HTML page, in document order. */
@@ -103,12 +114,12 @@ export function htmlBlocks(host: string): EmbeddedBlock[] {
       const location = node.sourceCodeLocation;
       const code =
         node.tagName === "script"
-          ? scriptBlock(node, host)
+          ? [scriptBlock(node, host)].filter((block): block is EmbeddedBlock => block !== undefined)
           : node.tagName === "pre" || (node.tagName === "code" && location && host.slice(location.startOffset, location.endOffset).includes("\n"))
-            ? codeBlock(node, host)
+            ? codeBlocks(node, host)
             : undefined;
-      if (node.tagName === "script" || code !== undefined) {
-        if (code !== undefined) blocks.push(code);
+      if (node.tagName === "script" || (code !== undefined && code.length > 0)) {
+        if (code !== undefined) blocks.push(...code);
         continue;
       }
     }
