@@ -95,12 +95,21 @@ function codeBlocks(element: Element, host: string): EmbeddedBlock[] {
     .map((node) => CLASS_LANGUAGE.exec(attribute(node, "class") ?? "")?.[1])
     .find((name) => name !== undefined);
   const declared = named === undefined ? undefined : declaredLanguage(named);
-  if ((declared === undefined || named?.toLowerCase() === "html") && HTML_PAGE.test(text.value)) {
-    return htmlBlocks(text.value).map((inner) => ({ ...inner, text: inner.text.through(text), encode: (code: string) => escapeHtml(inner.encode(code)), guessed: true, runs: false }));
-  }
+  const shown = declared === undefined || named?.toLowerCase() === "html" ? shownPageBlocks(text, escapeHtml) : undefined;
+  if (shown !== undefined) return shown;
   const language = declared ?? classifyCode(text.value);
   if (language === undefined) return [];
   return [{ language, text, encode: escapeHtml, guessed: declared === undefined || language === "js" || language === "ts" }];
+}
+
+/**
+ * The blocks of an HTML page shown inside a document's code block (`outer`: a `<pre>`'s decoded
+ * text, a Markdown fence), positions taken through both layers, or undefined when `outer` is not
+ * a page. Its scripts are samples in the document, not code that runs.
+ */
+export function shownPageBlocks(outer: VirtualText, encode: (text: string) => string): EmbeddedBlock[] | undefined {
+  if (!HTML_PAGE.test(outer.value)) return undefined;
+  return htmlBlocks(outer.value).map((inner) => ({ ...inner, text: inner.text.through(outer), encode: (code: string) => encode(inner.encode(code)), guessed: true, runs: false }));
 }
 
 /** The code blocks of an HTML page, in document order. */

@@ -115,3 +115,17 @@ describe("Markdown blocks classified by content", () => {
     expect(spans(doc, "docs/both.md")).toEqual(["-setimsjwtauth", "Key", "-setimsjwtauth", "Key"]);
   });
 });
+
+describe("a fence that shows an HTML page", () => {
+  it("`html` or no info string: the page's <script> JavaScript is linted, positions in the Markdown file", () => {
+    for (const info of ["html", ""]) {
+      const doc = ["# Browser logon", "", "```" + info, "<script src=\"acc-sdk.js\"></script>", "<script>", "  const p = document.accSDK.ConnectionParameters.ofSecurityToken(url, token);", "</script>", "```", ""].join("\n");
+      expect(lint(doc, "docs/browser.md")).toEqual(["no-session-token/ofSecurityToken 6:50-6:65"]);
+    }
+  });
+
+  it("a page whose script has no legacy code yields nothing", () => {
+    const doc = ["```html", "<html><body><script>console.log(1 < 2);</script></body></html>", "```", ""].join("\n");
+    expect(lint(doc, "docs/plain.md")).toEqual([]);
+  });
+});
