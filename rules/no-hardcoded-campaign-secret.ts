@@ -58,6 +58,8 @@ import {
   findShellDefaults,
   hasImsCredentialContext,
   isEncryptedConfigValue,
+  isDocumentExampleSecret,
+  isDocumentSample,
   isExampleSecret,
   SECRET_KIND_LABELS,
   splitLoginPassword,
@@ -290,16 +292,19 @@ export default createRule<MessageIds, Options>({
       // Shape-only findings need the file to be about Campaign/IMS; the rule's own keywords say
       // so, which keeps the result identical with and without the keyword gate.
       const shapeContext = hasRuleKeyword("no-hardcoded-campaign-secret", sourceCode);
+      // Example values in a document's code block are placeholders there (domain §G).
+      const sample = isDocumentSample(context);
 
       const reported = new Set<string>();
       const shapeCandidates: { node: StaticString; value: string; kind: SecretKind }[] = [];
 
       /** Report a secret at a source range, once per range. */
-      const reportRange = (range: [number, number], value: string, slot: SecretSlot, place: string): void => {
+      const reportRange = (range: [number, number], value: string, slot: SecretSlot, place: string, logins: readonly string[] = []): void => {
         const trimmed = value.trim();
         if (allowed.has(trimmed)) return;
         const kind = classifySecret(trimmed, slot);
         if (kind === undefined) return;
+        if (sample && EXAMPLE_KINDS.has(kind) && isDocumentExampleSecret(trimmed, logins)) return;
         const key = `${range[0]}:${range[1]}`;
         if (reported.has(key)) return;
         reported.add(key);
@@ -311,8 +316,8 @@ export default createRule<MessageIds, Options>({
       };
 
       /** Report every literal an expression can evaluate to. */
-      const reportExpression = (node: TSESTree.Node, slot: SecretSlot, place: string): void => {
-        for (const literal of literalCandidates(node, sourceCode)) reportRange(literal.range, staticValue(literal) ?? "", slot, place);
+      const reportExpression = (node: TSESTree.Node, slot: SecretSlot, place: string, logins: readonly string[] = []): void => {
+        for (const literal of literalCandidates(node, sourceCode)) reportRange(literal.range, staticValue(literal) ?? "", slot, place, logins);
       };
 
       // --- SDK -----------------------------------------------------------------------------
@@ -328,9 +333,11 @@ export default createRule<MessageIds, Options>({
         }
         // `sdk.init(connectionParameters)` is the current API: only three or more arguments are pre-1.0.
         if (slots === undefined || (call.member === "init" && args.length < 3)) return;
+        // The call's other strings: a password that repeats its login is a document's example.
+        const others = (index: number): string[] => args.flatMap((argument, at) => (at === index ? [] : (staticValue(argument) ?? [])));
         for (const [index, slot] of slots) {
           const argument = args[index];
-          if (argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement) reportExpression(argument, slot, place);
+          if (argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement) reportExpression(argument, slot, place, others(index));
         }
       };
 
@@ -632,11 +639,14 @@ interface SecretReporter {
  */
 function secretReporter<Code extends TextCode>(context: TextContext<Code>): SecretReporter {
   const allowed = new Set((context.options[0]?.allow ?? []).map((value) => value.trim()));
+  // Example values in a document's code block are placeholders there (domain §G).
+  const sample = isDocumentSample(context);
   type Found = { start: number; end: number; kind: SecretKind; text: string; place: string; order: number };
   const bySlot: Found[] = [];
   const byShape: Found[] = [];
   const candidate = (list: Found[], value: TransportValue, kind: SecretKind | undefined, place: string): void => {
     const text = value.text.trim();
+    if (kind !== undefined && sample && EXAMPLE_KINDS.has(kind) && isDocumentExampleSecret(text)) return;
     if (kind !== undefined && !allowed.has(text)) list.push({ start: value.start, end: value.end, kind, text, place, order: list.length });
   };
   /** The findings of `list` that overlap neither an earlier one (in source order, then order found) nor one of `taken`. */

@@ -6,18 +6,25 @@
  * lets a session token be `login/password`; `sessionTokenOnly` and `allowHTTP` are lower risk but
  * still worth turning off once integrations use IMS. Turning one off can break a live
  * integration, so the change is a suggestion, never a fix.
+ *
+ * `allowSQLInjection` weakens SQL checks, not authentication: this product inventories legacy
+ * authentication (issue 13), so it is reported only with `{ sqlInjection: true }` (on in `strict`).
+ * `allowHTTP`, `sessionTokenOnly` and `allowEmptyPassword` on a zone whose `subNetwork` masks are
+ * all private or loopback are Adobe's stock `lan` defaults and are not reported; on a public or
+ * `*` mask, or a zone with no mask, they are. `allowUserPassword` is reported on every zone.
  */
 import type { XmlAttribute, XmlElement } from "../src/languages/xml/index.js";
 import { createRule } from "../src/create-rule.js";
-import { INSECURE_ZONE_ATTRIBUTES, isInsecureZoneAttribute, ZONE_ELEMENTS, type InsecureZoneAttribute } from "../src/campaign/security-zone.js";
+import { INSECURE_ZONE_ATTRIBUTES, isInsecureZoneAttribute, isPrivateZone, PRIVATE_ZONE_DEFAULTS, ZONE_ELEMENTS, type InsecureZoneAttribute } from "../src/campaign/security-zone.js";
 
 type InsecureAttribute = InsecureZoneAttribute;
 type MessageIds = (typeof INSECURE_ATTRIBUTES)[InsecureAttribute] | "setFalse";
+type Options = [{ sqlInjection?: boolean }];
 
 const INSECURE_ATTRIBUTES = INSECURE_ZONE_ATTRIBUTES;
 const isInsecureAttribute = isInsecureZoneAttribute;
 
-export default createRule<MessageIds, []>({
+export default createRule<MessageIds, Options>({
   name: "no-insecure-security-zone",
   meta: {
     type: "problem",
@@ -27,7 +34,18 @@ export default createRule<MessageIds, []>({
       kind: "insecure-config",
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          sqlInjection: {
+            type: "boolean",
+            description: 'Also report allowSQLInjection="true" (SQL protection, not authentication). Default false; on in the strict config.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       userPassword:
         'allowUserPassword="true" lets a session token be "login/password", so credentials end up in URLs and proxy logs. Set it to "false" once no integration sends login/password tokens.',
@@ -41,15 +59,21 @@ export default createRule<MessageIds, []>({
       setFalse: 'Set {{name}} to "false".',
     },
     messageLevels: { sessionTokenOnly: "warn", allowHttp: "warn" },
+    strictOptions: [{ sqlInjection: true }],
   },
-  defaultOptions: [],
+  defaultOptions: [{ sqlInjection: false }],
   create: {
     xml(context) {
+      const sqlInjection = context.options[0]?.sqlInjection === true;
       return {
         XmlElement(element: XmlElement) {
           if (!ZONE_ELEMENTS.has(element.localName)) return;
+          // Adobe's stock private zones (every mask private or loopback) keep their defaults.
+          const privateZone = isPrivateZone(element);
           for (const attribute of element.attributes) {
             const { name } = attribute;
+            if (name === "allowSQLInjection" && !sqlInjection) continue;
+            if (privateZone && PRIVATE_ZONE_DEFAULTS.has(name as InsecureAttribute)) continue;
             if (isInsecureAttribute(name) && attribute.value.trim().toLowerCase() === "true") {
               report(attribute, name);
             }

@@ -141,7 +141,7 @@ const DOCUMENT_PROCESSORS = (markdown: Linter.Processor): Array<{ files: string[
 const languageBlock = (key: LanguageKey): Partial<Linter.Config> => (key === "js" ? {} : { language: LANGUAGE_IDS[key] });
 
 function ruleEntry(rule: CampaignRule<string, any>, profile: Profile): Linter.RuleEntry | undefined {
-  if (profile === "strict") return "error";
+  if (profile === "strict") return rule.meta.strictOptions === undefined ? "error" : ["error", ...rule.meta.strictOptions];
   if (!rule.meta.docs.recommended) return undefined;
   if (profile === "v8" && rule.meta.v8Options !== undefined) return ["error", ...rule.meta.v8Options];
   return "error";

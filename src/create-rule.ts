@@ -85,6 +85,8 @@ export interface CampaignRuleMeta<MessageIds extends string, Options extends unk
   messages: Record<MessageIds, string>;
   /** Options `configs.v8` passes (Campaign v8.5+ targets: fixes that need direct bearer support). */
   v8Options?: Options;
+  /** Options `configs.strict` passes (checks beyond legacy authentication a user opts into). */
+  strictOptions?: Options;
   /**
    * Findings the scanner grades below the rule's level: "warn" for lower-risk patterns, "info"
    * for context-dependent ones. ESLint itself has one severity per rule and reports them all at it.
@@ -108,6 +110,7 @@ export interface CampaignRule<MessageIds extends string = string, Options extend
     docs: CampaignRuleDocs & { url: string };
     languages: string[];
     v8Options?: Options;
+    strictOptions?: Options;
     messageLevels?: Partial<Record<MessageIds, MessageLevel>>;
   };
 }

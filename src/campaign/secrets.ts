@@ -152,6 +152,44 @@ export function isExampleSecret(value: string): boolean {
   return parts.every((part) => EXAMPLE_PART.test(part) || EXAMPLE_DIGITS.test(part));
 }
 
+// A value that names what it stands for: words (`ims_bearer_token`, `password`, `your-secret`),
+// one of which is a placeholder word, in any case.
+const NAMING_WORDS = /^[A-Za-z][A-Za-z0-9]*(?:[_\- .][A-Za-z0-9]+)*$/;
+// An elision anywhere in the value: `@UyAN...`, `eyJhbGciOi…`.
+const ELLIPSIS = /\.{3}|\u2026/;
+
+/**
+ * Whether a literal secret shown in a documentation code block (a Markdown fence, an HTML `<pre>`)
+ * is an example value: it names the credential (`password`, `ims_bearer_token`, `secret`,
+ * `your_token`), repeats the login it is shown with (`"admin", "admin"`, `mc/mc`), is a sample
+ * typed by hand (`isExampleSecret`), or is elided (`@UyAN...`). Such values are placeholders there
+ * (domain §G), so they are not reported; in code they are graded as `isExampleSecret` says.
+ * `logins` are the other strings of the same call or pair (the login a password is shown with).
+ */
+export function isDocumentExampleSecret(value: string, logins: readonly string[] = []): boolean {
+  const pair = splitLoginPassword(value);
+  // Syntax summaries bracket optional parts: `-setdblogin:account[/password]@server`.
+  const text = (pair?.password ?? value).trim().replace(/^[[\]()<>{}]+|[[\]()<>{}]+$/g, "");
+  const companions = pair === undefined ? logins : [...logins, pair.login];
+  if (text === "" || isExampleSecret(text) || ELLIPSIS.test(text)) return true;
+  if (companions.some((login) => login.trim() !== "" && login.trim() === text)) return true;
+  const upper = text.toUpperCase();
+  return NAMING_WORDS.test(text) && (PLACEHOLDER_WORD.test(upper.replace(/[\s.-]/g, "_")) || INSTRUCTION.test(text));
+}
+
+/** Documents whose code blocks are shown, not run: Markdown and HTML pages. */
+const DOCUMENT_FILE = /\.(?:md|markdown|mdx|html?)$/i;
+
+/**
+ * Whether a file linted by a rule is a code block of a document (a Markdown fence, an HTML `<pre>`
+ * or `<code>`): a virtual file inside a `.md` / `.html` page. A page's `<script>` elements run, so
+ * they are code (the HTML processor names them `<n>.script.<lang>`, ESLint `<i>_<n>.script.<lang>`).
+ */
+export function isDocumentSample(context: { readonly filename?: string; readonly physicalFilename?: string }): boolean {
+  const { filename = "", physicalFilename = "" } = context;
+  return filename !== physicalFilename && DOCUMENT_FILE.test(physicalFilename) && !/(?:^|[\\/])(?:\d+_)?\d+\.script\.\w+$/.test(filename);
+}
+
 /** A value made of a type marker and a body that is only mask characters: `p8e-xxxxxxxx`, `___****`. */
 function isMaskedBody(body: string): boolean {
   return body === "" || MASK_RUN.test(body) || isPlaceholder(body);

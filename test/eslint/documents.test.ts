@@ -15,7 +15,6 @@ const DOCUMENTS = "fixtures/documents";
 const FINDINGS = [
   "docs/connecting.html:7:41-7:58 no-password-logon/ofUserAndPassword",
   "docs/setup.md:6:32-6:46 no-jwt-service-account/setImsJwtAuth",
-  "docs/setup.md:6:91-6:97 no-hardcoded-campaign-secret/clientSecret",
   "docs/setup.md:6:98-6:101 no-hardcoded-campaign-secret/privateKey",
   "docs/setup.md:11:8-11:32 no-insecure-security-zone/userPassword",
   "docs/setup.md:17:16-17:33 no-password-logon/soapLogonAction",

@@ -156,3 +156,16 @@ describe("configs computed from rule meta", () => {
     }
   });
 });
+
+describe("strictOptions", () => {
+  it("strict passes a rule's strictOptions; the other configs leave the option at its default", async () => {
+    const { default: realPlugin } = await import("../../src/index.js");
+    const entries = (name: string): unknown[] =>
+      (realPlugin.configs as Record<string, Linter.Config[]>)[name]!
+        .map((block) => block.rules?.["campaign-ims/no-insecure-security-zone"])
+        .filter((entry) => entry !== undefined);
+    // Document code blocks get the recommended rules in every profile; the files themselves get strict's options.
+    expect(entries("strict").map((entry) => JSON.stringify(entry))).toContain(JSON.stringify(["error", { sqlInjection: true }]));
+    expect(new Set(entries("recommended-all-languages").map((entry) => JSON.stringify(entry)))).toEqual(new Set([JSON.stringify("error")]));
+  });
+});

@@ -143,14 +143,14 @@ function files(directory: string): string[] {
 const short = (m: { line: number; column: number; endLine?: number; endColumn?: number; ruleId: string | null; messageId?: string }): string =>
   `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId?.replace("campaign-ims/", "")} ${m.messageId}`;
 
-describe("configuration files through eslint with the plugin's recommended config", () => {
+describe("configuration files through eslint with the plugin's recommended-all-languages config", () => {
   const linter = new Linter({ configType: "flat" });
   it("lints every fixture, and only them", () => {
     expect(files(REPO).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
   it.each(Object.entries(EXPECTED))("%s", (path, expected) => {
     const text = readFileSync(join(REPO, path), "utf8");
-    const messages = linter.verify(text, plugin.configs.recommended, { filename: join(REPO, path) });
+    const messages = linter.verify(text, plugin.configs["recommended-all-languages"], { filename: join(REPO, path) });
     expect(messages.map(short)).toEqual(expected);
     for (const message of messages) for (const secret of SECRETS) expect(message.message).not.toContain(secret);
   });
@@ -171,7 +171,7 @@ describe("example-looking values are graded below real-looking ones", () => {
   const linter = new Linter({ configType: "flat" });
   const code = "ACC_PASSWORD=asdf1234\nACC_PWD=Zq7-Adm1n!Pw\nACC_SESSIONTOKEN=svc/test123\n";
   it("eslint: an exampleSecret message for keyboard runs and sample words, still masked", () => {
-    const messages = linter.verify(code, plugin.configs.recommended, { filename: join(REPO, ".env") });
+    const messages = linter.verify(code, plugin.configs["recommended-all-languages"], { filename: join(REPO, ".env") });
     for (const message of messages) for (const secret of ["asdf1234", "Zq7-Adm1n!Pw", "test123"]) expect(message.message).not.toContain(secret);
     expect(messages.map((m) => [short(m), m.message.slice(0, m.message.indexOf(":"))])).toEqual([
       ["1:14-1:22 no-hardcoded-campaign-secret exampleSecret", "Example-looking password (****) in the ACC_PASSWORD setting"],
@@ -189,10 +189,10 @@ describe("the migrated state scans clean", () => {
     expect(result.stats.filesLinted).toBeGreaterThan(0);
     const linter = new Linter({ configType: "flat" });
     const xml = readFileSync(join(FIXTURES, "migrated-repo/config/config-stage.xml"), "utf8");
-    expect(linter.verify(xml, plugin.configs.recommended, { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") })).toEqual([]);
+    expect(linter.verify(xml, plugin.configs["recommended-all-languages"], { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") })).toEqual([]);
     // The same attribute with a clear-text client secret is still reported.
     const clear = xml.replace(/authIMSTAClientSecret="[^"]*"/u, 'authIMSTAClientSecret="p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz"');
-    expect(linter.verify(clear, plugin.configs.recommended, { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") }).map(short)).toEqual([
+    expect(linter.verify(clear, plugin.configs["recommended-all-languages"], { filename: join(FIXTURES, "migrated-repo/config/config-stage.xml") }).map(short)).toEqual([
       "6:33-6:67 no-hardcoded-campaign-secret clientSecret",
     ]);
   });

@@ -11,8 +11,54 @@ ruleTester.run("no-insecure-security-zone", rule, {
     '<serverConf><web allowUserPassword="true"/></serverConf>',
     // Not the value "true".
     '<securityZone allowUserPassword="yes-please"/>',
+    // allowSQLInjection is not authentication: reported only with { sqlInjection: true }.
+    '<securityZone allowSQLInjection="true"/>',
+    { code: '<securityZone allowSQLInjection="true"/>', options: [{ sqlInjection: false }] },
+    // Adobe's stock private zone: every mask private or loopback (RFC 1918, 127/8, ::1, fc00::/7).
+    [
+      '<securityZone name="lan" allowEmptyPassword="true" allowHTTP="true" sessionTokenOnly="true">',
+      '  <subNetwork mask="192.168.0.0/16"/><subNetwork mask="172.16.0.0/12"/><subNetwork mask="10.1.2.3"/>',
+      '  <subNetwork mask="127.0.0.1/16"/><subNetwork mask="::1/128"/><subNetwork mask="fc00::/7"/>',
+      '  <subNetwork mask="10.0.0.0/255.0.0.0"/><subNetwork mask="a.b.c.d/xx"/>',
+      "</securityZone>",
+    ].join("\n"),
+    // A subNetwork's own private mask.
+    '<securityZone name="z"><subNetwork mask="10.0.0.0/8" allowHTTP="true"/></securityZone>',
   ],
   invalid: [
+    // A private zone still reports allowUserPassword; the stock defaults stay quiet there.
+    {
+      code: '<securityZone allowHTTP="true" allowUserPassword="true"><subNetwork mask="192.168.0.0/16"/></securityZone>',
+      errors: [
+        {
+          messageId: "userPassword",
+          line: 1,
+          column: 32,
+          endLine: 1,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: "setFalse",
+              output: '<securityZone allowHTTP="true" allowUserPassword="false"><subNetwork mask="192.168.0.0/16"/></securityZone>',
+            },
+          ],
+        },
+      ],
+    },
+    // A public mask, `*`, a block wider than the private one, or a mask mix: reported.
+    ...['mask="*"', 'mask="8.8.8.0/24"', 'mask="10.0.0.0/7"', 'mask="172.16.0.0/8"', 'mask="10.0.0.0/8"/><subNetwork mask="0.0.0.0/0"', 'mask="a.b.c.d/xx"'].map((mask) => ({
+      code: `<securityZone allowHTTP="true"><subNetwork ${mask}/></securityZone>`,
+      errors: [
+        {
+          messageId: "allowHttp" as const,
+          line: 1,
+          column: 15,
+          endLine: 1,
+          endColumn: 31,
+          suggestions: [{ messageId: "setFalse" as const, output: `<securityZone allowHTTP="false"><subNetwork ${mask}/></securityZone>` }],
+        },
+      ],
+    })),
     {
       code: '<serverConf>\n  <securityZone name="public" allowUserPassword="true"/>\n</serverConf>',
       errors: [
@@ -34,6 +80,7 @@ ruleTester.run("no-insecure-security-zone", rule, {
     },
     {
       code: "<securityZone allowEmptyPassword='TRUE' allowSQLInjection=\"true\"/>",
+      options: [{ sqlInjection: true }],
       errors: [
         {
           messageId: "emptyPassword",

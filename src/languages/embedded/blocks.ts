@@ -21,20 +21,58 @@ export interface EmbeddedBlock {
    * nothing about the host file, so it is dropped (the block simply yields no findings).
    */
   guessed: boolean;
+  /** Code the host runs (a page's `<script>`), not a sample shown in a document. */
+  runs?: boolean;
 }
 
-/** Whether JavaScript/TypeScript parses as ESLint will parse the block (module, latest syntax). */
-function parses(text: string, language: "js" | "ts"): boolean {
+/**
+ * Where JavaScript/TypeScript stops parsing as ESLint will parse the block (module, latest
+ * syntax): the 1-based line of the first syntax error, 0 when the parser gives none, or
+ * undefined when the text parses.
+ */
+function parseErrorLine(text: string, language: "js" | "ts"): number | undefined {
   try {
     (lazyTsParser as unknown as { parseForESLint: (code: string, options: object) => unknown }).parseForESLint(text, {
       ecmaVersion: "latest",
       sourceType: "module",
       filePath: `block.${language}`,
     });
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    const line = (error as { lineNumber?: unknown }).lineNumber;
+    return typeof line === "number" && Number.isInteger(line) ? line : 0;
   }
+}
+
+/** Whether JavaScript/TypeScript parses as ESLint will parse the block. */
+const parses = (text: string, language: "js" | "ts"): boolean => parseErrorLine(text, language) === undefined;
+
+/** Lines of a guessed fragment blanked, at most, to get past typos a document shows (an unclosed quote). */
+const MAX_BLANKED_LINES = 3;
+
+/**
+ * A guessed fragment that still does not parse once balanced: the line the parser stops on (a
+ * typo such as `"name: "1.2"`) is overwritten by spaces, same length, and the brackets balanced
+ * again, up to MAX_BLANKED_LINES lines. Returns the repaired text, or undefined when it still
+ * does not parse (the block then yields nothing, as before).
+ */
+function blankErrorLines(text: string, language: "js" | "ts"): { text: string; missing: string } | undefined {
+  let current = text;
+  for (let attempt = 0; attempt < MAX_BLANKED_LINES; attempt++) {
+    const balanced = balanceBrackets(current);
+    const line = parseErrorLine(balanced.text + balanced.missing, language);
+    if (line === undefined) return balanced;
+    if (line < 1) return undefined;
+    const starts = lineStarts(balanced.text, JAVASCRIPT_LINE_BREAK);
+    const start = starts[line - 1];
+    if (start === undefined) return undefined;
+    const end = starts[line] ?? balanced.text.length;
+    const blanked = current.slice(0, start) + current.slice(start, end).replace(/[^\r\n\u2028\u2029]/gu, " ") + current.slice(end);
+    if (blanked === current) return undefined;
+    current = blanked;
+  }
+  const balanced = balanceBrackets(current);
+  return parses(balanced.text + balanced.missing, language) ? balanced : undefined;
 }
 
 /**
@@ -46,10 +84,11 @@ export function finishBlock(block: EmbeddedBlock): EmbeddedBlock {
     block.text.overwrite(neutraliseJavascriptFragment(block.text.value));
     if (block.guessed && !parses(block.text.value, block.language)) {
       const balanced = balanceBrackets(block.text.value);
-      if (balanced.text !== block.text.value || balanced.missing !== "") {
-        block.text.overwrite(balanced.text);
+      const repaired = parses(balanced.text + balanced.missing, block.language) ? balanced : (blankErrorLines(block.text.value, block.language) ?? balanced);
+      if (repaired.text !== block.text.value || repaired.missing !== "") {
+        block.text.overwrite(repaired.text);
         const end = block.text.hostOffset(block.text.value.length, true);
-        block.text.replace(balanced.missing, end, end);
+        block.text.replace(repaired.missing, end, end);
       }
     }
   }
@@ -73,9 +112,13 @@ function wrapInElement(inner: VirtualText): VirtualText {
 }
 
 
-/** The processor's virtual file for a block (`2.js`, `0.xml`): its extension picks the config. */
+/**
+ * The processor's virtual file for a block (`2.js`, `0.xml`): its extension picks the config. A
+ * block the host runs is named `<n>.script.<lang>`, so rules tell it from a document's samples
+ * (`isDocumentSample`).
+ */
 export function virtualFile(block: EmbeddedBlock, index: number): { text: string; filename: string } {
-  return { text: block.text.value, filename: `${index}.${block.language}` };
+  return { text: block.text.value, filename: `${index}.${block.runs === true ? "script." : ""}${block.language}` };
 }
 
 type Fix = Rule.Fix;

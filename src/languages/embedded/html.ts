@@ -78,18 +78,38 @@ function scriptBlock(element: Element, host: string): EmbeddedBlock | undefined 
   const text = scriptText(element, host);
   if (text === undefined || text.value.trim() === "") return undefined;
   const lang = attribute(element, "lang");
-  return { language: lang === "ts" || lang === "tsx" || lang === "typescript" ? "ts" : "js", text, encode: asIs, guessed: false };
+  return { language: lang === "ts" || lang === "tsx" || lang === "typescript" ? "ts" : "js", text, encode: asIs, guessed: false, runs: true };
 }
 
-function codeBlock(element: Element, host: string): EmbeddedBlock | undefined {
+/** Decoded block text that is itself an HTML page: a doctype, `<html>`/`<head>`/`<body>`, or a `<script>` element. */
+const HTML_PAGE = /^\s*<(?:!doctype\s+html|html|head|body)\b|<script\b[^>]*>[\s\S]*?<\/script\s*>/iu;
+
+/**
+ * The code of a `<pre>` / block `<code>`. One that shows an HTML page (a sample page with its
+ * `<script>` elements) is read as HTML: its own blocks, positions taken through both layers. They
+ * are samples in a document, not code the page runs.
+ */
+function codeBlocks(element: Element, host: string): EmbeddedBlock[] {
   const text = elementText(element, host);
   const named = [element, ...element.childNodes.filter(isElement)]
     .map((node) => CLASS_LANGUAGE.exec(attribute(node, "class") ?? "")?.[1])
     .find((name) => name !== undefined);
   const declared = named === undefined ? undefined : declaredLanguage(named);
+  const shown = declared === undefined || named?.toLowerCase() === "html" ? shownPageBlocks(text, escapeHtml) : undefined;
+  if (shown !== undefined) return shown;
   const language = declared ?? classifyCode(text.value);
-  if (language === undefined) return undefined;
-  return { language, text, encode: escapeHtml, guessed: declared === undefined || language === "js" || language === "ts" };
+  if (language === undefined) return [];
+  return [{ language, text, encode: escapeHtml, guessed: declared === undefined || language === "js" || language === "ts" }];
+}
+
+/**
+ * The blocks of an HTML page shown inside a document's code block (`outer`: a `<pre>`'s decoded
+ * text, a Markdown fence), positions taken through both layers, or undefined when `outer` is not
+ * a page. Its scripts are samples in the document, not code that runs.
+ */
+export function shownPageBlocks(outer: VirtualText, encode: (text: string) => string): EmbeddedBlock[] | undefined {
+  if (!HTML_PAGE.test(outer.value)) return undefined;
+  return htmlBlocks(outer.value).map((inner) => ({ ...inner, text: inner.text.through(outer), encode: (code: string) => encode(inner.encode(code)), guessed: true, runs: false }));
 }
 
 /** The code blocks of an HTML page, in document order. */
@@ -103,12 +123,12 @@ export function htmlBlocks(host: string): EmbeddedBlock[] {
       const location = node.sourceCodeLocation;
       const code =
         node.tagName === "script"
-          ? scriptBlock(node, host)
+          ? [scriptBlock(node, host)].filter((block): block is EmbeddedBlock => block !== undefined)
           : node.tagName === "pre" || (node.tagName === "code" && location && host.slice(location.startOffset, location.endOffset).includes("\n"))
-            ? codeBlock(node, host)
+            ? codeBlocks(node, host)
             : undefined;
-      if (node.tagName === "script" || code !== undefined) {
-        if (code !== undefined) blocks.push(code);
+      if (node.tagName === "script" || (code !== undefined && code.length > 0)) {
+        if (code !== undefined) blocks.push(...code);
         continue;
       }
     }

@@ -15,6 +15,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Code, Nodes } from "mdast";
 import type { EmbeddedBlock } from "./blocks.js";
 import { classifyCode, declaredLanguage, UNINFORMATIVE_FENCES } from "./classify.js";
+import { shownPageBlocks } from "./html.js";
 import { lineStarts, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
 /** A fence line, after container prefixes (block quote markers, list markers): its fence and info string. */
@@ -39,10 +40,13 @@ function codeNodes(node: Nodes, found: Code[]): Code[] {
   return found;
 }
 
-/** The block of one code node, classified; undefined when it is no language the plugin lints. */
-function nodeBlock(host: string, starts: readonly number[], node: Code): EmbeddedBlock | undefined {
+/**
+ * The blocks of one code node, classified (none when it is no language the plugin lints). A node
+ * that shows an HTML page yields the page's `<script>` blocks (html.ts `shownPageBlocks`).
+ */
+function nodeBlocks(host: string, starts: readonly number[], node: Code): EmbeddedBlock[] {
   const language = classifyCode(node.value) ?? declaredLanguage(fenceWord(node.lang));
-  if (language === undefined || node.position === undefined) return undefined;
+  if (language === undefined || node.position === undefined) return [];
   const startLine = node.position.start.line;
   const lineText = host.slice(starts[startLine - 1], starts[startLine] ?? host.length);
   const fenced = /^[ \t>*+\-.)\d]*(?:```|~~~)/u.test(lineText);
@@ -69,7 +73,8 @@ function nodeBlock(host: string, starts: readonly number[], node: Code): Embedde
     previousEnd = lineEnd;
   }
   const indent = prefix ?? "";
-  return { language, text: virtual, encode: (text) => text.replace(/\n/gu, eol + indent), guessed: true };
+  const encode = (text: string): string => text.replace(/\n/gu, eol + indent);
+  return shownPageBlocks(virtual, encode) ?? [{ language, text: virtual, encode, guessed: true }];
 }
 
 
@@ -105,5 +110,5 @@ export function classifiedMarkdownBlocks(host: string): EmbeddedBlock[] {
   const starts = lineStarts(host, TEXT_LINE_BREAK);
   return codeNodes(fromMarkdown(host), [])
     .filter((node) => classifiedByContent(node.lang, node.meta))
-    .flatMap((node) => nodeBlock(host, starts, node) ?? []);
+    .flatMap((node) => nodeBlocks(host, starts, node));
 }

@@ -88,6 +88,31 @@ export class VirtualText {
     this.text = text;
   }
 
+  /**
+   * This text, found inside `outer`'s text (a page shown in a `<pre>`), with its positions taken
+   * through `outer` to `outer`'s host: each copied character maps to the host characters it came
+   * from (an entity stays one piece), replacements to the host range of their span.
+   */
+  through(outer: VirtualText): VirtualText {
+    const result = new VirtualText();
+    for (const piece of this.pieces) {
+      const text = this.text.slice(piece.virtualStart, piece.virtualStart + piece.virtualLength);
+      if (!piece.copied) {
+        const start = outer.hostOffset(piece.hostStart);
+        result.push(text, start, Math.max(outer.hostOffset(piece.hostStart + piece.hostLength, true), start) - start, false);
+        continue;
+      }
+      for (let index = 0; index < text.length; index++) {
+        const at = piece.hostStart + index;
+        const start = outer.hostOffset(at);
+        const end = Math.max(outer.hostOffset(at + 1, true), start);
+        // One host character for one character is a copy; an entity (`&lt;`) is not.
+        result.push(text[index]!, start, end - start, end - start === 1);
+      }
+    }
+    return result;
+  }
+
   private push(text: string, hostStart: number, hostLength: number, copied: boolean): void {
     const last = this.pieces[this.pieces.length - 1];
     if (
@@ -130,7 +155,8 @@ export class VirtualText {
     const into = offset - piece.virtualStart;
     if (into >= piece.virtualLength) return piece.hostStart + piece.hostLength;
     if (into <= 0) return piece.hostStart;
-    if (piece.copied) return piece.hostStart + into;
+    // A copy, or a same-length overwrite of one (a neutralised fragment): characters map one to one.
+    if (piece.copied || piece.hostLength === piece.virtualLength) return piece.hostStart + into;
     return end ? piece.hostStart + piece.hostLength : piece.hostStart;
   }
 }
