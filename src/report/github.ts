@@ -46,6 +46,8 @@ export function renderGithub(result: ScanResult): string {
     }
     if (severity !== "warn") continue;
     for (const file of result.skipped) {
+      // Files of a type no language reads are counted in the summary, not annotated one by one.
+      if (file.reason === "unsupported-type") continue;
       add("warning", command("warning", { file: file.path, title: `campaign-ims: skipped (${file.reason})` }, file.detail));
     }
     for (const problem of result.errors) {

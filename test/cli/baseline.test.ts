@@ -32,7 +32,7 @@ describe("campaign-ims baseline", () => {
     expect(sarif.runs[0]!.properties).toEqual({ "campaign-ims/baselineSuppressed": total });
     for (const [format, pattern] of [
       ["markdown", `Baseline: ${total} known findings suppressed.`],
-      ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); ${json.summary.files.scanned} file(s) scanned, 0 skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
+      ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); ${json.summary.files.scanned} file(s) scanned, ${json.summary.files.skipped} skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
       ["junit", `Baseline: ${total} known findings suppressed.`],
     ] as const) {
       expect(runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", format], { cwd: directory }).stdout, format).toContain(pattern);

@@ -38,8 +38,8 @@ const scanJson = (args: string[], options: { input?: string; env?: NodeJS.Proces
   return { ...run, report: run.stdout === "" ? undefined : (JSON.parse(run.stdout) as Report) };
 };
 const rows = (report: Report | undefined): string[] => (report?.findings ?? []).map((finding) => `${finding.path}:${finding.line} ${finding.ruleId}`);
-const SUMMARY = (findings: number, files: number, scanned: number): string =>
-  `campaign-ims: ${findings} finding(s) (${findings} error, 0 warn, 0 info) in ${files} file(s); ${scanned} scanned, 0 skipped, 0 problem(s)\n`;
+const SUMMARY = (findings: number, files: number, scanned: number, skipped = 0): string =>
+  `campaign-ims: ${findings} finding(s) (${findings} error, 0 warn, 0 info) in ${files} file(s); ${scanned} scanned, ${skipped} skipped, 0 problem(s)\n`;
 
 describe("--changed", { timeout: 300_000 }, () => {
   it("scans the files changed since the merge base: not main's later work, not ignored or unsupported files", () => {
@@ -51,7 +51,7 @@ describe("--changed", { timeout: 300_000 }, () => {
     // src/new.ts, generated/client.ts, assets/logo.png, src/old.ts (deleted).
     expect(run.report!.summary.selection).toEqual({ description: "--changed main", listed: 4, deleted: ["src/old.ts"] });
     expect(run.stderr).toBe(
-      "campaign-ims: --changed main: 1 deleted path(s) not scanned: src/old.ts\n" + SUMMARY(1, 1, 1) + "campaign-ims: failed: 1 finding(s) at or above --fail-on error\n",
+      "campaign-ims: --changed main: 1 deleted path(s) not scanned: src/old.ts\n" + SUMMARY(1, 1, 1, 1) + "campaign-ims: failed: 1 finding(s) at or above --fail-on error\n",
     );
   });
 

@@ -72,7 +72,7 @@ describe("scan --fix", () => {
         "campaign-ims:   campaign-ims/no-hardcoded-campaign-secret: 1 no automatic fix (Rotate and remove hard-coded credentials)",
         "campaign-ims:   campaign-ims/no-password-logon: 1 a suggestion to review (or apply with --fix-suggestions no-password-logon)",
         "campaign-ims:   campaign-ims/no-session-token: 1 a suggestion to review (or apply with --fix-suggestions no-session-token)",
-        "campaign-ims: 3 finding(s) (3 error, 0 warn, 0 info) in 2 file(s); 5 scanned, 0 skipped, 0 problem(s); wrote report.json (json)",
+        "campaign-ims: 3 finding(s) (3 error, 0 warn, 0 info) in 2 file(s); 5 scanned, 1 skipped, 0 problem(s); wrote report.json (json)",
         "campaign-ims: failed: 3 finding(s) at or above --fail-on error",
         "",
       ].join("\n"),

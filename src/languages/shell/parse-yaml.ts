@@ -211,7 +211,11 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
         node.type === "BLOCK_FOLDED" ||
         (node.type === "QUOTE_DOUBLE" && !raw.includes("\\")) ||
         (node.type === "QUOTE_SINGLE" && !raw.slice(1, -1).includes("'")));
-    if (inPlace && scanInPlace(node, start, end, construct)) return;
+    // A trailing line break (a block scalar's last one; a lone CR, which YAML reads as text) ends
+    // the script's last line: nothing after it is the script's, not even an empty here-document body.
+    let scriptEnd = end;
+    while (scriptEnd > start && (text.charCodeAt(scriptEnd - 1) === 10 || text.charCodeAt(scriptEnd - 1) === 13)) scriptEnd--;
+    if (inPlace && scanInPlace(node, start, scriptEnd, construct)) return;
     const map = mapOf(node);
     if (map !== undefined) parseMappedScript(out, text, lines, map, dialect, construct);
   };
@@ -273,8 +277,9 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
     scanner.scan({
       start: lines.lineStart(first) + indentation,
       end: lines.lineContentEnd(last),
-      // A here-document opened on the last line ends with the block (its line break included).
-      heredocLimit: lines.lineEnd(last),
+      // A here-document opened on the last line ends with the block: its body is empty, before the
+      // line break (the block's, not the script's).
+      heredocLimit: lines.lineContentEnd(last),
       construct,
       linePrefix: (lineStart: number): number => {
         let skip = lineStart;
