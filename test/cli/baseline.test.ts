@@ -25,7 +25,7 @@ describe("campaign-ims baseline", () => {
     const clean = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json", "-o", "r.json", "-f", "sarif", "-o", "r.sarif", "-f", "text"], { cwd: directory });
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain(`\nBaseline: ${total} known findings suppressed.\n`);
-    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown; files: { scanned: number } } };
+    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown; files: { scanned: number; skipped: number } } };
     expect(json.findings).toEqual([]);
     expect(json.summary.baseline).toEqual({ suppressed: total });
     const sarif = JSON.parse(readFileSync(join(directory, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
