@@ -81,11 +81,13 @@ function blankErrorLines(text: string, language: "js" | "ts"): { text: string; m
  */
 export function finishBlock(block: EmbeddedBlock): EmbeddedBlock {
   if (block.language === "js" || block.language === "ts") {
-    block.text.overwrite(neutraliseJavascriptFragment(block.text.value));
+    const neutralised = neutraliseJavascriptFragment(block.text.value);
+    // A repair that would move text (astral characters blanked as one) is left out: positions stay exact.
+    if (neutralised.length === block.text.value.length) block.text.overwrite(neutralised);
     if (block.guessed && !parses(block.text.value, block.language)) {
       const balanced = balanceBrackets(block.text.value);
       const repaired = parses(balanced.text + balanced.missing, block.language) ? balanced : (blankErrorLines(block.text.value, block.language) ?? balanced);
-      if (repaired.text !== block.text.value || repaired.missing !== "") {
+      if (repaired.text.length === block.text.value.length && (repaired.text !== block.text.value || repaired.missing !== "")) {
         block.text.overwrite(repaired.text);
         const end = block.text.hostOffset(block.text.value.length, true);
         block.text.replace(repaired.missing, end, end);
