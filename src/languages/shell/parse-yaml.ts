@@ -372,7 +372,22 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
     const quoted = isQuoted(node) ? 1 : 0;
     return [node.range[0] + textStart + quoted, node.range[1] + textStart - quoted];
   };
-  const child = (map: YAMLMap, name: string): unknown => map.items.find((pair) => keyText(pair) === name)?.value;
+  // A map's keys, indexed once: `child` is asked for the same few keys of every map (and of every
+  // script key's map), so a linear search made a map with many keys quadratic (200,000 `run:` keys).
+  const keyIndex = new WeakMap<YAMLMap, Map<string, unknown>>();
+  const child = (map: YAMLMap, name: string): unknown => {
+    let index = keyIndex.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = keyText(pair);
+        // The first pair with a key wins, as a search from the start would find it.
+        if (key !== undefined && !index.has(key)) index.set(key, pair.value);
+      }
+      keyIndex.set(map, index);
+    }
+    return index.get(name);
+  };
 
   const dialectOf = (key: string, map: YAMLMap, context: Context, parentKey: string | undefined, task: string | undefined): ScriptDialect => {
     if (POWERSHELL_KEYS.has(key)) return "powershell";
