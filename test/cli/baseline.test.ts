@@ -2,7 +2,8 @@
  * `campaign-ims baseline` and `scan --baseline` end to end: recording, the suppressed count in
  * every format, new findings reported, the configuration's `baseline`, and bad baselines.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, copyFixture, runCli } from "./support/run-cli.js";
@@ -22,13 +23,15 @@ describe("campaign-ims baseline", () => {
     const file = readFileSync(join(directory, "ci/campaign-ims.baseline.json"), "utf8");
     expect(file.split("\n").filter((line) => line.startsWith('    {"path":')).length).toBe(total);
 
-    const clean = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json", "-o", "r.json", "-f", "sarif", "-o", "r.sarif", "-f", "text"], { cwd: directory });
+    // The reports go outside the scanned tree, so the scans below see the same files as this one.
+    const reports = mkdtempSync(join(tmpdir(), "campaign-ims-reports-"));
+    const clean = runCli(["scan", "--baseline", "ci/campaign-ims.baseline.json", "-f", "json", "-o", join(reports, "r.json"), "-f", "sarif", "-o", join(reports, "r.sarif"), "-f", "text"], { cwd: directory });
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain(`\nBaseline: ${total} known findings suppressed.\n`);
-    const json = JSON.parse(readFileSync(join(directory, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown; files: { scanned: number; skipped: number } } };
+    const json = JSON.parse(readFileSync(join(reports, "r.json"), "utf8")) as { findings: unknown[]; summary: { baseline: unknown; files: { scanned: number; skipped: number } } };
     expect(json.findings).toEqual([]);
     expect(json.summary.baseline).toEqual({ suppressed: total });
-    const sarif = JSON.parse(readFileSync(join(directory, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(join(reports, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
     expect(sarif.runs[0]!.properties).toEqual({ "campaign-ims/baselineSuppressed": total });
     for (const [format, pattern] of [
       ["markdown", `Baseline: ${total} known findings suppressed.`],
