@@ -43,6 +43,8 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { isDocumentSample } from "../src/campaign/secrets.js";
+import { hostDocumentText } from "../src/languages/embedded/host-documents.js";
 import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ targetVersion?: string }];
@@ -64,6 +66,8 @@ const REQUIRES = "Campaign v8.5+ or an IMS-ready v7 build (7.3.5+, 7.4.1 recomme
 const SESSION_TOKENS = "it trades the IMS token for legacy session and security tokens";
 const SEND_DIRECTLY = `On ${REQUIRES}, send the IMS token directly in Authorization: Bearer on each call, with an empty sessiontoken.`;
 
+// A document that names the recommended factory.
+const IMS_BEARER_MENTION = /\bofImsBearerToken\b/;
 // Cheap pre-check before the SOAP scans of a literal.
 const BEARER_TOKEN_LOGON = /BearerTokenLogon/i;
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
@@ -155,6 +159,9 @@ const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
 function sdkListener(context: Context): TSESLint.RuleListener {
   const targetVersion = context.options[0]?.targetVersion;
   const direct = targetVersion !== undefined && supportsDirectImsBearer(targetVersion);
+  // A page that already recommends ofImsBearerToken shows ofBearerToken as the IMS path of the
+  // builds that predate direct bearer tokens: its sample is documentation, not legacy code.
+  if (isDocumentSample(context) && IMS_BEARER_MENTION.test(hostDocumentText(context) ?? "")) return {};
   return sdkCallListener(context, ["ConnectionParameters.ofBearerToken"], (call) => {
     const rewrite = ofImsBearerTokenRewrite(context, call);
     const node = call.memberNode;
