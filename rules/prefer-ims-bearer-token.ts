@@ -44,6 +44,7 @@ import {
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
 import { isDocumentSample } from "../src/campaign/secrets.js";
+import { SoapServiceMethods } from "../src/campaign/soap-service.js";
 import { hostDocumentText } from "../src/languages/embedded/host-documents.js";
 import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
@@ -210,14 +211,27 @@ function soapListener(context: Context): TSESLint.RuleListener {
     }
   };
 
+  const soapService = new SoapServiceMethods(context, "BearerTokenLogon");
   return {
     Literal: checkText,
     TemplateLiteral: checkText,
-    // Campaign server-side JS: the JS API's static `xtk.session.BearerTokenLogon(token)`.
     CallExpression(node) {
-      const callee = node.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return;
-      if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== "BearerTokenLogon") return;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      // Campaign server-side JS: `svc.BearerTokenLogon(token)` on a `new SoapService(cnx,
+      // "urn:xtk:session")`, or the method an `svc.addMethod(…, "xtk:session#BearerTokenLogon")` declared.
+      const name = callee.computed
+        ? (ASTUtils.getStringIfConstant(callee.property, context.sourceCode.getScope(callee.property)) ?? undefined)
+        : callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : undefined;
+      if (soapService.record(node, callee, name)) return;
+      if (name !== undefined && soapService.isLogon(callee, name)) {
+        context.report({ node: callee.property, messageId: "bearerTokenLogonMethod" });
+        return;
+      }
+      // The JS API's static `xtk.session.BearerTokenLogon(token)`.
+      if (callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== "BearerTokenLogon") return;
       const object = callee.object;
       if (
         object.type === AST_NODE_TYPES.MemberExpression &&
