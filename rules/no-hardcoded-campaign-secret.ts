@@ -763,6 +763,10 @@ const CREDENTIAL_ATTRIBUTES: ReadonlyMap<string, SecretSlot> = new Map([
   ["authimstaprivatekey", "private-key"],
   // Triggers' legacy pipelined JWT key.
   ["authprivatekey", "private-key"],
+  // The instance configuration's internal and tracking passwords (`<xtk internalPassword="…"/>`,
+  // `<tracking trackingPassword="…"/>`), which `nlserver config -internalpassword` writes encrypted.
+  ["internalpassword", "password"],
+  ["trackingpassword", "password"],
 ]);
 
 const LOGON_PASSWORD_ELEMENTS: ReadonlySet<string> = new Set(["strPassword", "password"]);
@@ -807,8 +811,9 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (const attribute of node.attributes) {
       const slot = CREDENTIAL_ATTRIBUTES.get(attribute.localName.toLowerCase());
-      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state.
-      const encryptedClientSecret = slot === "client-secret" && isEncryptedConfigValue(attribute.value);
+      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state;
+      // `-internalpassword` / `-trackingpassword` store those passwords encrypted the same way.
+      const encryptedClientSecret = (slot === "client-secret" || slot === "password") && isEncryptedConfigValue(attribute.value);
       if (slot !== undefined && !encryptedClientSecret) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
       const map = (start: number, end: number): [number, number] => toSourceRange(attribute, start, end);
       if (imsContext) addTextSecrets(secrets, findClientSecretParams(attribute.value), map);
