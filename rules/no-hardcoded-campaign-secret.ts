@@ -77,6 +77,8 @@ import {
   findTokenHeaderLines,
   findTokenTransportsInHttp,
   findTokenTransportsInPostman,
+  jsonMember,
+  postmanAuthFields,
   findTokenTransportsInShell,
   findTokenTransportsInXml,
   hasCampaignContext,
@@ -577,6 +579,7 @@ export default createRule<MessageIds, Options>({
             const { node, member } = stack.pop()!;
             if (node.type === "Object") {
               if (postman && member !== undefined && NAMED_ENTRY_ARRAYS.has(member) && contexts.named) addNamedEntry(secrets, text, node, member === "variable" ? "variable" : "field");
+              if (postman && member === "auth" && contexts.named) addPostmanAuth(secrets, text, node);
               for (const child of node.members) stack.push({ node: child.value, member: child.name.type === "String" ? child.name.value : child.name.name });
               continue;
             }
@@ -821,6 +824,25 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node });
   }
+}
+
+/**
+ * A Postman `auth` object of a Campaign collection: the `basic` password, and a `bearer` token
+ * that is a Campaign session token (`___…`) or security token (`@…`), not an IMS access token.
+ * (An `apikey` sending `X-Security-Token` is a token transport: `findTokenTransportsInPostman`.)
+ */
+function addPostmanAuth(secrets: SecretReporter, text: string, auth: JsonValue): void {
+  const type = jsonMember(auth, "type");
+  if (type?.type !== "String" || (type.value !== "basic" && type.value !== "bearer")) return;
+  const fields = postmanAuthFields(jsonMember(auth, type.value));
+  const string = jsonStringText(text, fields.get(type.value === "basic" ? "password" : "token"));
+  if (string === undefined) return;
+  const { start, end } = trimRange(string.value, { start: 0, end: string.value.length });
+  const value = string.value.slice(start, end);
+  const slot: SecretSlot | undefined = type.value === "basic" ? "password" : value.startsWith("___") ? "session-token" : value.startsWith("@") ? "security-token" : undefined;
+  if (slot === undefined) return;
+  const [from, to] = string.map(start, end);
+  secrets.add({ text: value, start: from, end: to }, slot, `the Postman ${type.value} auth ${type.value === "basic" ? "password" : "token"}`);
 }
 
 // Postman arrays of `{ key, value }` entries whose key names what the value is.

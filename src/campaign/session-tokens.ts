@@ -851,6 +851,24 @@ export interface PostmanTokenTransport extends TokenTransport {
   header?: PostmanHeaderEntry;
 }
 
+/**
+ * The fields of a Postman auth method's settings by name: v2.1 writes an array of
+ * `{ key, value }` entries, v2.0 an object (`"basic": { "username": …, "password": … }`).
+ */
+export function postmanAuthFields(settings: JsonValue | undefined): Map<string, JsonValue> {
+  const fields = new Map<string, JsonValue>();
+  if (settings?.type === "Array") {
+    for (const entry of jsonElements(settings)) {
+      const key = jsonMember(entry, "key");
+      const value = jsonMember(entry, "value");
+      if (key?.type === "String" && value !== undefined && !fields.has(key.value)) fields.set(key.value, value);
+    }
+  } else if (settings?.type === "Object") {
+    for (const member of settings.members) if (member.name.type === "String" && !fields.has(member.name.value)) fields.set(member.name.value, member.value);
+  }
+  return fields;
+}
+
 const authOf = (owner: JsonValue | undefined): boolean | undefined => {
   const auth = jsonMember(owner, "auth");
   if (auth === undefined || auth.type === "Null") return undefined;
@@ -906,7 +924,25 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
       }
     }
   };
+  // `auth: { type: "apikey", apikey: [{ key: "key", value: "X-Security-Token" }, { key: "value", value: "…" }] }`
+  // (v2.1; v2.0 writes `apikey: { key, value }`): the token header Postman adds to the request.
+  const apiKeyAuth = (owner: JsonValue | undefined): void => {
+    if (!campaignContext) return;
+    const auth = jsonMember(owner, "auth");
+    const type = jsonMember(auth, "type");
+    if (type?.type !== "String" || type.value !== "apikey") return;
+    const fields = postmanAuthFields(jsonMember(auth, "apikey"));
+    const keyNode = fields.get("key");
+    const key = stringValue(keyNode);
+    const token = key === undefined ? undefined : classifyTokenHeader(key.text);
+    if (key === undefined || token === undefined) return;
+    const inHeader = stringValue(fields.get("in"));
+    if (inHeader !== undefined && inHeader.text !== "header") return;
+    const value = stringValue(fields.get("value"));
+    found.push({ kind: "header", token, name: key.text, start: key.start, end: key.end, ...(value === undefined ? {} : { value }) });
+  };
   const request = (node: JsonValue | undefined, inherited: boolean): void => {
+    apiKeyAuth(node);
     if (node?.type === "String") {
       found.push(...search(node, { headerLines: false, code: false }).map((transport) => ({ ...transport, kind: "url" as const })));
       return;
@@ -951,6 +987,7 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
 
   const root = document.body;
   variablesAndEvents(root);
+  apiKeyAuth(root);
   // v2: items nested in folders (iterative: exported collections can nest deeply); `auth` is inherited.
   const items: { item: JsonValue; inherited: boolean }[] = jsonElements(jsonMember(root, "item")).map((item) => ({ item, inherited: authOf(root) ?? false }));
   while (items.length > 0) {
@@ -959,6 +996,7 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
     const itemAuth = jsonMember(item, "request") === undefined ? (authOf(item) ?? inherited) : inherited;
     request(jsonMember(item, "request"), inherited);
     variablesAndEvents(item);
+    apiKeyAuth(item);
     items.push(...jsonElements(jsonMember(item, "item")).map((child) => ({ item: child, inherited: itemAuth })));
   }
   // v1: flat `requests`, `headers` as text, `rawModeData` as the body.
