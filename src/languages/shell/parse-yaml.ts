@@ -388,12 +388,23 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
     return "none";
   };
 
+  /**
+   * `- curl -H "X-Token: …"` in a script list: YAML reads the `: ` as a one-pair map (an error
+   * GitLab and GitHub report too); the line is still the command its author meant, read as text.
+   */
+  const mapLineAsScript = (value: YAMLMap, construct: string, dialect: ScriptDialect): void => {
+    if (dialect !== "sh" || value.items.length !== 1 || !value.range) return;
+    const start = value.range[0] + textStart;
+    const line = lines.lineIndexOf(start);
+    new PosixScanner(text, lines, out).scan({ start, end: lines.lineContentEnd(line), construct });
+  };
+
   const scriptValue = (value: unknown, construct: string, dialect: ScriptDialect, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (isScalar(value)) script(value, construct, dialect);
     else if (isSeq(value)) {
       if (EXEC_KEYS.has(construct)) execForm(value.items, construct, dialect);
-      else for (const item of value.items) scriptValue(item, construct, dialect, depth + 1);
+      else for (const item of value.items) (isMap(item) ? mapLineAsScript(item, construct, dialect) : scriptValue(item, construct, dialect, depth + 1));
     }
   };
 

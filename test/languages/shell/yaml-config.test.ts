@@ -31,6 +31,24 @@ describe("YAML values", () => {
     expect(shellWordSourceRange(header, 0, 16)).toEqual(rangeOf(text, "X-Security-Token"));
   });
 
+  it("an unquoted script item with `: ` (YAML reads a one-pair map) is read as its line; a map of two pairs or under PowerShell is not", () => {
+    const text = [
+      "job:",
+      "  script:",
+      '    - curl -H "X-Session-Token: $T" https://acc/x',
+      "    - name: a",
+      "      value: b",
+      "    - echo done",
+      "win:",
+      "  pwsh:",
+      "    - Write-Host a: b",
+      "",
+    ].join("\n");
+    const { ast } = parse(text, "yaml");
+    expect(wordsOf(ast)).toEqual([["curl", "-H", "X-Session-Token: $T", "https://acc/x"], ["echo", "done"]]);
+    expect(shellWordSourceRange(ast.commands[0]!.words[2]!, 0, 15)).toEqual(rangeOf(text, "X-Session-Token"));
+  });
+
   it("picks the dialect: pwsh / powershell / cmd shells, a job's defaults, PowerShell keys, other interpreters not read", () => {
     const text = [
       "defaults:",
