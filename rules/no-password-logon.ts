@@ -415,6 +415,10 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
   const soapService = new SoapServiceMethods(context, "Logon");
 
   return {
+    // `this.session = new SoapService(cnx, "urn:xtk:session")`: later calls on `this.session`.
+    AssignmentExpression(node) {
+      soapService.recordAssignment(node);
+    },
     // `{ method: "Logon", schema: "xtk:session" }`
     ObjectExpression(node) {
       let method: TSESTree.Node | undefined;

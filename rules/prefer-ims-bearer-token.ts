@@ -213,6 +213,10 @@ function soapListener(context: Context): TSESLint.RuleListener {
 
   const soapService = new SoapServiceMethods(context, "BearerTokenLogon");
   return {
+    // `this.session = new SoapService(cnx, "urn:xtk:session")`: later calls on `this.session`.
+    AssignmentExpression(node) {
+      soapService.recordAssignment(node);
+    },
     Literal: checkText,
     TemplateLiteral: checkText,
     CallExpression(node) {

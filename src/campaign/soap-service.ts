@@ -5,6 +5,8 @@
  *
  * - `s = new SoapService(cnx, "urn:xtk:session")` (any spelling of the schema): `s.Logon(…)` /
  *   `s.BearerTokenLogon(…)`, the receiver followed through a single-assignment variable;
+ * - `this.session = new SoapService(cnx, "urn:xtk:session")` earlier in the file:
+ *   `this.session.Logon(…)` (receivers compared by their text);
  * - `svc.addMethod("Name", "xtk:session#Logon", …)`: `svc.Name(…)` is that logon, whatever `svc`
  *   is bound to (a member, a parameter, `document.soapSrv`): receivers are compared by their text.
  */
@@ -34,7 +36,13 @@ export function singleInitializer(context: AnyContext, identifier: TSESTree.Iden
 export function isXtkSessionSoapService(context: AnyContext, object: TSESTree.Node): boolean {
   const expression = skipWrappers(object);
   const init = expression.type === AST_NODE_TYPES.Identifier ? singleInitializer(context, expression) : expression;
-  if (init?.type !== AST_NODE_TYPES.NewExpression) return false;
+  return init !== undefined && isXtkSessionSoapServiceNew(init);
+}
+
+/** `new SoapService(cnx, "urn:xtk:session")` (wrappers skipped). */
+function isXtkSessionSoapServiceNew(node: TSESTree.Node): boolean {
+  const init = skipWrappers(node);
+  if (init.type !== AST_NODE_TYPES.NewExpression) return false;
   const callee = skipWrappers(init.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "SoapService") return false;
   const namespace = init.arguments[1];
@@ -44,6 +52,14 @@ export function isXtkSessionSoapService(context: AnyContext, object: TSESTree.No
 /** The methods `svc.addMethod(name, "xtk:session#<method>", …)` declared, by receiver text. */
 export class SoapServiceMethods {
   readonly #declared = new Map<string, Set<string>>();
+  /** Receivers assigned a `new SoapService(cnx, "urn:xtk:session")` (`this.session = new SoapService(…)`), by text. */
+  readonly #services = new Set<string>();
+
+  /** Records `this.session = new SoapService(cnx, "urn:xtk:session")` (an AssignmentExpression). */
+  recordAssignment(node: TSESTree.AssignmentExpression): void {
+    if (node.operator !== "=" || node.left.range[1] - node.left.range[0] > MAX_RECEIVER_LENGTH || !isXtkSessionSoapServiceNew(node.right)) return;
+    this.#services.add(this.context.sourceCode.getText(node.left));
+  }
 
   constructor(
     private readonly context: AnyContext,
@@ -75,7 +91,9 @@ export class SoapServiceMethods {
     if (this.#declared.size > 0 && receiver.range[1] - receiver.range[0] <= MAX_RECEIVER_LENGTH && this.#declared.get(this.context.sourceCode.getText(receiver))?.has(name) === true) {
       return true;
     }
-    return name === this.method && isXtkSessionSoapService(this.context, receiver);
+    if (name !== this.method) return false;
+    if (this.#services.size > 0 && receiver.range[1] - receiver.range[0] <= MAX_RECEIVER_LENGTH && this.#services.has(this.context.sourceCode.getText(receiver))) return true;
+    return isXtkSessionSoapService(this.context, receiver);
   }
 
   #constant(node: TSESTree.Node): string | undefined {

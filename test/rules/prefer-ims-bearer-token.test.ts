@@ -48,6 +48,8 @@ const valid = [
       `rt.Exchange(token);`,
       `var other = makeService();`,
       `other.BearerTokenLogon(token);`,
+      `this.rt = new SoapService(cnx, "urn:nms:rtEvent");`,
+      `this.rt.BearerTokenLogon(token);`,
     ),
   },
 ];
@@ -195,11 +197,14 @@ const invalid = [
       `var out = session.BearerTokenLogon(imsToken);`,
       `document.soapSrv.addMethod("ImsLogon", "xtk:session#BearerTokenLogon", ["token", "string"], []);`,
       `document.soapSrv.ImsLogon(imsToken);`,
+      `this.session = new SoapService(cnx, "urn:xtk:session");`,
+      `this.session.BearerTokenLogon(imsToken);`,
     ),
     errors: [
       { messageId: "bearerTokenLogonMethod", line: 2, column: 19, endLine: 2, endColumn: 35, suggestions: [] },
       { messageId: "bearerTokenLogonAction", line: 3, column: 41, endLine: 3, endColumn: 69, suggestions: [] },
       { messageId: "bearerTokenLogonMethod", line: 4, column: 18, endLine: 4, endColumn: 26, suggestions: [] },
+      { messageId: "bearerTokenLogonMethod", line: 6, column: 14, endLine: 6, endColumn: 30, suggestions: [] },
     ],
     output: null,
   },
