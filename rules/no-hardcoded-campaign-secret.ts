@@ -39,7 +39,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { SourceCode } from "@eslint/core";
 import type { HttpDocument } from "../src/languages/http/index.js";
-import type { ShellDocument, ShellWord } from "../src/languages/shell/index.js";
+import type { ShellCommand, ShellDocument, ShellWord } from "../src/languages/shell/index.js";
 import { shellWordSourceRange } from "../src/languages/shell/word.js";
 import type { XmlAttribute, XmlDocument, XmlDocumentChild, XmlElement, XmlText } from "../src/languages/xml/index.js";
 import { toSourceRange } from "../src/languages/xml/references.js";
@@ -77,6 +77,7 @@ import {
   findTokenHeaderLines,
   findTokenTransportsInHttp,
   findTokenTransportsInPostman,
+  findBasicAuthCredentials,
   jsonMember,
   postmanAuthFields,
   findTokenTransportsInShell,
@@ -541,6 +542,11 @@ export default createRule<MessageIds, Options>({
               wordSecrets(word, findNlserverSecrets(word.value));
               addTextSecrets(secrets, findShellDefaults(word.value, slot), (start, end) => shellWordSourceRange(word, start, end));
             }
+            // `curl -u login:password https://…/soaprouter.jsp`: a Campaign login sent as basic auth.
+            for (const credential of findBasicAuthCredentials(command)) {
+              const { word, option, valueStart, valueEnd, value } = credential;
+              wordSecrets(word, [{ slot: "password", name: `${commandName(command)} ${option}`, nameStart: 0, nameEnd: 0, valueStart, valueEnd, value }]);
+            }
             for (const word of command.words) {
               wordSecrets(word, findNlserverSecrets(word.value));
               if (word.hasExpansion) addTextSecrets(secrets, findShellDefaults(word.value), (start, end) => shellWordSourceRange(word, start, end));
@@ -741,7 +747,17 @@ function addTextSecrets(
   }
 }
 
+/** The HTTP client a command runs, as the message names it (`curl`, `wget`). */
+function commandName(command: ShellCommand): string {
+  for (const word of command.words) {
+    const name = word.value.replace(/^.*[\\/]/u, "").replace(/\.exe$/iu, "").toLowerCase();
+    if (name === "curl" || name === "wget") return name;
+  }
+  return "the HTTP client's";
+}
+
 function textSecretPlace(secret: TextSecret): string {
+  if (/^(?:curl|wget|the HTTP client's) -/u.test(secret.name)) return `${secret.name} credentials`;
   if (secret.slot === "client-secret" && secret.name === "client_secret") return "client_secret";
   if (secret.name.startsWith("${")) return `the default of ${secret.name}}`;
   if (secret.name.startsWith("-")) return `nlserver config ${secret.name}`;

@@ -724,6 +724,53 @@ export function runsHttpClient(command: ShellCommand): boolean {
   return false;
 }
 
+// A Campaign endpoint named in a command's words: the SOAP router, JSSP and web app paths, the
+// hosted instances' domain.
+const CAMPAIGN_URL = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|\/nl\/webForms\/|\.campaign\.adobe\.com|\.neolane\.net/i;
+
+/** A `login:password` credential written in an HTTP client's basic-auth option, offsets into `word.value`. */
+export interface BasicAuthCredential {
+  word: ShellWord;
+  /** The option as written (`-u`, `--user`, `--http-password`). */
+  option: string;
+  valueStart: number;
+  valueEnd: number;
+  value: string;
+}
+
+/**
+ * HTTP basic-auth credentials sent to a Campaign endpoint (a word of the command names the SOAP
+ * router, a JSSP or web app path, or a hosted `*.campaign.adobe.com` instance): curl's `-u` /
+ * `--user` `login:password` (the password part; `-uLOGIN:PW` and `--user=` too), wget's
+ * `--password` / `--http-password`. Values built from variables are the caller's to skip.
+ */
+export function findBasicAuthCredentials(command: ShellCommand): BasicAuthCredential[] {
+  if (!runsHttpClient(command) || !command.words.some((word) => CAMPAIGN_URL.test(word.value))) return [];
+  const found: BasicAuthCredential[] = [];
+  const words = command.words;
+  const userPassword = (word: ShellWord, option: string, from: number): void => {
+    const colon = word.value.indexOf(":", from);
+    if (colon === -1 || colon + 1 >= word.value.length) return;
+    found.push({ word, option, valueStart: colon + 1, valueEnd: word.value.length, value: word.value.slice(colon + 1) });
+  };
+  const password = (word: ShellWord, option: string, from: number): void => {
+    if (from < word.value.length) found.push({ word, option, valueStart: from, valueEnd: word.value.length, value: word.value.slice(from) });
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    const value = word.value;
+    const next = words[index + 1];
+    if (value === "-u" || value === "--user") {
+      if (next !== undefined) userPassword(next, value, 0);
+    } else if (value.startsWith("--user=")) userPassword(word, "--user", 7);
+    else if (/^-u[^-]/u.test(value)) userPassword(word, "-u", 2);
+    else if (value === "--password" || value === "--http-password") {
+      if (next !== undefined) password(next, value, 0);
+    } else if (value.startsWith("--password=") || value.startsWith("--http-password=")) password(word, value.slice(0, value.indexOf("=")), value.indexOf("=") + 1);
+  }
+  return found;
+}
+
 const ESCAPED_PAIR = /\\[\s\S]/g;
 const QUOTE = /["'`]/;
 
