@@ -183,8 +183,6 @@ function parseDocuments(source: string): ReturnType<typeof parseAllDocuments> {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-// A Go template action (`{{ … }}`, `{{- … -}}`, `{{/* … */}}`), with a GitHub-style `$` before it.
-const TEMPLATE_DIRECTIVE = /\$?\{\{[\s\S]*?\}\}/gu;
 
 /**
  * `source` with every template directive overwritten by spaces (line breaks kept): what a Helm
@@ -193,7 +191,20 @@ const TEMPLATE_DIRECTIVE = /\$?\{\{[\s\S]*?\}\}/gu;
  * built by a directive is no literal, so blank is what it reads as.
  */
 export function blankTemplateDirectives(source: string): string {
-  return source.replace(TEMPLATE_DIRECTIVE, (directive) => directive.replace(/[^\r\n]/gu, " "));
+  // A Go template action (`{{ … }}`, `{{- … -}}`, `{{/* … */}}`), with a GitHub-style `$` before
+  // it. Found with indexOf, so a text of many `{{` and no `}}` stays linear.
+  let out = "";
+  let copied = 0;
+  let open = source.indexOf("{{");
+  while (open !== -1) {
+    const close = source.indexOf("}}", open + 2);
+    if (close === -1) break;
+    const start = open > copied && source.charCodeAt(open - 1) === 36 ? open - 1 : open;
+    out += source.slice(copied, start) + source.slice(start, close + 2).replace(/[^\r\n]/gu, " ");
+    copied = close + 2;
+    open = source.indexOf("{{", copied);
+  }
+  return copied === 0 ? source : out + source.slice(copied);
 }
 
 interface Context {
