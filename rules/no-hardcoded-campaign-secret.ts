@@ -39,7 +39,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { SourceCode } from "@eslint/core";
 import type { HttpDocument } from "../src/languages/http/index.js";
-import type { ShellDocument, ShellWord } from "../src/languages/shell/index.js";
+import type { ShellCommand, ShellDocument, ShellWord } from "../src/languages/shell/index.js";
 import { shellWordSourceRange } from "../src/languages/shell/word.js";
 import type { XmlAttribute, XmlDocument, XmlDocumentChild, XmlElement, XmlText } from "../src/languages/xml/index.js";
 import { toSourceRange } from "../src/languages/xml/references.js";
@@ -77,6 +77,9 @@ import {
   findTokenHeaderLines,
   findTokenTransportsInHttp,
   findTokenTransportsInPostman,
+  findBasicAuthCredentials,
+  jsonMember,
+  postmanAuthFields,
   findTokenTransportsInShell,
   findTokenTransportsInXml,
   hasCampaignContext,
@@ -539,6 +542,11 @@ export default createRule<MessageIds, Options>({
               wordSecrets(word, findNlserverSecrets(word.value));
               addTextSecrets(secrets, findShellDefaults(word.value, slot), (start, end) => shellWordSourceRange(word, start, end));
             }
+            // `curl -u login:password https://…/soaprouter.jsp`: a Campaign login sent as basic auth.
+            for (const credential of findBasicAuthCredentials(command)) {
+              const { word, option, valueStart, valueEnd, value } = credential;
+              wordSecrets(word, [{ slot: "password", name: `${commandName(command)} ${option}`, nameStart: 0, nameEnd: 0, valueStart, valueEnd, value }]);
+            }
             for (const word of command.words) {
               wordSecrets(word, findNlserverSecrets(word.value));
               if (word.hasExpansion) addTextSecrets(secrets, findShellDefaults(word.value), (start, end) => shellWordSourceRange(word, start, end));
@@ -577,6 +585,7 @@ export default createRule<MessageIds, Options>({
             const { node, member } = stack.pop()!;
             if (node.type === "Object") {
               if (postman && member !== undefined && NAMED_ENTRY_ARRAYS.has(member) && contexts.named) addNamedEntry(secrets, text, node, member === "variable" ? "variable" : "field");
+              if (postman && member === "auth" && contexts.named) addPostmanAuth(secrets, text, node);
               for (const child of node.members) stack.push({ node: child.value, member: child.name.type === "String" ? child.name.value : child.name.name });
               continue;
             }
@@ -738,7 +747,17 @@ function addTextSecrets(
   }
 }
 
+/** The HTTP client a command runs, as the message names it (`curl`, `wget`). */
+function commandName(command: ShellCommand): string {
+  for (const word of command.words) {
+    const name = word.value.replace(/^.*[\\/]/u, "").replace(/\.exe$/iu, "").toLowerCase();
+    if (name === "curl" || name === "wget") return name;
+  }
+  return "the HTTP client's";
+}
+
 function textSecretPlace(secret: TextSecret): string {
+  if (/^(?:curl|wget|the HTTP client's) -/u.test(secret.name)) return `${secret.name} credentials`;
   if (secret.slot === "client-secret" && secret.name === "client_secret") return "client_secret";
   if (secret.name.startsWith("${")) return `the default of ${secret.name}}`;
   if (secret.name.startsWith("-")) return `nlserver config ${secret.name}`;
@@ -763,6 +782,10 @@ const CREDENTIAL_ATTRIBUTES: ReadonlyMap<string, SecretSlot> = new Map([
   ["authimstaprivatekey", "private-key"],
   // Triggers' legacy pipelined JWT key.
   ["authprivatekey", "private-key"],
+  // The instance configuration's internal and tracking passwords (`<xtk internalPassword="…"/>`,
+  // `<tracking trackingPassword="…"/>`), which `nlserver config -internalpassword` writes encrypted.
+  ["internalpassword", "password"],
+  ["trackingpassword", "password"],
 ]);
 
 const LOGON_PASSWORD_ELEMENTS: ReadonlySet<string> = new Set(["strPassword", "password"]);
@@ -807,8 +830,9 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (const attribute of node.attributes) {
       const slot = CREDENTIAL_ATTRIBUTES.get(attribute.localName.toLowerCase());
-      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state.
-      const encryptedClientSecret = slot === "client-secret" && isEncryptedConfigValue(attribute.value);
+      // `nlserver config -setimsoauth` stores the client secret encrypted (`@…`): the migrated state;
+      // `-internalpassword` / `-trackingpassword` store those passwords encrypted the same way.
+      const encryptedClientSecret = (slot === "client-secret" || slot === "password") && isEncryptedConfigValue(attribute.value);
       if (slot !== undefined && !encryptedClientSecret) secrets.add(xmlValue(attribute), slot, `the ${attribute.localName} attribute`);
       const map = (start: number, end: number): [number, number] => toSourceRange(attribute, start, end);
       if (imsContext) addTextSecrets(secrets, findClientSecretParams(attribute.value), map);
@@ -816,6 +840,25 @@ function addXmlSecrets(secrets: SecretReporter, nodes: readonly XmlDocumentChild
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node });
   }
+}
+
+/**
+ * A Postman `auth` object of a Campaign collection: the `basic` password, and a `bearer` token
+ * that is a Campaign session token (`___…`) or security token (`@…`), not an IMS access token.
+ * (An `apikey` sending `X-Security-Token` is a token transport: `findTokenTransportsInPostman`.)
+ */
+function addPostmanAuth(secrets: SecretReporter, text: string, auth: JsonValue): void {
+  const type = jsonMember(auth, "type");
+  if (type?.type !== "String" || (type.value !== "basic" && type.value !== "bearer")) return;
+  const fields = postmanAuthFields(jsonMember(auth, type.value));
+  const string = jsonStringText(text, fields.get(type.value === "basic" ? "password" : "token"));
+  if (string === undefined) return;
+  const { start, end } = trimRange(string.value, { start: 0, end: string.value.length });
+  const value = string.value.slice(start, end);
+  const slot: SecretSlot | undefined = type.value === "basic" ? "password" : value.startsWith("___") ? "session-token" : value.startsWith("@") ? "security-token" : undefined;
+  if (slot === undefined) return;
+  const [from, to] = string.map(start, end);
+  secrets.add({ text: value, start: from, end: to }, slot, `the Postman ${type.value} auth ${type.value === "basic" ? "password" : "token"}`);
 }
 
 // Postman arrays of `{ key, value }` entries whose key names what the value is.

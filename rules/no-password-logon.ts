@@ -44,10 +44,10 @@ import {
   findSoapActions,
   isXtkSessionSchema,
   reportSessionCalls,
-  sessionMethodOf,
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { SoapServiceMethods, singleInitializer } from "../src/campaign/soap-service.js";
 import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ tokenExpression?: string }];
@@ -84,9 +84,6 @@ const AWAIT = /\bawait\b/;
 // Cheap pre-check before the SOAP scans of a literal.
 const LOGON = /logon/i;
 
-// A SoapService receiver compared by its text (`document.soapSrv`): longer ones (a hostile chain
-// of calls) are not compared, so the cost stays linear.
-const MAX_RECEIVER_LENGTH = 200;
 // Keys of an object literal that name a SOAP method and its schema (`{ method: "Logon", schema: "xtk:session" }`).
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(["schema", "urn", "namespace", "service"]);
@@ -413,24 +410,15 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
   const constantString = (node: TSESTree.Node): string | undefined =>
     ASTUtils.getStringIfConstant(node, context.sourceCode.getScope(node)) ?? undefined;
 
-  // Server-side `svc.addMethod("Logon", "xtk:session#Logon", …)`: the receiver (as written) and the
-  // method names it declares for the native logon, so `svc.Logon(…)` (or the alias it declared)
-  // is a SoapService logon whatever `svc` is bound to (a member, a parameter, `document.soapSrv`).
-  const declaredLogons = new Map<string, Set<string>>();
-  const recordAddMethod = (node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void => {
-    const [nameArgument, actionArgument] = node.arguments;
-    if (nameArgument === undefined || actionArgument === undefined || nameArgument.type === AST_NODE_TYPES.SpreadElement || actionArgument.type === AST_NODE_TYPES.SpreadElement) return;
-    const name = constantString(nameArgument);
-    const action = constantString(actionArgument);
-    if (name === undefined || action === undefined || sessionMethodOf(action) !== "Logon") return;
-    if (callee.object.range[1] - callee.object.range[0] > MAX_RECEIVER_LENGTH) return;
-    const receiver = context.sourceCode.getText(callee.object);
-    let names = declaredLogons.get(receiver);
-    if (names === undefined) declaredLogons.set(receiver, (names = new Set()));
-    names.add(name.trim());
-  };
+  // Server-side SoapService: `svc.addMethod("Logon", "xtk:session#Logon", …)` declares the native
+  // logon, so `svc.Logon(…)` (or the alias it declared) is a SoapService logon.
+  const soapService = new SoapServiceMethods(context, "Logon");
 
   return {
+    // `this.session = new SoapService(cnx, "urn:xtk:session")`: later calls on `this.session`.
+    AssignmentExpression(node) {
+      soapService.recordAssignment(node);
+    },
     // `{ method: "Logon", schema: "xtk:session" }`
     ObjectExpression(node) {
       let method: TSESTree.Node | undefined;
@@ -465,16 +453,8 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
         context.report({ node: callee.property, messageId: "remoteLogon" });
         return;
       }
-      if (name === "addMethod") {
-        recordAddMethod(node, callee);
-        return;
-      }
-      if (
-        name !== undefined &&
-        declaredLogons.size > 0 &&
-        callee.object.range[1] - callee.object.range[0] <= MAX_RECEIVER_LENGTH &&
-        declaredLogons.get(context.sourceCode.getText(callee.object))?.has(name) === true
-      ) {
+      if (soapService.record(node, callee, name)) return;
+      if (name !== undefined && soapService.isLogon(callee, name)) {
         context.report({ node: callee.property, messageId: "soapServiceLogon" });
         return;
       }
@@ -486,10 +466,6 @@ function soapCallListener(context: Context): TSESLint.RuleListener {
       }
       // The SDK's own `client.NLWS.xtkSession.Logon()` is its logon(): not a SOAP client.
       if (tracker.valueOf(callee.object) !== undefined) return;
-      if (name === "Logon" && isXtkSessionSoapService(context, callee.object)) {
-        context.report({ node: callee.property, messageId: "soapServiceLogon" });
-        return;
-      }
       // The argument object, written in place or held in a variable (`const args = {…}; client.LogonAsync(args)`).
       const [first] = node.arguments;
       const argument = first === undefined || first.type === AST_NODE_TYPES.SpreadElement ? undefined : skipWrappers(first);
@@ -535,25 +511,3 @@ function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === "string";
 }
 
-/** `session` bound to `new SoapService(cnx, "urn:xtk:session")` (Campaign server-side JS). */
-function isXtkSessionSoapService(context: Context, object: TSESTree.Node): boolean {
-  const expression = skipWrappers(object);
-  const init =
-    expression.type === AST_NODE_TYPES.Identifier ? singleInitializer(context, expression) : expression;
-  if (init?.type !== AST_NODE_TYPES.NewExpression) return false;
-  const callee = skipWrappers(init.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "SoapService") return false;
-  const namespace = init.arguments[1];
-  return namespace !== undefined && isStringLiteral(namespace) && isXtkSessionSchema(namespace.value);
-}
-
-function singleInitializer(context: Context, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs[0];
-  if (variable === null || variable === undefined || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) {
-    return undefined;
-  }
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length !== 1 || def.node.init === null || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return skipWrappers(def.node.init);
-}

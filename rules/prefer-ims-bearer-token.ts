@@ -43,6 +43,9 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { isDocumentSample } from "../src/campaign/secrets.js";
+import { SoapServiceMethods } from "../src/campaign/soap-service.js";
+import { hostDocumentText } from "../src/languages/embedded/host-documents.js";
 import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ targetVersion?: string }];
@@ -64,6 +67,8 @@ const REQUIRES = "Campaign v8.5+ or an IMS-ready v7 build (7.3.5+, 7.4.1 recomme
 const SESSION_TOKENS = "it trades the IMS token for legacy session and security tokens";
 const SEND_DIRECTLY = `On ${REQUIRES}, send the IMS token directly in Authorization: Bearer on each call, with an empty sessiontoken.`;
 
+// A document that names the recommended factory.
+const IMS_BEARER_MENTION = /\bofImsBearerToken\b/;
 // Cheap pre-check before the SOAP scans of a literal.
 const BEARER_TOKEN_LOGON = /BearerTokenLogon/i;
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
@@ -155,6 +160,9 @@ const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
 function sdkListener(context: Context): TSESLint.RuleListener {
   const targetVersion = context.options[0]?.targetVersion;
   const direct = targetVersion !== undefined && supportsDirectImsBearer(targetVersion);
+  // A page that already recommends ofImsBearerToken shows ofBearerToken as the IMS path of the
+  // builds that predate direct bearer tokens: its sample is documentation, not legacy code.
+  if (isDocumentSample(context) && IMS_BEARER_MENTION.test(hostDocumentText(context) ?? "")) return {};
   return sdkCallListener(context, ["ConnectionParameters.ofBearerToken"], (call) => {
     const rewrite = ofImsBearerTokenRewrite(context, call);
     const node = call.memberNode;
@@ -203,14 +211,31 @@ function soapListener(context: Context): TSESLint.RuleListener {
     }
   };
 
+  const soapService = new SoapServiceMethods(context, "BearerTokenLogon");
   return {
+    // `this.session = new SoapService(cnx, "urn:xtk:session")`: later calls on `this.session`.
+    AssignmentExpression(node) {
+      soapService.recordAssignment(node);
+    },
     Literal: checkText,
     TemplateLiteral: checkText,
-    // Campaign server-side JS: the JS API's static `xtk.session.BearerTokenLogon(token)`.
     CallExpression(node) {
-      const callee = node.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return;
-      if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== "BearerTokenLogon") return;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      // Campaign server-side JS: `svc.BearerTokenLogon(token)` on a `new SoapService(cnx,
+      // "urn:xtk:session")`, or the method an `svc.addMethod(…, "xtk:session#BearerTokenLogon")` declared.
+      const name = callee.computed
+        ? (ASTUtils.getStringIfConstant(callee.property, context.sourceCode.getScope(callee.property)) ?? undefined)
+        : callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : undefined;
+      if (soapService.record(node, callee, name)) return;
+      if (name !== undefined && soapService.isLogon(callee, name)) {
+        context.report({ node: callee.property, messageId: "bearerTokenLogonMethod" });
+        return;
+      }
+      // The JS API's static `xtk.session.BearerTokenLogon(token)`.
+      if (callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== "BearerTokenLogon") return;
       const object = callee.object;
       if (
         object.type === AST_NODE_TYPES.MemberExpression &&

@@ -33,6 +33,11 @@ export const RULE_KEYWORDS = {
     // Session and security tokens in configuration (`ACC_SESSION_TOKEN=…` in .env, Dockerfile ENV).
     "ACC_SESSION_TOKEN",
     "ACC_SECURITY_TOKEN",
+    // Settings named in other conventions (`MC_SESSION_TOKEN`, `campaign.session.token`).
+    "session_token",
+    "security_token",
+    "session.token",
+    "security.token",
   ],
   "prefer-ims-bearer-token": [
     "acc-js-sdk",
@@ -103,6 +108,17 @@ export const RULE_KEYWORDS = {
     "campaign_session",
     "campaign_secret",
     "campaign_client_secret",
+    // Settings in any convention: a `campaign:` key above a bare `password:` (YAML, Helm values),
+    // `campaign.tech.password`, `CAMPAIGN_TECH_PASSWORD`, `mc.password`, `MC_SESSION_TOKEN`.
+    "campaign:",
+    "campaign.",
+    "campaign_",
+    "mc.pass",
+    "mc-pass",
+    "session_token",
+    "security_token",
+    "session.token",
+    "security.token",
     // OAuth Server-to-Server credential code (client secrets in token requests).
     "aio-lib-core-auth",
     "adobelogin",

@@ -724,6 +724,53 @@ export function runsHttpClient(command: ShellCommand): boolean {
   return false;
 }
 
+// A Campaign endpoint named in a command's words: the SOAP router, JSSP and web app paths, the
+// hosted instances' domain.
+const CAMPAIGN_URL = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|\/nl\/webForms\/|\.campaign\.adobe\.com|\.neolane\.net/i;
+
+/** A `login:password` credential written in an HTTP client's basic-auth option, offsets into `word.value`. */
+export interface BasicAuthCredential {
+  word: ShellWord;
+  /** The option as written (`-u`, `--user`, `--http-password`). */
+  option: string;
+  valueStart: number;
+  valueEnd: number;
+  value: string;
+}
+
+/**
+ * HTTP basic-auth credentials sent to a Campaign endpoint (a word of the command names the SOAP
+ * router, a JSSP or web app path, or a hosted `*.campaign.adobe.com` instance): curl's `-u` /
+ * `--user` `login:password` (the password part; `-uLOGIN:PW` and `--user=` too), wget's
+ * `--password` / `--http-password`. Values built from variables are the caller's to skip.
+ */
+export function findBasicAuthCredentials(command: ShellCommand): BasicAuthCredential[] {
+  if (!runsHttpClient(command) || !command.words.some((word) => CAMPAIGN_URL.test(word.value))) return [];
+  const found: BasicAuthCredential[] = [];
+  const words = command.words;
+  const userPassword = (word: ShellWord, option: string, from: number): void => {
+    const colon = word.value.indexOf(":", from);
+    if (colon === -1 || colon + 1 >= word.value.length) return;
+    found.push({ word, option, valueStart: colon + 1, valueEnd: word.value.length, value: word.value.slice(colon + 1) });
+  };
+  const password = (word: ShellWord, option: string, from: number): void => {
+    if (from < word.value.length) found.push({ word, option, valueStart: from, valueEnd: word.value.length, value: word.value.slice(from) });
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    const value = word.value;
+    const next = words[index + 1];
+    if (value === "-u" || value === "--user") {
+      if (next !== undefined) userPassword(next, value, 0);
+    } else if (value.startsWith("--user=")) userPassword(word, "--user", 7);
+    else if (/^-u[^-]/u.test(value)) userPassword(word, "-u", 2);
+    else if (value === "--password" || value === "--http-password") {
+      if (next !== undefined) password(next, value, 0);
+    } else if (value.startsWith("--password=") || value.startsWith("--http-password=")) password(word, value.slice(0, value.indexOf("=")), value.indexOf("=") + 1);
+  }
+  return found;
+}
+
 const ESCAPED_PAIR = /\\[\s\S]/g;
 const QUOTE = /["'`]/;
 
@@ -851,6 +898,24 @@ export interface PostmanTokenTransport extends TokenTransport {
   header?: PostmanHeaderEntry;
 }
 
+/**
+ * The fields of a Postman auth method's settings by name: v2.1 writes an array of
+ * `{ key, value }` entries, v2.0 an object (`"basic": { "username": …, "password": … }`).
+ */
+export function postmanAuthFields(settings: JsonValue | undefined): Map<string, JsonValue> {
+  const fields = new Map<string, JsonValue>();
+  if (settings?.type === "Array") {
+    for (const entry of jsonElements(settings)) {
+      const key = jsonMember(entry, "key");
+      const value = jsonMember(entry, "value");
+      if (key?.type === "String" && value !== undefined && !fields.has(key.value)) fields.set(key.value, value);
+    }
+  } else if (settings?.type === "Object") {
+    for (const member of settings.members) if (member.name.type === "String" && !fields.has(member.name.value)) fields.set(member.name.value, member.value);
+  }
+  return fields;
+}
+
 const authOf = (owner: JsonValue | undefined): boolean | undefined => {
   const auth = jsonMember(owner, "auth");
   if (auth === undefined || auth.type === "Null") return undefined;
@@ -906,7 +971,25 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
       }
     }
   };
+  // `auth: { type: "apikey", apikey: [{ key: "key", value: "X-Security-Token" }, { key: "value", value: "…" }] }`
+  // (v2.1; v2.0 writes `apikey: { key, value }`): the token header Postman adds to the request.
+  const apiKeyAuth = (owner: JsonValue | undefined): void => {
+    if (!campaignContext) return;
+    const auth = jsonMember(owner, "auth");
+    const type = jsonMember(auth, "type");
+    if (type?.type !== "String" || type.value !== "apikey") return;
+    const fields = postmanAuthFields(jsonMember(auth, "apikey"));
+    const keyNode = fields.get("key");
+    const key = stringValue(keyNode);
+    const token = key === undefined ? undefined : classifyTokenHeader(key.text);
+    if (key === undefined || token === undefined) return;
+    const inHeader = stringValue(fields.get("in"));
+    if (inHeader !== undefined && inHeader.text !== "header") return;
+    const value = stringValue(fields.get("value"));
+    found.push({ kind: "header", token, name: key.text, start: key.start, end: key.end, ...(value === undefined ? {} : { value }) });
+  };
   const request = (node: JsonValue | undefined, inherited: boolean): void => {
+    apiKeyAuth(node);
     if (node?.type === "String") {
       found.push(...search(node, { headerLines: false, code: false }).map((transport) => ({ ...transport, kind: "url" as const })));
       return;
@@ -951,6 +1034,7 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
 
   const root = document.body;
   variablesAndEvents(root);
+  apiKeyAuth(root);
   // v2: items nested in folders (iterative: exported collections can nest deeply); `auth` is inherited.
   const items: { item: JsonValue; inherited: boolean }[] = jsonElements(jsonMember(root, "item")).map((item) => ({ item, inherited: authOf(root) ?? false }));
   while (items.length > 0) {
@@ -959,6 +1043,7 @@ export function findTokenTransportsInPostman(document: JsonDocument, text: strin
     const itemAuth = jsonMember(item, "request") === undefined ? (authOf(item) ?? inherited) : inherited;
     request(jsonMember(item, "request"), inherited);
     variablesAndEvents(item);
+    apiKeyAuth(item);
     items.push(...jsonElements(jsonMember(item, "item")).map((child) => ({ item: child, inherited: itemAuth })));
   }
   // v1: flat `requests`, `headers` as text, `rawModeData` as the body.

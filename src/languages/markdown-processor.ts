@@ -31,6 +31,7 @@ import type { Linter } from "eslint";
 import markdown from "@eslint/markdown";
 import { byPosition, finishBlock, hostLineStarts, hostMessages, virtualFile, type EmbeddedBlock } from "./embedded/blocks.js";
 import { neutraliseJavascriptFragment } from "./embedded/fragments.js";
+import { closeHostDocument, openHostDocument } from "./embedded/host-documents.js";
 import { classifiedByContent, classifiedMarkdownBlocks } from "./embedded/markdown-blocks.js";
 import { markdownDirectivesEnd } from "./markdown-directives.js";
 import { markdownBudget } from "./markdown-parse-budget.js";
@@ -150,6 +151,7 @@ export const markdownProcessor: Linter.Processor = {
       files.push(virtualFile(block, returned.length));
       returned.push(block);
     }
+    openHostDocument(filename, source);
     pending.set(filename, {
       lines: source.split("\n"),
       blocks: blocks.map((block) => ({
@@ -166,6 +168,7 @@ export const markdownProcessor: Linter.Processor = {
   postprocess(messages: Linter.LintMessage[][], filename: string) {
     const file = pending.get(filename);
     pending.delete(filename);
+    closeHostDocument(filename);
     if (file === undefined) return inner.postprocess!(messages, filename);
     // The processor's blocks get their own groups back (none for the blocks classified here).
     const processorGroups: Linter.LintMessage[][] = file.blocks.map(() => []);

@@ -21,9 +21,17 @@ const EXPECTED: Record<string, string[]> = {
   ],
   ".gitlab-ci.yml": [
     // `variables: NAME: { value: … }`.
-    "4:3-4:18 no-session-token sessionTokenSetting",
-    "5:13-5:33 no-hardcoded-campaign-secret loginPassword",
-    "9:22-9:36 no-session-token sessionTokenCookie",
+    "6:3-6:18 no-session-token sessionTokenSetting",
+    "7:13-7:33 no-hardcoded-campaign-secret loginPassword",
+    "11:22-11:36 no-session-token sessionTokenCookie",
+  ],
+  // Files `include:`d from .gitlab-ci.yml: any YAML name is read with the CI script keys
+  // (`.gitlab/**` as GitLab CI by its path).
+  ".gitlab/ci/import.yml": ["4:23-4:37 no-jwt-service-account setImsJwtAuth"],
+  "ci/templates/campaign-export.yml": [
+    "5:29-5:43 no-hardcoded-campaign-secret password",
+    // An unquoted script item with `: ` (YAML reads a one-pair map): the line is still the command.
+    "9:20-9:35 no-session-token sessionTokenHeader",
   ],
   "ansible/campaign.yml": [
     // `vars:` in lower case with the product's former name.
@@ -44,7 +52,8 @@ const EXPECTED: Record<string, string[]> = {
     "13:117-13:134 no-password-logon soapLogonAction",
   ],
   // A hard-coded default of a shell parameter expansion.
-  "bitbucket-pipelines.yml": ["6:49-6:61 no-hardcoded-campaign-secret password"],
+  // An unquoted `after-script` item with `: ` in it (YAML reads a one-pair map): still a command.
+  "bitbucket-pipelines.yml": ["6:49-6:61 no-hardcoded-campaign-secret password", "9:22-9:37 no-session-token sessionTokenHeader"],
   "ci/actions/campaign-deploy/action.yml": [
     "10:11-10:25 no-jwt-service-account setImsJwtAuth",
     // `shell: pwsh`.
@@ -67,6 +76,12 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // `campaign: password:`: a bare key qualified by the key above it; `database.password` is not Campaign's.
   "helm/campaign-sync/values.yaml": ["5:13-5:28 no-hardcoded-campaign-secret password"],
+  // A Helm template (`{{ … }}` directives break the YAML): read with the directives blanked, positions
+  // exact; values a directive builds are no literals.
+  "helm/campaign-sync/templates/worker.yaml": [
+    "23:23-23:37 no-hardcoded-campaign-secret password",
+    "28:27-28:41 no-session-token sessionTokenCookie",
+  ],
   "k8s/worker.yaml": [
     // `command: ["/bin/sh", "-c"]` + `args: [script]`.
     "12:28-12:44 no-session-token securityTokenHeader",
@@ -129,6 +144,8 @@ const SECRETS = [
   "Frost-Line-39",
   "Iron-Gate-47",
   "Cedar-Smoke-61",
+  "Slate-Rover-35",
+  "Pine-Needle-52",
 ];
 
 function files(directory: string): string[] {

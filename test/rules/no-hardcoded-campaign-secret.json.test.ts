@@ -92,6 +92,33 @@ const TOKEN = collection({
   ],
 });
 
+// Postman auth methods of a Campaign collection: basic (v2.1 array and v2.0 object), apikey
+// sending X-Security-Token, bearer holding a session token; a folder's auth and the collection's.
+const AUTH = collection({
+  auth: { type: "bearer", bearer: [{ key: "token", value: S.sessionToken, type: "string" }] },
+  item: [
+    {
+      name: "Basic",
+      request: { auth: { type: "basic", basic: [{ key: "username", value: "svc_orders" }, { key: "password", value: S.password }] }, method: "POST", url: ROUTER },
+    },
+    {
+      name: "Folder",
+      auth: { type: "apikey", apikey: [{ key: "value", value: S.securityToken }, { key: "key", value: "X-Security-Token" }, { key: "in", value: "header" }] },
+      item: [{ name: "Old basic", request: { auth: { type: "basic", basic: { username: "ops", password: S.loginPassword } }, url: ROUTER } }],
+    },
+  ],
+});
+// Not Campaign credentials: an IMS access token as bearer, an apikey of another header or in the
+// query, variables; a basic password in a collection about something else.
+const AUTH_VALID = collection({
+  item: [
+    { name: "IMS", request: { auth: { type: "bearer", bearer: [{ key: "token", value: "eyJhbGciOiJSUzI1NiJ9.e30.c2ln" }] }, url: ROUTER } },
+    { name: "Key", request: { auth: { type: "apikey", apikey: [{ key: "key", value: "X-Api-Key" }, { key: "value", value: "Zq7-Adm1n!Pw" }] }, url: ROUTER } },
+    { name: "Query", request: { auth: { type: "apikey", apikey: [{ key: "key", value: "X-Security-Token" }, { key: "value", value: "{{securityToken}}" }, { key: "in", value: "query" }] }, url: ROUTER } },
+    { name: "Vars", request: { auth: { type: "basic", basic: [{ key: "password", value: "{{password}}" }] }, url: ROUTER } },
+  ],
+});
+
 const PACKAGE = `{\n  "name": "campaign-sync",\n  "config": { "imsSecret": "${S.clientSecret}" },\n  "dependencies": { "@adobe/acc-js-sdk": "^1.2.0" }\n}\n`;
 
 const invalid: InvalidCase[] = [
@@ -106,12 +133,27 @@ const invalid: InvalidCase[] = [
       error(LITERALS, "password", S.password, "****", "the SOAP Logon <urn:strPassword>", 1),
     ],
   },
+  {
+    filename: "auth.postman_collection.json",
+    code: AUTH,
+    errors: [
+      error(AUTH, "sessionToken", S.sessionToken, "___****", "the Postman bearer auth token"),
+      error(AUTH, "password", S.password, "****", "the Postman basic auth password"),
+      error(AUTH, "securityToken", S.securityToken, "@****", "the X-Security-Token header"),
+      error(AUTH, "password", S.loginPassword, "****", "the Postman basic auth password"),
+    ],
+  },
   { filename: "ims.postman_collection.json", code: TOKEN, errors: [error(TOKEN, "clientSecret", S.clientSecret, "p8e-****", "the client_secret field")] },
   { filename: "package.json", code: PACKAGE, errors: [error(PACKAGE, "clientSecret", S.clientSecret, "p8e-****", "a JSON string")] },
 ].map((testCase) => ({ ...testCase, output: null }));
 
 ruleTester.run("no-hardcoded-campaign-secret (Postman, package.json)", rule, {
   valid: [
+    { filename: "auth.postman_collection.json", code: AUTH_VALID },
+    {
+      filename: "intranet.postman_collection.json",
+      code: collection({ item: [{ name: "x", request: { auth: { type: "basic", basic: [{ key: "password", value: "Zq7-Adm1n!Pw" }] }, url: "https://intranet.example.com" } }] }),
+    },
     // The legacy demo collection uses variables only.
     { filename: "campaign.postman_collection.json", code: fixture("legacy-repo/postman/campaign.postman_collection.json") },
     { filename: "package.json", code: fixture("legacy-repo/package.json") },
@@ -146,6 +188,6 @@ describe("no-hardcoded-campaign-secret (JSON) messages", () => {
         checked++;
       }
     }
-    expect(checked).toBe(7);
+    expect(checked).toBe(11);
   });
 });

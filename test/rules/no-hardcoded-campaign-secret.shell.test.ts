@@ -72,6 +72,12 @@ const DOCKERFILE = lines(`FROM node:20-slim`, `ENV ACC_URL=${ROUTER} ACC_PWD=${S
 const POWERSHELL = lines(`$env:ACC_PASSWORD = "${S.password}"`, `$env:IMS_CLIENT_SECRET = '${S.clientSecret}'`);
 const HEREDOC = lines(`cat > logon.xml <<'EOF'`, `<urn:Logon xmlns:urn="urn:xtk:session"><urn:strPassword>${S.password}</urn:strPassword></urn:Logon>`, `EOF`);
 
+const BASIC_AUTH = lines(
+  `curl -sS -u svc_orders:${S.password} -d @logon.xml ${ROUTER}`,
+  `curl --user=ops:'${S.dbPassword}' https://acme.campaign.adobe.com/jssp/acme/export.jssp`,
+  `wget --http-user=ops --http-password=${S.demoPassword} ${ROUTER}`,
+);
+
 const invalid: InvalidCase[] = [
   {
     filename: ".env.example",
@@ -128,6 +134,16 @@ const invalid: InvalidCase[] = [
       error(POWERSHELL, "clientSecret", S.clientSecret, "p8e-****", "a shell value"),
     ],
   },
+  // Basic-auth credentials sent to a Campaign endpoint: curl -u / --user= / -uLOGIN:PW, wget --http-password.
+  {
+    filename: "export.sh",
+    code: BASIC_AUTH,
+    errors: [
+      error(BASIC_AUTH, "password", S.password, "****", "curl -u credentials"),
+      error(BASIC_AUTH, "password", S.dbPassword, "****", "curl --user credentials"),
+      error(BASIC_AUTH, "password", S.demoPassword, "****", "wget --http-password credentials"),
+    ],
+  },
   { filename: "logon.sh", code: HEREDOC, errors: [error(HEREDOC, "password", S.password, "****", "the SOAP Logon <urn:strPassword>")] },
 ].map((testCase) => ({ ...testCase, output: null }));
 
@@ -150,6 +166,11 @@ ruleTester.run("no-hardcoded-campaign-secret (shell)", rule, {
     { filename: ".env", code: lines(`ACC_PASSWORD=\${ACC_PASSWORD}`, `ACC_PWD=PASSWORD_HERE`, `ACC_SESSIONTOKEN=`, `ACC_USER=svc_orders`) },
     // Built at run time: not literals.
     { filename: "push.sh", code: `ACC_PASSWORD="pre-$SUFFIX"\ncurl -b "__sessiontoken=$ACC_SESSIONTOKEN" ${ROUTER}` },
+    // Basic auth built from variables, to an endpoint that is not Campaign's, or with no password.
+    {
+      filename: "export.sh",
+      code: lines(`curl -u "svc:$ACC_PASSWORD" ${ROUTER}`, `curl -u admin:Zq7-Adm1n!Pw https://jenkins.example.com/job/sync/build`, `curl -u svc_orders ${ROUTER}`),
+    },
     // Arguments of commands that send nothing.
     { filename: "audit.sh", code: `grep -r '<urn:strPassword>Zq7-Adm1n!Pw</urn:strPassword>' soap/ # find old Logon templates` },
   ],
@@ -175,6 +196,6 @@ describe("no-hardcoded-campaign-secret (shell) messages", () => {
         checked++;
       }
     }
-    expect(checked).toBe(19);
+    expect(checked).toBe(22);
   });
 });

@@ -91,6 +91,16 @@ const IMS = lines(
   `</extAccount>`,
 );
 
+// The instance configuration's internal and tracking passwords, written in clear.
+const INTERNAL = lines(
+  `<serverconf>`,
+  `  <shared>`,
+  `    <xtk internalPassword="${S.password}"/>`,
+  `    <tracking trackingPassword="${S.demoPassword}"/>`,
+  `  </shared>`,
+  `</serverconf>`,
+);
+
 const ALLOWED = LOGON.replace("<urn:strLogin>admin</urn:strLogin>", `<urn:strLogin>admin</urn:strLogin><urn:password>local-dev</urn:password>`);
 
 const invalid: InvalidCase[] = [
@@ -127,6 +137,13 @@ const invalid: InvalidCase[] = [
     code: IMS,
     errors: [error(IMS, "clientSecret", S.clientSecret, "p8e-****", "an XML value"), error(IMS, "clientSecret", S.demoPassword, "****", "client_secret")],
   },
+  {
+    code: INTERNAL,
+    errors: [
+      error(INTERNAL, "password", S.password, "****", "the internalPassword attribute"),
+      error(INTERNAL, "password", S.demoPassword, "****", "the trackingPassword attribute"),
+    ],
+  },
   // An allowed value is not reported; the others still are.
   { code: ALLOWED, options: [{ allow: ["local-dev"] }], errors: [error(ALLOWED, "password", S.password, "****", "the SOAP Logon <urn:strPassword>")] },
 ].map((testCase) => ({ ...testCase, output: null }));
@@ -146,6 +163,11 @@ ruleTester.run("no-hardcoded-campaign-secret (XML)", rule, {
     `<e xmlns:x="urn:example"><x:Logon><x:password>Zq7-Adm1n!Pw</x:password></x:Logon></e>`,
     // Code builds the value: not a literal.
     `<script>var e = '&lt;urn:Logon xmlns:urn="urn:xtk:session"&gt;&lt;urn:strPassword&gt;' + pw + '&lt;/urn:strPassword&gt;';</script>`,
+    // Internal and tracking passwords as nlserver config writes them (encrypted), empty or a placeholder.
+    `<serverconf><shared><xtk internalPassword="@Qk9zV2xXbG1ZcHRxR3c9PQ=="/><tracking trackingPassword=""/></shared></serverconf>`,
+    `<serverconf><shared><xtk internalPassword="\${INTERNAL_PASSWORD}"/></shared></serverconf>`,
+    // A password attribute of another name is not the internal account's.
+    `<serverconf><shared><xtk otherPassword="Zq7-Adm1n!Pw"/></shared></serverconf>`,
     // The Triggers OAuth setting.
     `<serverconf><pipelined authType="imsJwtToken" discoveryUrl="https://mc.adobe.io/acme/triggers"/></serverconf>`,
   ],
@@ -169,6 +191,6 @@ describe("no-hardcoded-campaign-secret (XML) messages", () => {
         checked++;
       }
     }
-    expect(checked).toBe(13);
+    expect(checked).toBe(15);
   });
 });

@@ -586,6 +586,14 @@ const invalid = [
     ],
     output: null,
   },
+  // Campaign server-side JS: a SoapService of urn:xtk:session held in a member.
+  {
+    filename: "server.js",
+    languageOptions: COMMONJS,
+    code: lines(`this.session = new SoapService(new HttpSoapConnection(url, "utf-8", 0), "urn:xtk:session");`, `var out = this.session.Logon("", login, password, <param/>);`),
+    errors: [{ messageId: "soapServiceLogon", line: 2, column: 24, endLine: 2, endColumn: 29, suggestions: [] }],
+    output: null,
+  },
   // Campaign server-side JS: the JS API's static xtk.session.Logon(login, password, params).
   {
     filename: "workflow.js",

@@ -120,8 +120,25 @@ const OTHER_TRANSPORTS = collection({
   ],
 });
 
+const APIKEY_AUTH = collection({
+  item: [
+    { name: "Push", request: { auth: { type: "apikey", apikey: [{ key: "key", value: "X-Security-Token" }, { key: "value", value: "{{securityToken}}" }, { key: "in", value: "header" }] }, url: ROUTER } },
+    { name: "Folder", auth: { type: "apikey", apikey: { key: "X-Session-Token", value: "{{sessionToken}}" } }, item: [{ name: "Get", request: { url: ROUTER } }] },
+  ],
+});
+
 ruleTester.run("no-session-token (Postman)", rule, {
   valid: [
+    // An apikey auth of another header, or sending the token header in the query string.
+    {
+      filename: "apikey.postman_collection.json",
+      code: collection({
+        item: [
+          { name: "Key", request: { auth: { type: "apikey", apikey: [{ key: "key", value: "X-Api-Key" }, { key: "value", value: "{{apiKey}}" }] }, url: ROUTER } },
+          { name: "Query", request: { auth: { type: "apikey", apikey: [{ key: "key", value: "X-Security-Token" }, { key: "in", value: "query" }] }, url: ROUTER } },
+        ],
+      }),
+    },
     // A collection with the after-state: empty element, Authorization header.
     {
       filename: "campaign.postman_collection.json",
@@ -198,6 +215,14 @@ ruleTester.run("no-session-token (Postman)", rule, {
         }),
         error("sessionTokenElement", INHERITED_AUTH, "{{session}}", { nth: 1 }),
       ],
+    },
+    // A Postman apikey auth that sends X-Security-Token / X-Session-Token (v2.1 array, v2.0 object;
+    // on a request and on a folder).
+    {
+      filename: "apikey.postman_collection.json",
+      code: APIKEY_AUTH,
+      output: null,
+      errors: [error("securityTokenHeader", APIKEY_AUTH, "X-Security-Token"), error("sessionTokenHeader", APIKEY_AUTH, "X-Session-Token")],
     },
     {
       filename: "get.postman_collection.json",

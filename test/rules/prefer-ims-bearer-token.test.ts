@@ -37,6 +37,21 @@ const valid = [
   },
   // Not Campaign's xtk.session API object.
   { code: lines(`foo.xtk.session.BearerTokenLogon(token);`, `xtk.sessions.BearerTokenLogon(token);`, `xtk.session["BearerTokenLogon"](token);`) },
+  // A SoapService of another schema; a method declared for another action; a receiver that is no SoapService.
+  {
+    filename: "server.js",
+    languageOptions: COMMONJS,
+    code: lines(
+      `var rt = new SoapService(cnx, "urn:nms:rtEvent");`,
+      `rt.BearerTokenLogon(token);`,
+      `rt.addMethod("Exchange", "nms:rtEvent#PushEvent", [], []);`,
+      `rt.Exchange(token);`,
+      `var other = makeService();`,
+      `other.BearerTokenLogon(token);`,
+      `this.rt = new SoapService(cnx, "urn:nms:rtEvent");`,
+      `this.rt.BearerTokenLogon(token);`,
+    ),
+  },
 ];
 
 const invalid = [
@@ -170,6 +185,27 @@ const invalid = [
     languageOptions: COMMONJS,
     code: `var info = xtk.session.BearerTokenLogon(imsToken);`,
     errors: [{ messageId: "bearerTokenLogonMethod", line: 1, column: 24, endLine: 1, endColumn: 40, suggestions: [] }],
+    output: null,
+  },
+  // Campaign server-side JS: BearerTokenLogon on a SoapService of urn:xtk:session, and the alias an
+  // addMethod declared for xtk:session#BearerTokenLogon on a receiver of any kind.
+  {
+    filename: "jssp.js",
+    languageOptions: COMMONJS,
+    code: lines(
+      `var session = new SoapService(new HttpSoapConnection(url, "utf-8", 0), "xtk:session");`,
+      `var out = session.BearerTokenLogon(imsToken);`,
+      `document.soapSrv.addMethod("ImsLogon", "xtk:session#BearerTokenLogon", ["token", "string"], []);`,
+      `document.soapSrv.ImsLogon(imsToken);`,
+      `this.session = new SoapService(cnx, "urn:xtk:session");`,
+      `this.session.BearerTokenLogon(imsToken);`,
+    ),
+    errors: [
+      { messageId: "bearerTokenLogonMethod", line: 2, column: 19, endLine: 2, endColumn: 35, suggestions: [] },
+      { messageId: "bearerTokenLogonAction", line: 3, column: 41, endLine: 3, endColumn: 69, suggestions: [] },
+      { messageId: "bearerTokenLogonMethod", line: 4, column: 18, endLine: 4, endColumn: 26, suggestions: [] },
+      { messageId: "bearerTokenLogonMethod", line: 6, column: 14, endLine: 6, endColumn: 30, suggestions: [] },
+    ],
     output: null,
   },
 ];

@@ -8,6 +8,7 @@ import type { Linter, Rule } from "eslint";
 import { isInsecureZoneAttribute } from "../../campaign/security-zone.js";
 import { xmlAttributesOnly, type EmbeddedLanguage } from "./classify.js";
 import { lazyTsParser } from "../../lazy-ts-parser.js";
+import { closeHostDocument, openHostDocument } from "./host-documents.js";
 import { balanceBrackets, neutraliseJavascriptFragment } from "./fragments.js";
 import { JAVASCRIPT_LINE_BREAK, lineStarts, positionOf, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
 
@@ -205,11 +206,13 @@ export function embeddedProcessor(name: string, extract: (text: string) => Embed
       const blocks = extract(text).map(finishBlock);
       if (blocks.length === 0) return [];
       pending.set(filename, { text, starts: hostLineStarts(text), blocks });
+      openHostDocument(filename, text);
       return blocks.map(virtualFile);
     },
     postprocess(messages: Linter.LintMessage[][], filename: string) {
       const file = pending.get(filename);
       pending.delete(filename);
+      closeHostDocument(filename);
       if (file === undefined) return messages.flat();
       return messages.flatMap((group, index) => hostMessages(file.text, file.starts, file.blocks[index]!, group)).sort(byPosition);
     },

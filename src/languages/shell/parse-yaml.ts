@@ -26,6 +26,10 @@
  * `NAME=value` strings in docker-compose `environment` lists. Which of them are Campaign's is for
  * the rules to decide.
  *
+ * Helm templates (`{{ … }}` directives that break the YAML around them) are read with the
+ * directives blanked to spaces of the same length (`blankTemplateDirectives`), so positions stay
+ * exact and a value a directive builds reads as empty.
+ *
  * Comments come from the `yaml` lexer (so `# eslint-disable-next-line` works above any key);
  * comments inside a script are shell comments. The dialect restricts the shell keys: `github-actions`
  * reads only `run`, `gitlab-ci` only the three script keys; `yaml` reads all of the above.
@@ -174,6 +178,35 @@ export function parseMappedScript(out: ShellOutput, text: string, lines: LineInd
 /** The length of `value`'s final line break (CRLF, LF or CR), 0 without one. */
 const finalLineBreak = (value: string): number => (value.endsWith("\r\n") ? 2 : value.endsWith("\n") || value.endsWith("\r") ? 1 : 0);
 
+function parseDocuments(source: string): ReturnType<typeof parseAllDocuments> {
+  const parsed = parseAllDocuments(source, { strict: false, uniqueKeys: false, prettyErrors: false });
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+
+/**
+ * `source` with every template directive overwritten by spaces (line breaks kept): what a Helm
+ * template's YAML looks like around its directives. Not a template engine: the directives' spans
+ * are all that is needed (no npm package parses Go templates with source ranges), and a value
+ * built by a directive is no literal, so blank is what it reads as.
+ */
+export function blankTemplateDirectives(source: string): string {
+  // A Go template action (`{{ … }}`, `{{- … -}}`, `{{/* … */}}`), with a GitHub-style `$` before
+  // it. Found with indexOf, so a text of many `{{` and no `}}` stays linear.
+  let out = "";
+  let copied = 0;
+  let open = source.indexOf("{{");
+  while (open !== -1) {
+    const close = source.indexOf("}}", open + 2);
+    if (close === -1) break;
+    const start = open > copied && source.charCodeAt(open - 1) === 36 ? open - 1 : open;
+    out += source.slice(copied, start) + source.slice(start, close + 2).replace(/[^\r\n]/gu, " ");
+    copied = close + 2;
+    open = source.indexOf("{{", copied);
+  }
+  return copied === 0 ? source : out + source.slice(copied);
+}
+
 interface Context {
   path: readonly string[];
   /** The shell a `run:` uses when its step names none (`defaults: run: shell:`). */
@@ -185,8 +218,14 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
   pushComments(source, textStart, lines, out);
   let documents: ReturnType<typeof parseAllDocuments>;
   try {
-    const parsed = parseAllDocuments(source, { strict: false, uniqueKeys: false, prettyErrors: false });
-    documents = Array.isArray(parsed) ? parsed : [];
+    documents = parseDocuments(source);
+    // A Helm (Go) template is not YAML until rendered: `{{- if … }}` lines and `{{ include … }}`
+    // values break the structure around them. Read with its directives blanked instead (same
+    // length, line breaks kept), so every position stays the file's.
+    if (source.includes("{{") && documents.some((document) => document.errors.length > 0)) {
+      const blanked = blankTemplateDirectives(source);
+      if (blanked !== source) documents = parseDocuments(blanked);
+    }
   } catch {
     // The `yaml` package gave up (e.g. nesting deeper than its recursion allows): no values.
     return;
@@ -403,9 +442,22 @@ export function parseYaml(text: string, lines: LineIndex, out: ShellOutput, text
     return "none";
   };
 
+  /**
+   * `- curl -H "X-Token: …"` in a script list: YAML reads the `: ` as a one-pair map (an error
+   * GitLab and GitHub report too); the line is still the command its author meant, read as text.
+   */
+  const mapLineAsScript = (value: YAMLMap, construct: string, dialect: ScriptDialect): void => {
+    if (dialect !== "sh" || value.items.length !== 1 || !value.range) return;
+    const start = value.range[0] + textStart;
+    const line = lines.lineIndexOf(start);
+    new PosixScanner(text, lines, out).scan({ start, end: lines.lineContentEnd(line), construct });
+  };
+
   const scriptValue = (value: unknown, construct: string, dialect: ScriptDialect, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (isScalar(value)) script(value, construct, dialect);
+    // Only a list item gets here as a map (a key's map value is not a script).
+    else if (isMap(value)) mapLineAsScript(value, construct, dialect);
     else if (isSeq(value)) {
       if (EXEC_KEYS.has(construct)) execForm(value.items, construct, dialect);
       else for (const item of value.items) scriptValue(item, construct, dialect, depth + 1);

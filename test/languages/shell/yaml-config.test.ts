@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { detectShellDialect, shellWordSourceRange } from "../../../src/languages/shell/index.js";
+import { blankTemplateDirectives } from "../../../src/languages/shell/parse-yaml.js";
 import { parse, rangeOf, wordsOf } from "./support.js";
 
 const REPO = fileURLToPath(new URL("../../../fixtures/config-repo/", import.meta.url));
@@ -29,6 +30,42 @@ describe("YAML values", () => {
     const header = ast.commands[0]!.words[2]!;
     expect(header.raw).toBe('\\"X-Security-Token: $T\\"');
     expect(shellWordSourceRange(header, 0, 16)).toEqual(rangeOf(text, "X-Security-Token"));
+  });
+
+  it("an unquoted script item with `: ` (YAML reads a one-pair map) is read as its line; a map of two pairs or under PowerShell is not", () => {
+    const text = [
+      "job:",
+      "  script:",
+      '    - curl -H "X-Session-Token: $T" https://acc/x',
+      "    - name: a",
+      "      value: b",
+      "    - echo done",
+      "win:",
+      "  pwsh:",
+      "    - Write-Host a: b",
+      "",
+    ].join("\n");
+    const { ast } = parse(text, "yaml");
+    expect(wordsOf(ast)).toEqual([["curl", "-H", "X-Session-Token: $T", "https://acc/x"], ["echo", "done"]]);
+    expect(shellWordSourceRange(ast.commands[0]!.words[2]!, 0, 15)).toEqual(rangeOf(text, "X-Session-Token"));
+  });
+
+  it("Helm templates: directives blanked to spaces of the same length (line breaks kept) only when the YAML breaks", () => {
+    const spaces = (directive: string): string => directive.replace(/[^\n]/gu, " ");
+    const directives = ["{{ .V.x | quote }}", "{{- if .V.y -}}", "${{ secrets.Z }}", "{{/* multi\nline */}}"] as const;
+    const [value, control, github, comment] = directives;
+    const source = `a: ${value}\n  ${control}\nb: "${github}"\n${comment}`;
+    expect(blankTemplateDirectives(source)).toBe(`a: ${spaces(value)}\n  ${spaces(control)}\nb: "${spaces(github)}"\n${spaces(comment)}`);
+    expect(blankTemplateDirectives(source)).toHaveLength(source.length);
+    const template = ["env:", "  {{- range .Values.extra }}", "  - name: {{ .name }}", "    value: {{ .value }}", "  {{- end }}", "  - name: ACC_PASSWORD", '    value: "Tpl-Pw-1"', ""].join("\n");
+    const { ast } = parse(template, "yaml");
+    expect(ast.commands.flatMap((c) => c.assignments.map((a) => [a.name, a.value?.value, a.value?.range]))).toEqual([["ACC_PASSWORD", "Tpl-Pw-1", rangeOf(template, "Tpl-Pw-1")]]);
+    // Valid YAML with `${{ }}` expressions (GitHub Actions) is read as it is.
+    const workflow = "env:\n  ACC_PASSWORD: ${{ secrets.ACC_PASSWORD }}\n  ACC_PWD: Lit-Pw-2\n";
+    expect(parse(workflow, "yaml").ast.commands.flatMap((c) => c.assignments.map((a) => [a.name, a.value?.value]))).toEqual([
+      ["ACC_PASSWORD", "${{ secrets.ACC_PASSWORD }}"],
+      ["ACC_PWD", "Lit-Pw-2"],
+    ]);
   });
 
   it("picks the dialect: pwsh / powershell / cmd shells, a job's defaults, PowerShell keys, other interpreters not read", () => {
