@@ -18,6 +18,7 @@ import type { FileResult } from "./file-findings.js";
 import type { LintEngine } from "./lint-engine.js";
 import type { LintTask } from "./lint-worker.js";
 import type { ScanSettings } from "./scan-settings.js";
+import { addTimes, noTimes, type PhaseTimes } from "./timing.js";
 
 /** With "auto", files to parse before a pool is worth starting, and the most text held meanwhile. */
 export const AUTO_POOL_THRESHOLD = 200;
@@ -35,6 +36,10 @@ export class LintDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
   private readonly settingsKey: string;
+  /** With `--timing`: each worker's latest phase times (cumulative), by thread id. */
+  private readonly workerTimes = new Map<number, PhaseTimes>();
+  /** `--timing`: workers report their phase times with each result. */
+  timing = false;
 
   constructor(
     private readonly engine: LintEngine,
@@ -70,6 +75,13 @@ export class LintDispatcher {
     await this.dispatch(path, text);
   }
 
+  /** With `--timing`, after `finish`: the workers' phase times, summed, and how many workers linted. */
+  workerTiming(): { times: PhaseTimes; workers: number } {
+    const times = noTimes();
+    for (const workerTimes of this.workerTimes.values()) addTimes(times, workerTimes);
+    return { times, workers: this.workerTimes.size };
+  }
+
   /** Every result, once all submitted files are linted. */
   async finish(): Promise<FileResult[]> {
     if (this.pool === undefined) {
@@ -99,9 +111,10 @@ export class LintDispatcher {
   private async dispatch(path: string, text: string): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     while (this.inFlight.size >= this.threads * TASKS_IN_FLIGHT_PER_THREAD) await Promise.race(this.inFlight);
-    const task: LintTask = { settingsKey: this.settingsKey, settings: this.settings, path, text };
+    const task: LintTask = { settingsKey: this.settingsKey, settings: this.settings, path, text, ...(this.timing ? { timing: true } : {}) };
     const running: Promise<void> = this.pool!.run(task).then(
-      (result: FileResult) => {
+      ({ timing, ...result }: FileResult) => {
+        if (timing !== undefined) this.workerTimes.set(timing.thread, timing.times);
         this.results.push(result);
         this.onResult(result);
       },
