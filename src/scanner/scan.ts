@@ -2,7 +2,8 @@
  * The scan: walk → read → keyword prefilter → lint → sorted result.
  *
  * Only files whose text contains a keyword of the shared table (searched in the bytes before any
- * decoding: `readAndPrefilter`) are parsed;
+ * decoding: `readAndPrefilter`) are parsed, and of JS/TS files only those with a keyword outside
+ * comments (commented-keywords.ts);
  * every rule reports only patterns that contain one of its keywords, so skipping the others
  * loses nothing (test/scanner/prefilter-soundness.test.ts checks it on every fixture).
  */
@@ -10,6 +11,7 @@ import { createRequire } from "node:module";
 import type { FileResult } from "./file-findings.js";
 import { FixApplier } from "./fix/fix-applier.js";
 import { checkSuggestionRules } from "./fix/check-suggestion-rules.js";
+import { isScriptPath, keywordsOnlyInComments } from "./commented-keywords.js";
 import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readAndPrefilter } from "./read-file.js";
@@ -139,6 +141,14 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     stats.filesScanned++;
     stats.bytesScanned += read.bytes;
     if (read.text === undefined) {
+      progress.done++;
+      report();
+      continue;
+    }
+    // Parse less: keywords only in comments (commented-keywords.ts). An unused-directive report needs the lint.
+    const text = read.text;
+    if (!settings.reportUnusedDisableDirectives && isScriptPath(entry.path) && timed("read", () => keywordsOnlyInComments(entry.path, text))) {
+      detail(`not parsed ${entry.path}: its keywords are all in comments`);
       progress.done++;
       report();
       continue;
