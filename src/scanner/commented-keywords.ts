@@ -12,9 +12,12 @@
  * - comments that are directives (`eslint-…`, `eslint …`, `global …`, `@ts-…`) stay: with
  *   --report-unused-disable-directives a directive that suppresses nothing is reported;
  * - the file is linted if any keyword is left in the text with those comments blanked out.
+ * Most files with a keyword have one in code: a first look at the lines of the keywords (does each
+ * start with `//`, `/*` or `*`?) sends those to the lint without tokenizing (it lints a block
+ * comment whose inner lines start otherwise: when unsure, lint).
  */
 import jsTokens from "js-tokens";
-import { containsAnyKeyword } from "../campaign/keywords.js";
+import { ALL_KEYWORDS, containsAnyKeyword } from "../campaign/keywords.js";
 
 /** The files this pass applies to: JavaScript and TypeScript, not code blocks of other languages. */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
@@ -23,11 +26,25 @@ const DIRECTIVE = /^(?:\/\/|\/\*)\s*(?:eslint|global|exported|@ts-|jshint|jslint
 
 export const isScriptPath = (path: string): boolean => SCRIPT_FILE.test(path);
 
+const KEYWORD = new RegExp(ALL_KEYWORDS.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "gi");
+const COMMENT_LINE_START = /[ \t]*(?:\/\/|\/\*|\*)/y;
+
+/** Whether every keyword is on a line that starts like a comment line (`//`, `/*`, `*`). */
+function keywordLinesLookCommented(text: string): boolean {
+  KEYWORD.lastIndex = 0;
+  for (let match = KEYWORD.exec(text); match !== null; match = KEYWORD.exec(text)) {
+    COMMENT_LINE_START.lastIndex = text.lastIndexOf("\n", match.index) + 1;
+    if (!COMMENT_LINE_START.test(text) || COMMENT_LINE_START.lastIndex > match.index) return false;
+  }
+  return true;
+}
+
 /**
  * Whether every keyword of `text` (a JS/TS file's text that contains one) is inside a comment
  * that starts its line and is not a directive: then the file holds no finding.
  */
 export function keywordsOnlyInComments(path: string, text: string): boolean {
+  if (!keywordLinesLookCommented(text)) return false;
   // JSX in .js files is common (React); .ts files never have it, and `<T>` there is a type.
   const tokens = jsTokens(text, { jsx: JSX_FILE.test(path) });
   const kept: string[] = [];

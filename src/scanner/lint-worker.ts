@@ -16,19 +16,29 @@ export interface LintTask {
   text: string;
   /** `--timing`: the result carries this worker's phase times so far. */
   timing?: boolean;
+  /**
+   * Warm-up, sent to each worker when the pool starts (while the walk runs): build the engine and
+   * parse an empty module (which loads TypeScript); no result.
+   */
+  warm?: boolean;
 }
+
+/** Parsing this loads TypeScript and compiles the parser's first paths; it holds no keyword. */
+const WARM_UP_FILE = { path: "__campaign-ims-warm-up__.ts", text: "export const ready: boolean = true;\n" };
 
 let engine: { key: string; ready: Promise<LintEngine> } | undefined;
 let clock: PhaseClock | undefined;
 
-export default async function lintInWorker(task: LintTask): Promise<FileResult> {
+export default async function lintInWorker(task: LintTask): Promise<FileResult | null> {
   const loadStart = performance.now();
   if (engine?.key !== task.settingsKey) engine = { key: task.settingsKey, ready: LintEngine.create(task.settings) };
   const ready = await engine.ready;
-  if (task.timing !== true) return ready.lintFile(task.path, task.text);
+  if (task.warm === true) ready.lintFile(WARM_UP_FILE.path, WARM_UP_FILE.text);
+  if (task.timing !== true) return task.warm === true ? null : ready.lintFile(task.path, task.text);
   clock ??= new PhaseClock();
-  // Waiting for the engine is loading it (the first task of the worker, or new settings).
+  // Waiting for the engine is loading it (the first task of the worker, or new settings), and so is the warm-up.
   clock.span("load", loadStart, performance.now());
+  if (task.warm === true) return null;
   ready.clock = clock;
   const result = ready.lintFile(task.path, task.text);
   // Let the GC entries of this lint arrive before reading the clock.

@@ -111,6 +111,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     report();
   }, (threads) => detail(`linting in ${threads} worker threads`));
   dispatcher.timing = clock !== undefined;
+  dispatcher.startEarly();
 
   const entries = walk(walkOptions)[Symbol.iterator]();
   for (;;) {

@@ -38,6 +38,7 @@ describe("keywordsOnlyInComments", () => {
     ["an eslint directive naming a rule", "a.ts", lines("// eslint-disable-next-line campaign-ims/no-password-logon", "export const a = 1;")],
     ["a keyword in an identifier after a comment", "a.ts", lines("/* note */ const sessionToken = read();")],
     ["no comment at all", "a.js", lines("export const logon = 1;")],
+    ["a block comment whose inner line starts otherwise (when unsure, lint)", "a.ts", lines("/*", "  logon was here", "*/", "export {};")],
   ])("keeps the lint for %s", (_name, path, text) => {
     expect(keywordsOnlyInComments(path, text)).toBe(false);
   });
