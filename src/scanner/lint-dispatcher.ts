@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import type { FileResult } from "./file-findings.js";
 import type { LintEngine } from "./lint-engine.js";
-import type { LintTask } from "./lint-worker.js";
+import type { LintTask, WarmUpResult } from "./lint-worker.js";
 import type { ScanSettings } from "./scan-settings.js";
 import { addTimes, noTimes, type PhaseTimes } from "./timing.js";
 
@@ -122,7 +122,9 @@ export class LintDispatcher {
     for (let thread = 0; thread < this.threads; thread++) {
       const warm: LintTask = { settingsKey: this.settingsKey, settings: this.settings, path: "", text: "", warm: true, ...(this.timing ? { timing: true } : {}) };
       this.track(pool.run(warm).then(
-        () => {},
+        (result: WarmUpResult) => {
+          if (result?.timing !== undefined) this.workerTimes.set(result.timing.thread, result.timing.times);
+        },
         (error: unknown) => {
           this.failure ??= error;
         },

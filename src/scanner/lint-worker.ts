@@ -29,7 +29,10 @@ const WARM_UP_FILE = { path: "__campaign-ims-warm-up__.ts", text: "export const 
 let engine: { key: string; ready: Promise<LintEngine> } | undefined;
 let clock: PhaseClock | undefined;
 
-export default async function lintInWorker(task: LintTask): Promise<FileResult | null> {
+/** A warm-up's answer: nothing, or with `--timing` the worker's phase times (its load). */
+export type WarmUpResult = Pick<FileResult, "timing"> | null;
+
+export default async function lintInWorker(task: LintTask): Promise<FileResult | WarmUpResult> {
   const loadStart = performance.now();
   if (engine?.key !== task.settingsKey) engine = { key: task.settingsKey, ready: LintEngine.create(task.settings) };
   const ready = await engine.ready;
@@ -38,7 +41,7 @@ export default async function lintInWorker(task: LintTask): Promise<FileResult |
   clock ??= new PhaseClock();
   // Waiting for the engine is loading it (the first task of the worker, or new settings), and so is the warm-up.
   clock.span("load", loadStart, performance.now());
-  if (task.warm === true) return null;
+  if (task.warm === true) return { timing: { thread: threadId, times: clock.read() } };
   ready.clock = clock;
   const result = ready.lintFile(task.path, task.text);
   // Let the GC entries of this lint arrive before reading the clock.

@@ -129,7 +129,7 @@ export class PhaseClock {
 }
 
 export interface ScanTiming {
-  /** Threads whose times are summed (the walking thread and the lint workers that did work). */
+  /** Threads whose times are summed (the walking thread and the lint workers that warmed up or linted). */
   threads: number;
   /** Sum of the phases, milliseconds. */
   totalMs: number;

@@ -62,7 +62,7 @@ describe("--timing", { timeout: 120_000 }, () => {
     const run = runCli(["scan", "--concurrency", "2", "-q", "-f", "json", "--timing"], { cwd: LEGACY });
     expect(run.code).toBe(1);
     const table = timingTable(run.stderr);
-    // The walking thread and the workers that linted (both, or one when the other got no file).
+    // The walking thread and the workers that warmed up or linted (both, or one when the other got no task).
     expect([2, 3]).toContain(table.threads);
     const shares = table.phases.reduce((sum, row) => sum + row.share, 0);
     expect(shares).toBeGreaterThan(99.5);
