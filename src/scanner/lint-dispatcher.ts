@@ -94,6 +94,11 @@ export class LintDispatcher {
     return { times, workers: this.workerTimes.size };
   }
 
+  /** After a failure outside the lint: stop the pool (if one started), results or not. */
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+
   /** Every result, once all submitted files are linted. */
   async finish(): Promise<FileResult[]> {
     if (this.pool === undefined) {

@@ -114,49 +114,55 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
   dispatcher.startEarly();
 
   const entries = walk(walkOptions)[Symbol.iterator]();
-  for (;;) {
-    const next = timed("walk", () => entries.next());
-    if (next.done === true) break;
-    const entry = next.value;
-    if (!inShard(entry.path, settings.shard)) continue;
-    if (entry.type === "ignored") {
-      stats.ignored[entry.cause]++;
-      detail(`ignored ${entry.path} (${entry.cause})`);
-      continue;
-    }
-    if (entry.type === "skipped") {
-      skipped.push({ path: entry.path, reason: entry.reason, detail: entry.detail });
-      detail(`skipped ${entry.path}: ${entry.reason} (${entry.detail})`);
-      continue;
-    }
-    stats.filesConsidered++;
-    progress.found++;
-    const read = timed("read", () => readAndPrefilter(entry.absolutePath, settings.maxFileSize));
-    if (!read.ok) {
-      skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
-      detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
-      progress.done++;
+  try {
+    for (;;) {
+      const next = timed("walk", () => entries.next());
+      if (next.done === true) break;
+      const entry = next.value;
+      if (!inShard(entry.path, settings.shard)) continue;
+      if (entry.type === "ignored") {
+        stats.ignored[entry.cause]++;
+        detail(`ignored ${entry.path} (${entry.cause})`);
+        continue;
+      }
+      if (entry.type === "skipped") {
+        skipped.push({ path: entry.path, reason: entry.reason, detail: entry.detail });
+        detail(`skipped ${entry.path}: ${entry.reason} (${entry.detail})`);
+        continue;
+      }
+      stats.filesConsidered++;
+      progress.found++;
+      const read = timed("read", () => readAndPrefilter(entry.absolutePath, settings.maxFileSize));
+      if (!read.ok) {
+        skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
+        detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
+        progress.done++;
+        report();
+        continue;
+      }
+      stats.filesScanned++;
+      stats.bytesScanned += read.bytes;
+      if (read.text === undefined) {
+        progress.done++;
+        report();
+        continue;
+      }
+      // Parse less: keywords only in comments (commented-keywords.ts). An unused-directive report needs the lint.
+      const text = read.text;
+      if (!settings.reportUnusedDisableDirectives && isScriptPath(entry.path) && timed("read", () => keywordsOnlyInComments(entry.path, text))) {
+        detail(`not parsed ${entry.path}: its keywords are all in comments`);
+        progress.done++;
+        report();
+        continue;
+      }
+      stats.filesLinted++;
+      await dispatcher.submit(entry.path, read.text);
       report();
-      continue;
     }
-    stats.filesScanned++;
-    stats.bytesScanned += read.bytes;
-    if (read.text === undefined) {
-      progress.done++;
-      report();
-      continue;
-    }
-    // Parse less: keywords only in comments (commented-keywords.ts). An unused-directive report needs the lint.
-    const text = read.text;
-    if (!settings.reportUnusedDisableDirectives && isScriptPath(entry.path) && timed("read", () => keywordsOnlyInComments(entry.path, text))) {
-      detail(`not parsed ${entry.path}: its keywords are all in comments`);
-      progress.done++;
-      report();
-      continue;
-    }
-    stats.filesLinted++;
-    await dispatcher.submit(entry.path, read.text);
-    report();
+  } catch (error) {
+    // A pool started early (explicit --concurrency) must not keep the process alive after a failed walk.
+    await dispatcher.close();
+    throw error;
   }
   progress.walking = false;
   report();
