@@ -22,7 +22,9 @@ export type FileKind =
   | "css"
   | "svg"
   | "image"
-  | "binary-source";
+  | "binary-source"
+  /** Large XML exports (workflows, schemas, forms: 100 to 200 KB), in the realistic profile only. */
+  | "xml-export";
 
 /** Relative weights of the bulk of the files (per-package files and planted files aside). */
 export const KIND_WEIGHTS: ReadonlyArray<readonly [FileKind, number]> = [
@@ -66,6 +68,7 @@ export const KIND_SIZES: Record<FileKind, readonly [number, number]> = {
   svg: [0, 0],
   image: [500, 80_000],
   "binary-source": [1_000, 20_000],
+  "xml-export": [100_000, 200_000],
 };
 
 /** One package of the monorepo per this many files. */
@@ -91,3 +94,47 @@ export const MINIFIED_BUNDLE_BYTES = 1_200_000;
 export const LARGE_DATA_BYTES = 3_000_000;
 export const LARGE_XML_BYTES = 2_000_000;
 export const OVERSIZED_XML_BYTES = 6 * 1024 * 1024;
+
+/**
+ * The corpus profiles (`--profile`). `classic`, the default, is the corpus every earlier figure in
+ * bench/RESULTS.md was measured on, byte for byte. `realistic` follows the file sizes of real
+ * monorepos (issue 10): JS/TS log-uniform from 300 B to 50 KB (median about 4 KB, a long tail to
+ * 50 KB), a few minified bundles of 1 to 2.5 MB, XML exports of 100 to 200 KB, and files with a
+ * keyword as large as the others: planted and decoy code gets appended filler of the bulk's size
+ * distribution, and planted and decoy `serverConf.xml` and workflow exports are 100 to 200 KB.
+ */
+export const CORPUS_PROFILES = ["classic", "realistic"] as const;
+export type CorpusProfileName = (typeof CORPUS_PROFILES)[number];
+
+export interface CorpusProfile {
+  name: CorpusProfileName;
+  kindWeights: ReadonlyArray<readonly [FileKind, number]>;
+  kindSizes: Record<FileKind, readonly [number, number]>;
+  /** Minified bundles per set of large files, and their size range (bytes). */
+  minifiedBundles: number;
+  minifiedBytes: readonly [number, number];
+  /**
+   * Planted and decoy files (the files with a keyword): undefined keeps the classic fixtures' sizes
+   * (a few filler lines, filler code appended to 70 % of the planted code, up to 8 KB).
+   */
+  keywordFiles?: {
+    /** Size of the filler code appended to every planted and decoy JS/TS file (log-uniform). */
+    appendedCodeBytes: readonly [number, number];
+    /** Size of planted and decoy serverConf.xml files and workflow exports (uniform). */
+    largeXmlBytes: readonly [number, number];
+  };
+}
+
+const REALISTIC_CODE_BYTES = [300, 50_000] as const;
+
+export const CORPUS_PROFILE: Record<CorpusProfileName, CorpusProfile> = {
+  classic: { name: "classic", kindWeights: KIND_WEIGHTS, kindSizes: KIND_SIZES, minifiedBundles: 1, minifiedBytes: [MINIFIED_BUNDLE_BYTES, MINIFIED_BUNDLE_BYTES] },
+  realistic: {
+    name: "realistic",
+    kindWeights: [...KIND_WEIGHTS, ["xml-export", 1]],
+    kindSizes: { ...KIND_SIZES, ts: REALISTIC_CODE_BYTES, "test-ts": [400, 40_000], tsx: REALISTIC_CODE_BYTES, js: REALISTIC_CODE_BYTES, mjs: [300, 30_000], cjs: [300, 30_000] },
+    minifiedBundles: 4,
+    minifiedBytes: [1_050_000, 2_500_000],
+    keywordFiles: { appendedCodeBytes: REALISTIC_CODE_BYTES, largeXmlBytes: [100_000, 200_000] },
+  },
+};

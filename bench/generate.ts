@@ -2,7 +2,7 @@
  * The corpus generator: a deterministic synthetic monorepo of `files` files (a function of the
  * size and the seed alone) and its ground truth, the findings planted in it.
  *
- *   node bench/.build/bench/generate.js --files 20000 --seed 1 --out /tmp/corpus
+ *   node bench/.build/bench/generate.js --files 20000 --seed 1 --out /tmp/corpus [--profile realistic]
  *
  * writes the tree to `--out` and the ground truth next to it (`<out>.ground-truth.json`).
  */
@@ -12,20 +12,21 @@ import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
+  CORPUS_PROFILE,
+  CORPUS_PROFILES,
   DECOY_SHARE,
   FILES_PER_PACKAGE,
   IGNORED_SHARE,
-  KIND_SIZES,
-  KIND_WEIGHTS,
   LARGE_DATA_BYTES,
   LARGE_FILES_EVERY,
   LARGE_FILES_FROM,
   LARGE_XML_BYTES,
-  MINIFIED_BUNDLE_BYTES,
   OVERSIZED_XML_BYTES,
   PACKAGE_ROOTS,
   PLANTED_SHARE,
   WORKFLOWS_AT_ROOT,
+  type CorpusProfile,
+  type CorpusProfileName,
   type FileKind,
 } from "./corpus-layout.js";
 import { stylesheet, svgIcon } from "./filler/assets.js";
@@ -51,7 +52,7 @@ export interface GroundTruthFinding {
 }
 
 export interface GroundTruth {
-  generator: { version: number; files: number; seed: number; fingerprint: string };
+  generator: { version: number; files: number; seed: number; profile: CorpusProfileName; fingerprint: string };
   /** Files and bytes in the scanned part of the tree (outside the ignored directories). */
   files: number;
   bytes: number;
@@ -73,6 +74,8 @@ export interface GenerateOptions {
   out: string;
   /** The repository whose fixtures are planted. */
   repositoryRoot: string;
+  /** File sizes and mix (corpus-layout.ts); `classic` when not given. */
+  profile?: CorpusProfileName;
 }
 
 /** The smallest size that still holds every planted template and decoy with some filler. */
@@ -156,8 +159,8 @@ interface PackagePlan {
 
 const NESTED_FOLDERS = ["internal", "utils", "api", "hooks"] as const;
 
-function bulkFile(random: Random, kind: FileKind, home: PackagePlan): { path: string; content: string | Buffer } {
-  const [min, max] = KIND_SIZES[kind];
+function bulkFile(random: Random, profile: CorpusProfile, kind: FileKind, home: PackagePlan): { path: string; content: string | Buffer } {
+  const [min, max] = profile.kindSizes[kind];
   const size = random.logUniform(Math.max(1, min), Math.max(1, max));
   const packageDirectory = home.directory;
   const area = random.pick(home.areas);
@@ -202,6 +205,8 @@ function bulkFile(random: Random, kind: FileKind, home: PackagePlan): { path: st
     }
     case "binary-source":
       return { path: `${packageDirectory}/lib/${name}.js`, content: binaryWithSourceName(random, size) };
+    case "xml-export":
+      return { path: `${packageDirectory}/${random.pick(["campaign/workflows", "campaign/schemas", "exports"])}/${name}.xml`, content: xmlFile(random, size) };
   }
 }
 
@@ -209,10 +214,40 @@ function fillerWords(random: Random): string {
   return random.pick(PROSE).replace(/\.$/, "");
 }
 
+/** XML exports that real repositories keep large: serverConf.xml and workflow exports. */
+const isLargeXmlFixture = (fixture: string): boolean => fixture.endsWith("serverConf.xml") || fixture.startsWith("workflows/");
+
+/** XML comment lines of filler, `targetBytes` in all (about). */
+function xmlCommentLines(random: Random, targetBytes: number): string[] {
+  const lines: string[] = [];
+  for (let size = 0; size < targetBytes; ) {
+    const line = commentLine("xml", fillerWords(random));
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines;
+}
+
+const FLAVOUR_OF_EXTENSION: Record<string, CodeFlavour> = { ".ts": "ts", ".tsx": "tsx", ".mjs": "mjs", ".cjs": "cjs" };
+
+/**
+ * A decoy of the realistic profile, grown like the bulk: serverConf.xml and workflow exports to
+ * 100–200 KB of filler comments after their first line, code by filler code appended.
+ */
+function grownDecoy(random: Random, sizes: NonNullable<CorpusProfile["keywordFiles"]>, fixture: string, text: string): string {
+  if (isLargeXmlFixture(fixture)) return insertLines(text, 1, xmlCommentLines(random, random.int(...sizes.largeXmlBytes)));
+  const flavour = FLAVOUR_OF_EXTENSION[extname(fixture)];
+  if (flavour === undefined) return text;
+  return `${text}\n${codeFile(random, flavour, random.logUniform(...sizes.appendedCodeBytes))}`;
+}
+
 export function generateCorpus(options: GenerateOptions): GroundTruth {
   const { files, seed } = options;
   if (!Number.isInteger(files) || files < MINIMUM_FILES) throw new Error(`--files must be an integer of at least ${MINIMUM_FILES} (got ${files})`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0x7fffffff) throw new Error(`--seed must be an integer from 0 to ${0x7fffffff} (got ${seed})`);
+  const profile = CORPUS_PROFILE[options.profile ?? "classic"];
+  if (profile === undefined) throw new Error(`--profile must be one of ${CORPUS_PROFILES.join(", ")} (got ${String(options.profile)})`);
+  const keywordFiles = profile.keywordFiles;
   const out = resolve(options.out);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -251,8 +286,11 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
   // Large and minified files.
   const largeSets = files >= LARGE_FILES_FROM ? Math.max(1, Math.floor(files / LARGE_FILES_EVERY)) : 0;
   for (let index = 0; index < largeSets; index++) {
-    const home = random.pick(packages);
-    largeFiles.push(tree.write(`${home}/public/vendor/${random.pick(NOUNS)}.min.js`, minifiedBundle(random, MINIFIED_BUNDLE_BYTES), "minified-js"));
+    for (let bundle = 0; bundle < profile.minifiedBundles; bundle++) {
+      const home = random.pick(packages);
+      const [min, max] = profile.minifiedBytes;
+      largeFiles.push(tree.write(`${home}/public/vendor/${random.pick(NOUNS)}.min.js`, minifiedBundle(random, min === max ? min : random.int(min, max)), "minified-js"));
+    }
     largeFiles.push(tree.write(`${random.pick(packages)}/data/${random.pick(NOUNS)}-export.json`, dataJson(random, LARGE_DATA_BYTES), "large-json"));
     largeFiles.push(tree.write(`${random.pick(packages)}/config/${random.pick(NOUNS)}-catalog.xml`, xmlFile(random, LARGE_XML_BYTES), "large-xml"));
     largeFiles.push(tree.write(`${random.pick(packages)}/exports/${random.pick(NOUNS)}-dump.xml`, xmlFile(random, OVERSIZED_XML_BYTES), "oversized-xml"));
@@ -282,15 +320,23 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
   };
   for (const slot of slots) {
     if (slot === "bulk") {
-      const kind = random.weighted(KIND_WEIGHTS);
-      const { path, content } = bulkFile(random, kind, random.pick(plans));
+      const kind = random.weighted(profile.kindWeights);
+      const { path, content } = bulkFile(random, profile, kind, random.pick(plans));
       tree.write(path, content, kind);
     } else if (slot === "planted") {
       const template = PLANTED_TEMPLATES[planted++ % PLANTED_TEMPLATES.length]!;
       let text = fixtures.legacy.get(template.fixture)!;
-      const inserted = template.comment === "none" ? [] : Array.from({ length: random.int(0, 40) }, () => commentLine(template.comment, fillerWords(random)));
+      const inserted =
+        keywordFiles !== undefined && isLargeXmlFixture(template.fixture)
+          ? xmlCommentLines(random, random.int(...keywordFiles.largeXmlBytes))
+          : template.comment === "none"
+            ? []
+            : Array.from({ length: random.int(0, 40) }, () => commentLine(template.comment, fillerWords(random)));
       text = insertLines(text, template.insertAfter, inserted);
-      if (template.append !== undefined && random.chance(0.7)) text += `\n${codeFile(random, template.append, random.logUniform(200, 8000))}`;
+      if (template.append !== undefined) {
+        if (keywordFiles !== undefined) text += `\n${codeFile(random, template.append, random.logUniform(...keywordFiles.appendedCodeBytes))}`;
+        else if (random.chance(0.7)) text += `\n${codeFile(random, template.append, random.logUniform(200, 8000))}`;
+      }
       const path = tree.write(legacyHome(template.fixture), text, "planted");
       plantedFiles.push(path);
       for (const [line, column, rule] of template.findings) {
@@ -298,7 +344,8 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
       }
     } else {
       const fixture = DECOY_FIXTURES[decoys++ % DECOY_FIXTURES.length]!;
-      decoyFiles.push(tree.write(legacyHome(fixture), fixtures.migrated.get(fixture)!, "decoy"));
+      const text = fixtures.migrated.get(fixture)!;
+      decoyFiles.push(tree.write(legacyHome(fixture), keywordFiles === undefined ? text : grownDecoy(random, keywordFiles, fixture, text), "decoy"));
     }
   }
 
@@ -324,7 +371,7 @@ export function generateCorpus(options: GenerateOptions): GroundTruth {
   }
 
   return {
-    generator: { version: GENERATOR_VERSION, files, seed, fingerprint: generatorFingerprint(options.repositoryRoot) },
+    generator: { version: GENERATOR_VERSION, files, seed, profile: profile.name, fingerprint: generatorFingerprint(options.repositoryRoot) },
     files: tree.files,
     bytes: tree.bytes,
     byKind: Object.fromEntries(Object.entries(tree.byKind).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -348,17 +395,17 @@ export function readGroundTruth(out: string): GroundTruth | undefined {
   return JSON.parse(readFileSync(path, "utf8")) as GroundTruth;
 }
 
-/** Command line: `--files N --seed S --out DIR`. */
+/** Command line: `--files N --seed S --out DIR [--profile classic|realistic]`. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { files: { type: "string", default: "20000" }, seed: { type: "string", default: "1" }, out: { type: "string" } },
+    options: { files: { type: "string", default: "20000" }, seed: { type: "string", default: "1" }, out: { type: "string" }, profile: { type: "string", default: "classic" } },
     strict: true,
   });
   if (values.out === undefined) throw new Error("--out DIR is required");
   const files = Number(values.files);
   const seed = Number(values.seed);
   const started = performance.now();
-  const truth = generateCorpus({ files, seed, out: values.out, repositoryRoot: REPOSITORY_ROOT });
+  const truth = generateCorpus({ files, seed, out: values.out, repositoryRoot: REPOSITORY_ROOT, profile: values.profile as CorpusProfileName });
   const truthPath = writeGroundTruth(values.out, truth);
   process.stdout.write(
     `generated ${truth.files} files (${(truth.bytes / 1024 / 1024).toFixed(1)} MiB) + ${truth.ignoredFiles} ignored in ${resolve(values.out)} ` +

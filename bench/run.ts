@@ -5,7 +5,7 @@
  * RSS, the ratios, the scanner's recall against the ground truth and the targets met or missed.
  *
  *   npm run bench -- [--files 20000] [--eslint-files 2000] [--seed 1] [--runs 5] [--eslint-runs 3]
- *                    [--work-dir DIR] [--skip-eslint] [--json FILE]
+ *                    [--profile classic|realistic] [--workers auto,2] [--work-dir DIR] [--skip-eslint] [--json FILE]
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ALL_KEYWORDS } from "../src/campaign/keywords.js";
 import { eslintConfigFileText } from "./eslint-config.js";
+import { CORPUS_PROFILES, type CorpusProfileName } from "./corpus-layout.js";
 import { generateCorpus, generatorFingerprint, readGroundTruth, REPOSITORY_ROOT, writeGroundTruth, type GroundTruth } from "./generate.js";
 import { gnuTimeInstalled, measure, median, medianOf, type Measurement } from "./measure.js";
 import { computeRecall, type RecallResult, type ReportedFinding } from "./recall.js";
@@ -32,6 +33,9 @@ interface Options {
   files: number;
   eslintFiles: number;
   seed: number;
+  profile: CorpusProfileName;
+  /** The scanner's `--concurrency` values timed on the large corpus (the first is the one compared with ripgrep). */
+  workers: string[];
   runs: number;
   eslintRuns: number;
   workDir: string;
@@ -46,6 +50,8 @@ function parseOptions(argv: string[]): Options {
       files: { type: "string", default: "20000" },
       "eslint-files": { type: "string", default: "2000" },
       seed: { type: "string", default: "1" },
+      profile: { type: "string", default: "classic" },
+      workers: { type: "string", default: "auto" },
       runs: { type: "string", default: "5" },
       "eslint-runs": { type: "string", default: "3" },
       "work-dir": { type: "string", default: join(tmpdir(), "campaign-ims-bench") },
@@ -59,7 +65,12 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer of at least ${min} (got "${text}")`);
     return value;
   };
+  if (!(CORPUS_PROFILES as readonly string[]).includes(values.profile)) throw new Error(`--profile must be one of ${CORPUS_PROFILES.join(", ")} (got "${values.profile}")`);
+  const workers = values.workers.split(",").map((value) => value.trim());
+  if (workers.some((value) => value !== "auto" && !/^[1-9]\d*$/.test(value))) throw new Error(`--workers must list "auto" or thread counts, comma-separated (got "${values.workers}")`);
   return {
+    profile: values.profile as CorpusProfileName,
+    workers,
     files: integer("files", values.files, 100),
     eslintFiles: integer("eslint-files", values["eslint-files"], 100),
     seed: integer("seed", values.seed, 0),
@@ -76,17 +87,24 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes: number | undefined): string => (bytes === undefined ? "n/a" : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);
 
 /** The corpus of `files` files for the seed, generated unless an identical one is cached. */
-function ensureCorpus(workDir: string, files: number, seed: number): { root: string; truth: GroundTruth } {
-  const root = join(workDir, `corpus-${files}-s${seed}`);
+function ensureCorpus(workDir: string, files: number, seed: number, profile: CorpusProfileName): { root: string; truth: GroundTruth } {
+  const root = join(workDir, `corpus-${files}-s${seed}${profile === "classic" ? "" : `-${profile}`}`);
   const cached = readGroundTruth(root);
   const fingerprint = generatorFingerprint(REPOSITORY_ROOT);
-  if (cached !== undefined && existsSync(root) && cached.generator.fingerprint === fingerprint && cached.generator.files === files && cached.generator.seed === seed) {
+  if (
+    cached !== undefined &&
+    existsSync(root) &&
+    cached.generator.fingerprint === fingerprint &&
+    cached.generator.files === files &&
+    cached.generator.seed === seed &&
+    (cached.generator.profile ?? "classic") === profile
+  ) {
     log(`reusing ${root} (${cached.files} files)`);
     return { root, truth: cached };
   }
-  log(`generating ${files} files (seed ${seed}) in ${root}…`);
+  log(`generating ${files} files (seed ${seed}, ${profile} profile) in ${root}…`);
   const started = performance.now();
-  const truth = generateCorpus({ files, seed, out: root, repositoryRoot: REPOSITORY_ROOT });
+  const truth = generateCorpus({ files, seed, out: root, repositoryRoot: REPOSITORY_ROOT, profile });
   writeGroundTruth(root, truth);
   log(`generated in ${seconds(performance.now() - started)}: ${(truth.bytes / 1024 / 1024).toFixed(1)} MiB, ${truth.findings.length} planted findings`);
   return { root, truth };
@@ -119,10 +137,16 @@ const summarize = (tool: string, runs: Measurement[]): ToolTiming => ({
 const CLI = join(REPOSITORY_ROOT, "dist/src/cli.js");
 const ESLINT_BIN = join(REPOSITORY_ROOT, "node_modules/eslint/bin/eslint.js");
 
-const scannerArgs = (corpus: string, report: string): string[] => [CLI, "scan", "--root", corpus, "--fail-on", "none", "--quiet", "--format", "json", "--output", report];
+const scannerArgs = (corpus: string, report: string, workers = "auto"): string[] => [CLI, "scan", "--root", corpus, "--fail-on", "none", "--quiet", "--format", "json", "--output", report, "--concurrency", workers];
 
-async function timeScanner(corpus: string, report: string): Promise<Measurement> {
-  return measure(process.execPath, scannerArgs(corpus, report), { cwd: corpus, okExitCodes: [0] });
+async function timeScanner(corpus: string, report: string, workers = "auto"): Promise<Measurement> {
+  return measure(process.execPath, scannerArgs(corpus, report, workers), { cwd: corpus, okExitCodes: [0] });
+}
+
+/** One more, untimed, scanner run with `--timing`: the share of garbage collection (and every phase). */
+async function timingShares(corpus: string, report: string): Promise<string> {
+  const run = await measure(process.execPath, [...scannerArgs(corpus, report), "--timing"], { cwd: corpus, okExitCodes: [0] });
+  return run.stderr;
 }
 
 function ripgrepArgs(): string[] {
@@ -175,21 +199,25 @@ async function main(): Promise<void> {
   out(`- Node ${process.version}; ESLint ${eslintVersion ?? "n/a"}; ripgrep ${rgVersion === undefined ? "not installed" : rgVersion.replace(/^ripgrep /, "")}; peak RSS of non-Node tools ${gnuTimeInstalled() ? "from /usr/bin/time" : "not measured (/usr/bin/time not installed)"}`);
 
   // The large corpus: scanner against ripgrep.
-  const large = ensureCorpus(options.workDir, options.files, options.seed);
-  out(`- Corpus: ${large.truth.files.toLocaleString("en-US")} files, ${(large.truth.bytes / 1024 / 1024).toFixed(1)} MiB (+ ${large.truth.ignoredFiles} in ignored directories), seed ${options.seed}, ${large.truth.findings.length} planted findings in ${large.truth.plantedFiles.length} files, ${large.truth.decoyFiles.length} decoys`);
+  const large = ensureCorpus(options.workDir, options.files, options.seed, options.profile);
+  out(`- Corpus: ${large.truth.files.toLocaleString("en-US")} files, ${(large.truth.bytes / 1024 / 1024).toFixed(1)} MiB (+ ${large.truth.ignoredFiles} in ignored directories), seed ${options.seed}, ${options.profile} profile, ${large.truth.findings.length} planted findings in ${large.truth.plantedFiles.length} files, ${large.truth.decoyFiles.length} decoys`);
   out();
-  const report = join(options.workDir, `scan-${options.files}-s${options.seed}.json`);
+  const report = join(options.workDir, `scan-${options.files}-s${options.seed}-${options.profile}.json`);
   log("warm-up (page cache, first runs)…");
   await timeScanner(large.root, report);
   if (rgVersion !== undefined) await measure("rg", ripgrepArgs(), { cwd: large.root, okExitCodes: [0, 1] });
-  const scannerRuns: Measurement[] = [];
+  const workerRuns = new Map<string, Measurement[]>(options.workers.map((workers) => [workers, []]));
   const ripgrepRuns: Measurement[] = [];
   for (let run = 1; run <= options.runs; run++) {
     log(`${options.files} files: run ${run}/${options.runs}`);
     if (rgVersion !== undefined) ripgrepRuns.push(await measure("rg", ripgrepArgs(), { cwd: large.root, okExitCodes: [0, 1] }));
-    scannerRuns.push(await timeScanner(large.root, report));
+    for (const [workers, runs] of workerRuns) runs.push(await timeScanner(large.root, report, workers));
   }
-  const scanner = summarize("campaign-ims scan", scannerRuns);
+  const scannerRuns = workerRuns.get(options.workers[0]!)!;
+  const scanner = summarize(`campaign-ims scan (--concurrency ${options.workers[0]})`, scannerRuns);
+  const otherScanners = [...workerRuns].slice(1).map(([workers, runs]) => summarize(`campaign-ims scan (--concurrency ${workers})`, runs));
+  log("one more scanner run with --timing (not timed)…");
+  const timingTable = await timingShares(large.root, report);
   const ripgrep = rgVersion === undefined ? undefined : summarize("ripgrep (same keywords)", ripgrepRuns);
   const recall = recallOf(report, large.truth);
   const scanSummary = (JSON.parse(readFileSync(report, "utf8")) as { summary: { files: Record<string, number> } }).summary.files;
@@ -198,7 +226,14 @@ async function main(): Promise<void> {
   out();
   for (const line of THROUGHPUT_HEADER) out(line);
   out(throughputRow(scanner, large.truth));
+  for (const other of otherScanners) out(throughputRow(other, large.truth));
   if (ripgrep !== undefined) out(throughputRow(ripgrep, large.truth));
+  out();
+  out("Where the scanner's time goes (`--timing`, one more run, wall time per phase on its thread):");
+  out();
+  out("```text");
+  for (const line of timingTable.split("\n").filter((line) => line.includes("timing:"))) out(line.replace(/^campaign-ims: timing: /, ""));
+  out("```");
   out();
   out(`- Scanner: ${scanSummary.considered} files of scanned types, ${scanSummary.scanned} read and searched, ${scanSummary.linted} parsed (keyword hits), ${scanSummary.skipped} skipped.`);
   if (ripgrep !== undefined) {
@@ -231,13 +266,13 @@ async function main(): Promise<void> {
     ]),
   );
 
-  const results: Record<string, unknown> = { options, scanner, ripgrep, recall: { ...recall, missing: recall.missing.length, unexpected: recall.unexpected.length } };
+  const results: Record<string, unknown> = { options, scanner, otherScanners, timing: timingTable, ripgrep, recall: { ...recall, missing: recall.missing.length, unexpected: recall.unexpected.length } };
 
   if (!options.skipEslint) {
-    const small = ensureCorpus(options.workDir, options.eslintFiles, options.seed);
+    const small = ensureCorpus(options.workDir, options.eslintFiles, options.seed, options.profile);
     const configFile = join(options.workDir, "eslint.config.mjs");
     writeFileSync(configFile, eslintConfigFileText(pathToFileURL(join(REPOSITORY_ROOT, "dist/src/index.js")).href, new URL("./eslint-config.js", import.meta.url).href));
-    const smallReport = join(options.workDir, `scan-${options.eslintFiles}-s${options.seed}.json`);
+    const smallReport = join(options.workDir, `scan-${options.eslintFiles}-s${options.seed}-${options.profile}.json`);
     const eslintReport = join(options.workDir, `eslint-${options.eslintFiles}-s${options.seed}.json`);
     const eslintArgs = [ESLINT_BIN, "--config", configFile, "--format", "json", "--output-file", eslintReport, "."];
     const apiArgs = (mode: string): string[] => [new URL("./eslint-api-run.js", import.meta.url).pathname, small.root, mode];

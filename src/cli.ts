@@ -23,6 +23,7 @@ import { resolveFileList, type FileListSource } from "./scanner/file-list.js";
 import { resolveScanRoot, resolveScanSettings } from "./scanner/scan-settings.js";
 import { scanHistory } from "./scanner/history.js";
 import { scan, TOOL_NAME, TOOL_VERSION, type ScanHooks } from "./scanner/scan.js";
+import { addTimes, formatTiming, PhaseClock, summarizeTiming } from "./scanner/timing.js";
 import { ScanConfigError } from "./scanner/types.js";
 
 export const USAGE = `Usage: campaign-ims scan [paths...] [options]
@@ -74,6 +75,8 @@ Options:
       --report-unused-disable-directives
                            report eslint-disable directives of campaign-ims rules that
                            suppress nothing (they fail the scan)
+      --timing             where the time went, on stderr: load, walk, read, parse, rules,
+                           findings, report and garbage collection, summed over threads
   -q, --quiet              no progress line, no summary on stderr
       --verbose            every ignored, skipped and linted path on stderr
   -h, --help               this help
@@ -133,7 +136,7 @@ function checkHistoryFlags(values: Record<string, unknown>, paths: string[], rec
   if (recording) throw new UsageError("--history is a scan option (a baseline records the work tree)");
   if (listSource !== undefined) throw new UsageError(`give either --history or ${SELECTION_FLAG[listSource.kind]}`);
   if (paths.length > 0) throw new UsageError("--history scans the commits of the scan root (--root): give no paths");
-  for (const flag of ["fix", "fix-dry-run", "shard"]) {
+  for (const flag of ["fix", "fix-dry-run", "shard", "timing"]) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} works on files: it does not go with --history`);
   }
 }
@@ -161,6 +164,7 @@ const OPTIONS = {
   "report-unused-disable-directives": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean" },
+  timing: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
   ...SELECTION_OPTIONS,
@@ -305,13 +309,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
     const progress = !verbose && progressAllowed({ stdout: io.stdout, stderr: io.stderr, env: io.env, quiet }) ? new ProgressLine(io.stderr) : undefined;
     const started = performance.now();
+    const clock = values.timing === true ? new PhaseClock() : undefined;
+    let workerTiming: { times: ReturnType<PhaseClock["read"]>; workers: number } | undefined;
     const hooks: ScanHooks = {
       onProgress: progress === undefined ? undefined : (state) => progress.update(state),
       onDetail: verbose ? (line) => io.stderr.write(`${TOOL_NAME}: ${line}\n`) : undefined,
+      clock,
+      onWorkerTiming: (times, workers) => (workerTiming = { times, workers }),
     };
     const result = values.history === undefined ? await scan(settings, hooks) : await scanHistory(settings, values.history || "HEAD", hooks);
     progress?.clear();
 
+    const reportStart = performance.now();
     for (const target of targets) {
       const report = renderReport(target.format, result, renderOptions);
       if (target.file === undefined) {
@@ -324,10 +333,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     printFixOutcome(result, settings.fix?.suggestionRules ?? [], io, { quiet, toolName: TOOL_NAME });
     if (baselineFile !== undefined) {
       writeBaseline(baselineFile, result);
+      if (clock !== undefined) await printTiming(io, clock, reportStart, workerTiming);
       if (!quiet) io.stderr.write(`${TOOL_NAME}: recorded ${result.findings.length} finding(s) in ${relative(io.cwd, baselineFile) || baselineFile}\n`);
       return 0;
     }
 
+    if (clock !== undefined) await printTiming(io, clock, reportStart, workerTiming);
     const outcome = evaluateGate(result, gate);
     if (!quiet && !targets.some((target) => target.format === "text" && target.file === undefined)) {
       const summary = buildSummary(result);
@@ -346,6 +357,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (verbose && (error as Error).stack !== undefined) io.stderr.write(`${scrubText((error as Error).stack!)}\n`);
     return fail(internalError(error));
   }
+}
+
+/** `--timing`: the report phase ends now; the walking thread's and the workers' phases, summed, on stderr. */
+async function printTiming(io: Io, clock: PhaseClock, reportStart: number, workers: { times: ReturnType<PhaseClock["read"]>; workers: number } | undefined): Promise<void> {
+  clock.span("report", reportStart, performance.now());
+  const times = await clock.stop();
+  if (workers !== undefined) addTimes(times, workers.times);
+  io.stderr.write(formatTiming(summarizeTiming(times, 1 + (workers?.workers ?? 0)), TOOL_NAME));
 }
 
 /** An exception outside any file, as one line: `internal error: …` (masked, line breaks folded). */

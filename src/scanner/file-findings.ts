@@ -13,6 +13,7 @@ import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
 import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
+import type { PhaseTimes } from "./timing.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
 
 /** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
@@ -28,6 +29,8 @@ export interface FileResult {
   allowlisted: AllowlistedCounts;
   /** With --fix: what fixing did (the findings above are about the fixed text). */
   fix?: FileFix;
+  /** From a lint worker with `--timing`: that worker's phase times so far (timing.ts). */
+  timing?: { thread: number; times: PhaseTimes };
 }
 
 export class Allowlist {

@@ -14,6 +14,7 @@ import { buildLintConfig, type LintConfig, type ScannablePlugin } from "./lint-c
 import { loadLinter } from "./load-eslint.js";
 import { scrubText } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
+import type { PhaseClock } from "./timing.js";
 import { ScanConfigError } from "./types.js";
 
 /** A processor that yields no code block: lets ESLint validate a config without parsing anything. */
@@ -38,6 +39,8 @@ export class LintEngine {
   private verifyConfigs: Linter.Config[] | undefined;
   private readonly scope: ConfigArray;
   private readonly allowlist: Allowlist;
+  /** With `--timing`: the thread's clock, which each lint reports its parse, rules and findings time to. */
+  clock: PhaseClock | undefined;
 
   constructor(
     private readonly plugin: ScannablePlugin,
@@ -87,11 +90,18 @@ export class LintEngine {
   lintFile(path: string, text: string, options: { fix?: boolean } = {}): FileResult {
     const fix = options.fix === false ? undefined : this.settings.fix;
     const filename = join(this.settings.root, path);
-    const verify = (source: string): Linter.LintMessage[] =>
-      this.linter.verify(source, (this.verifyConfigs ??= normalizedConfigs(this.config.configs, this.settings.root)), {
-        filename,
-        filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename),
-      });
+    const verifyOptions = { filename, filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename) };
+    const clock = this.clock;
+    const verify = (source: string): Linter.LintMessage[] => {
+      const configs = (this.verifyConfigs ??= normalizedConfigs(this.config.configs, this.settings.root));
+      if (clock === undefined) return this.linter.verify(source, configs, verifyOptions);
+      // ESLint's `stats` (parse and rule times) are kept by verifyAndFix only; without fixing it is one verify.
+      const start = performance.now();
+      const { messages } = this.linter.verifyAndFix(source, configs, { ...verifyOptions, fix: false, stats: true } as Linter.FixOptions);
+      const end = performance.now();
+      clock.lintSpan(start, end, this.linter.getTimes().passes.reduce((sum, pass) => sum + (pass.parse?.total ?? 0), 0));
+      return messages;
+    };
     let messages: Linter.LintMessage[];
     let fixed: FileFix | undefined;
     try {
@@ -112,6 +122,7 @@ export class LintEngine {
         allowlisted: { paths: 0, operators: 0, values: 0 },
       };
     }
+    const findingsStart = performance.now();
     const result = fileFindings({
       path,
       text,
@@ -120,6 +131,7 @@ export class LintEngine {
       rules: this.plugin.rules ?? {},
       allowlist: this.allowlist,
     });
+    clock?.span("findings", findingsStart, performance.now());
     if (fixed !== undefined && (fixed.output !== undefined || fixed.refused !== undefined)) result.fix = fixed;
     return result;
   }

@@ -2,7 +2,8 @@
  * The scan: walk → read → keyword prefilter → lint → sorted result.
  *
  * Only files whose text contains a keyword of the shared table (searched in the bytes before any
- * decoding: `readAndPrefilter`) are parsed;
+ * decoding: `readAndPrefilter`) are parsed, and of JS/TS files only those with a keyword outside
+ * comments (commented-keywords.ts);
  * every rule reports only patterns that contain one of its keywords, so skipping the others
  * loses nothing (test/scanner/prefilter-soundness.test.ts checks it on every fixture).
  */
@@ -10,6 +11,7 @@ import { createRequire } from "node:module";
 import type { FileResult } from "./file-findings.js";
 import { FixApplier } from "./fix/fix-applier.js";
 import { checkSuggestionRules } from "./fix/check-suggestion-rules.js";
+import { isScriptPath, keywordsOnlyInComments } from "./commented-keywords.js";
 import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readAndPrefilter } from "./read-file.js";
@@ -17,6 +19,7 @@ import type { ScanSettings } from "./scan-settings.js";
 import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
 import { applyBaseline, loadBaseline } from "./baseline.js";
 import { inShard } from "./shard.js";
+import type { PhaseClock, PhaseTimes, TimingPhase } from "./timing.js";
 import { walk, type WalkEntry } from "./walk.js";
 
 export const TOOL_NAME = "campaign-ims";
@@ -40,6 +43,10 @@ export interface ScanHooks {
   onProgress?: (progress: ScanProgress) => void;
   /** Details for `--verbose` (paths and counts only: never file content). */
   onDetail?: (line: string) => void;
+  /** `--timing`: the walking thread's clock; the scan times its load, walk, read and lint phases on it. */
+  clock?: PhaseClock;
+  /** `--timing`: when the scan ends, the lint workers' phase times summed, and how many workers linted. */
+  onWorkerTiming?: (times: PhaseTimes, workers: number) => void;
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -67,9 +74,14 @@ function countFiles(entries: Iterable<WalkEntry>, settings: ScanSettings): numbe
 }
 
 export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promise<ScanResult> {
+  const { clock } = hooks;
+  const timed = <T>(phase: TimingPhase, work: () => T): T => (clock === undefined ? work() : clock.time(phase, work));
+  const loadStart = performance.now();
   const plugin = await loadPlugin(settings.pluginModule);
   const engine = new LintEngine(plugin, settings);
   engine.validate();
+  clock?.span("load", loadStart, performance.now());
+  engine.clock = clock;
   if (settings.fix !== undefined) checkSuggestionRules(settings.fix, plugin);
   // Read before the walk, so a missing or bad baseline stops the scan before any work.
   const baseline = settings.baseline === undefined ? undefined : loadBaseline(settings.baseline);
@@ -87,7 +99,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
   const walkOptions = { ...settings, isScannedType: (path: string) => engine.isLinted(path), listed: settings.selection !== undefined };
   const progress: ScanProgress = { found: 0, done: 0, findings: 0, walking: true };
   // For the progress line's total and time left: a first walk that only lists (directory listings are cheap next to linting).
-  if (hooks.onProgress !== undefined) progress.total = countFiles(walk(walkOptions), settings);
+  if (hooks.onProgress !== undefined) progress.total = timed("walk", () => countFiles(walk(walkOptions), settings));
   const report = (): void => hooks.onProgress?.({ ...progress });
   const detail = hooks.onDetail ?? (() => {});
 
@@ -98,44 +110,68 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     detail(`linted ${result.path}: ${result.findings.length} finding(s), ${result.problems.length} problem(s)`);
     report();
   }, (threads) => detail(`linting in ${threads} worker threads`));
+  dispatcher.timing = clock !== undefined;
+  dispatcher.startEarly();
 
-  for (const entry of walk(walkOptions)) {
-    if (!inShard(entry.path, settings.shard)) continue;
-    if (entry.type === "ignored") {
-      stats.ignored[entry.cause]++;
-      detail(`ignored ${entry.path} (${entry.cause})`);
-      continue;
-    }
-    if (entry.type === "skipped") {
-      skipped.push({ path: entry.path, reason: entry.reason, detail: entry.detail });
-      detail(`skipped ${entry.path}: ${entry.reason} (${entry.detail})`);
-      continue;
-    }
-    stats.filesConsidered++;
-    progress.found++;
-    const read = readAndPrefilter(entry.absolutePath, settings.maxFileSize);
-    if (!read.ok) {
-      skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
-      detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
-      progress.done++;
+  const entries = walk(walkOptions)[Symbol.iterator]();
+  try {
+    for (;;) {
+      const next = timed("walk", () => entries.next());
+      if (next.done === true) break;
+      const entry = next.value;
+      if (!inShard(entry.path, settings.shard)) continue;
+      if (entry.type === "ignored") {
+        stats.ignored[entry.cause]++;
+        detail(`ignored ${entry.path} (${entry.cause})`);
+        continue;
+      }
+      if (entry.type === "skipped") {
+        skipped.push({ path: entry.path, reason: entry.reason, detail: entry.detail });
+        detail(`skipped ${entry.path}: ${entry.reason} (${entry.detail})`);
+        continue;
+      }
+      stats.filesConsidered++;
+      progress.found++;
+      const read = timed("read", () => readAndPrefilter(entry.absolutePath, settings.maxFileSize));
+      if (!read.ok) {
+        skipped.push({ path: entry.path, reason: read.reason, detail: read.detail });
+        detail(`skipped ${entry.path}: ${read.reason} (${read.detail})`);
+        progress.done++;
+        report();
+        continue;
+      }
+      stats.filesScanned++;
+      stats.bytesScanned += read.bytes;
+      if (read.text === undefined) {
+        progress.done++;
+        report();
+        continue;
+      }
+      // Parse less: keywords only in comments (commented-keywords.ts). An unused-directive report needs the lint.
+      const text = read.text;
+      if (!settings.reportUnusedDisableDirectives && isScriptPath(entry.path) && timed("read", () => keywordsOnlyInComments(entry.path, text))) {
+        detail(`not parsed ${entry.path}: its keywords are all in comments`);
+        progress.done++;
+        report();
+        continue;
+      }
+      stats.filesLinted++;
+      await dispatcher.submit(entry.path, read.text);
       report();
-      continue;
     }
-    stats.filesScanned++;
-    stats.bytesScanned += read.bytes;
-    if (read.text === undefined) {
-      progress.done++;
-      report();
-      continue;
-    }
-    stats.filesLinted++;
-    await dispatcher.submit(entry.path, read.text);
-    report();
+  } catch (error) {
+    // A pool started early (explicit --concurrency) must not keep the process alive after a failed walk.
+    await dispatcher.close();
+    throw error;
   }
   progress.walking = false;
   report();
 
   const results = await dispatcher.finish();
+  if (hooks.onWorkerTiming !== undefined) {
+    const { times, workers } = dispatcher.workerTiming();
+    hooks.onWorkerTiming(times, workers);
+  }
   const findings: ScannedFinding[] = [];
   const errors: FileProblem[] = [];
   for (const result of results) {

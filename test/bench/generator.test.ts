@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, MINIMUM_FILES, REPOSITORY_ROOT, type GroundTruth } from "../../bench/generate.js";
-import { LARGE_FILES_FROM, OVERSIZED_XML_BYTES } from "../../bench/corpus-layout.js";
+import { CORPUS_PROFILE, CORPUS_PROFILES, LARGE_FILES_FROM, OVERSIZED_XML_BYTES, type CorpusProfileName } from "../../bench/corpus-layout.js";
 import { PLANTED_TEMPLATES } from "../../bench/planted.js";
 import { computeRecall } from "../../bench/recall.js";
 import { containsAnyKeyword } from "../../src/campaign/keywords.js";
@@ -41,25 +41,28 @@ function treeDigest(root: string): string {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "campaign-ims-bench-test-"));
-const corpus = join(scratch, "a");
-let truth: GroundTruth;
-let result: ScanResult;
-
-beforeAll(async () => {
-  truth = generateCorpus({ files: FILES, seed: 7, out: corpus, repositoryRoot: REPOSITORY_ROOT });
-  const { scan: settings } = resolveScanSettings({ cwd: corpus, paths: [], concurrency: "1", pluginModule: REAL_PLUGIN_MODULE });
-  result = await scan(settings);
-}, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe("bench corpus generator", () => {
+describe.each(CORPUS_PROFILES)("bench corpus generator, %s profile", (profile: CorpusProfileName) => {
+  const corpus = join(scratch, `${profile}-a`);
+  let truth: GroundTruth;
+  let result: ScanResult;
+  const generate = (seed: number, out: string): GroundTruth => generateCorpus({ files: FILES, seed, out, repositoryRoot: REPOSITORY_ROOT, profile });
+
+  beforeAll(async () => {
+    truth = generate(7, corpus);
+    const { scan: settings } = resolveScanSettings({ cwd: corpus, paths: [], concurrency: "1", pluginModule: REAL_PLUGIN_MODULE });
+    result = await scan(settings);
+  }, 300_000);
+
   it("writes the same bytes for the same size and seed, other bytes for another seed", () => {
-    const again = join(scratch, "b");
-    const other = join(scratch, "c");
-    expect(generateCorpus({ files: FILES, seed: 7, out: again, repositoryRoot: REPOSITORY_ROOT })).toEqual(truth);
+    const again = join(scratch, `${profile}-b`);
+    const other = join(scratch, `${profile}-c`);
+    expect(generate(7, again)).toEqual(truth);
+    expect(truth.generator.profile).toBe(profile);
     expect(treeDigest(again)).toBe(treeDigest(corpus));
-    const otherTruth = generateCorpus({ files: FILES, seed: 8, out: other, repositoryRoot: REPOSITORY_ROOT });
+    const otherTruth = generate(8, other);
     expect(treeDigest(other)).not.toBe(treeDigest(corpus));
     expect(otherTruth.findings).not.toEqual(truth.findings);
     rmSync(again, { recursive: true });
@@ -110,10 +113,15 @@ describe("bench corpus generator", () => {
     const oversized = truth.largeFiles.filter((path) => readFileSync(join(corpus, path)).length > OVERSIZED_XML_BYTES - 1);
     expect(result.skipped.filter((file) => file.reason === "too-large").map((file) => file.path)).toEqual(oversized);
     expect(oversized).toHaveLength(1);
-    expect(truth.largeFiles).toHaveLength(4);
-    const minified = readFileSync(join(corpus, truth.largeFiles.find((path) => path.endsWith(".min.js"))!), "utf8");
-    expect(minified.length).toBeGreaterThan(1_000_000);
-    expect(Math.max(...minified.split("\n").map((line) => line.length))).toBeGreaterThan(100_000);
+    const bundles = CORPUS_PROFILE[profile].minifiedBundles;
+    expect(truth.largeFiles).toHaveLength(3 + bundles);
+    const minifiedFiles = truth.largeFiles.filter((path) => path.endsWith(".min.js"));
+    expect(minifiedFiles).toHaveLength(bundles);
+    for (const path of minifiedFiles) {
+      const minified = readFileSync(join(corpus, path), "utf8");
+      expect(minified.length).toBeGreaterThan(1_000_000);
+      expect(Math.max(...minified.split("\n").map((line) => line.length))).toBeGreaterThan(100_000);
+    }
     for (const kind of ["ts", "test-ts", "tsx", "js", "mjs", "cjs", "xml", "shell", "manifest-yaml", "http", "markdown", "data-json", "css", "svg", "image", "package-json", "workflow-yaml"]) {
       expect(truth.byKind[kind], kind).toBeGreaterThan(0);
     }
@@ -133,10 +141,41 @@ describe("bench corpus generator", () => {
     expect(result.stats.filesLinted).toBe(withKeywords.size);
   });
 
+  it.runIf(profile === "realistic")("has real repositories' sizes: JS/TS median about 4 KB up to 50 KB, large XML exports, keyword files as large as the rest", () => {
+    const size = (path: string): number => readFileSync(join(corpus, path)).length;
+    const medianOf = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const counted = [...filesUnder(corpus)].map((file) => posix(corpus, file)).filter((path) => !isIgnored(path));
+    const planted = new Set([...truth.plantedFiles, ...truth.decoyFiles]);
+    const code = counted.filter((path) => /\.(?:ts|tsx|js|mjs|cjs)$/.test(path) && !path.endsWith(".min.js") && !planted.has(path) && !path.includes("/lib/"));
+    const codeSizes = code.map(size);
+    expect(medianOf([...codeSizes])).toBeGreaterThan(3_000);
+    expect(medianOf([...codeSizes])).toBeLessThan(6_000);
+    expect(Math.max(...codeSizes)).toBeGreaterThan(30_000);
+    expect(Math.max(...codeSizes)).toBeLessThan(52_000);
+    expect(truth.byKind["xml-export"]).toBeGreaterThan(0);
+    // Planted and decoy serverConf.xml and workflow exports: 100 to 200 KB.
+    const largeXml = [...planted].filter((path) => path.endsWith("/serverConf.xml") || /\/workflows\/[^/]+\.xml$/.test(path));
+    expect(largeXml.length).toBeGreaterThanOrEqual(2);
+    for (const path of largeXml) {
+      expect(size(path), path).toBeGreaterThanOrEqual(100_000);
+      expect(size(path), path).toBeLessThan(201_000);
+    }
+    // Code with a keyword: about as many above the bulk's median as below it.
+    const keywordCode = [...planted].filter((path) => /\.(?:ts|tsx|mjs|cjs)$/.test(path) || path.endsWith("/session.js"));
+    const median = medianOf([...codeSizes]);
+    const large = keywordCode.filter((path) => size(path) > median).length;
+    expect(keywordCode.length).toBeGreaterThan(5);
+    expect(large / keywordCode.length).toBeGreaterThan(0.3);
+    expect(large / keywordCode.length).toBeLessThan(0.7);
+  });
+
   it("refuses a size too small for the layout and a bad seed", () => {
     expect(() => generateCorpus({ files: MINIMUM_FILES - 1, seed: 1, out: join(scratch, "d"), repositoryRoot: REPOSITORY_ROOT })).toThrow(
       `--files must be an integer of at least ${MINIMUM_FILES} (got ${MINIMUM_FILES - 1})`,
     );
     expect(() => generateCorpus({ files: 200, seed: -1, out: join(scratch, "d"), repositoryRoot: REPOSITORY_ROOT })).toThrow("--seed must be an integer");
+    expect(() => generateCorpus({ files: 200, seed: 1, out: join(scratch, "d"), repositoryRoot: REPOSITORY_ROOT, profile: "huge" as CorpusProfileName })).toThrow(
+      "--profile must be one of classic, realistic (got huge)",
+    );
   });
 });
