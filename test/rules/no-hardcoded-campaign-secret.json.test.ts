@@ -1,16 +1,16 @@
-import { readFileSync } from "node:fs";
 import { Linter, type RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-campaign-secret.js";
 import plugin from "../../src/index.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
 
 const ruleTester = await languageRuleTester("json");
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
 type TestError = RuleTesterType.TestCaseError;
 
-const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
 
 // Secrets the cases hard-code, each with the part a message must never show.
 const SECRETS = {
@@ -21,22 +21,6 @@ const SECRETS = {
   loginPassword: { value: "svc_orders/Vb6n-2024-Qm3t", part: "Vb6n-2024-Qm3t" },
 } as const;
 const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
-
-/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
-function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) {
-    offset = code.indexOf(needle, offset + 1);
-    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
-  }
-  const position = (index: number) => {
-    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(offset);
-  const end = position(offset + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, needle: string, masked: string, place: string, nth = 0): TestError {
   return { messageId, ...at(code, needle, nth), data: { masked, place, label: "private key" }, suggestions: [] };
