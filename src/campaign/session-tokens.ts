@@ -15,7 +15,7 @@ import type { HttpDocument, HttpHeader, HttpRequest } from "../languages/http/in
 import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
-import { LineIndex } from "../languages/xml/line-index.js";
+import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
 import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
@@ -991,7 +991,7 @@ function lineIndexOf(sourceCode: { readonly text: string }): LineIndex {
 
 /** The `loc` (1-based line and column) of a file range, for `context.report({ loc })` in the text languages. */
 export function locOf(sourceCode: { readonly text: string }, start: number, end: number): { start: { line: number; column: number }; end: { line: number; column: number } } {
-  return lineIndexOf(sourceCode).loc([start, end]);
+  return lineIndexOf(sourceCode).loc(start, end);
 }
 
 /** The offset where the line holding `offset` starts. */

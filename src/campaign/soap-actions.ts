@@ -25,7 +25,7 @@ import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/
 import { parseShell } from "../languages/shell/parser.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
-import { LineIndex } from "../languages/xml/line-index.js";
+import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 
 /** The `xtk:session` methods this module recognises. */
@@ -721,6 +721,6 @@ export function reportSessionCalls<MessageIds extends string>(
   let lines = lineIndexes.get(sourceCode);
   if (lines === undefined) lineIndexes.set(sourceCode, (lines = new LineIndex(sourceCode.text)));
   for (const { start, end, kind } of findings) {
-    context.report({ loc: lines.loc([start, end]), messageId: messages[kind] });
+    context.report({ loc: lines.loc(start, end), messageId: messages[kind] });
   }
 }

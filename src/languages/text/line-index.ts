@@ -1,6 +1,7 @@
 /**
- * Position bookkeeping shared by the plugin's line-oriented languages (`campaign-ims/shell` and
- * `campaign-ims/http`).
+ * Position bookkeeping shared by the plugin's own languages (`campaign-ims/shell`, `campaign-ims/http`
+ * and `campaign-ims/xml`, whose line terminators, XML 1.0 §2.11, are the same three), and by the
+ * finders in src/campaign/ that turn offsets of those texts into locations.
  *
  * Offsets index the exact text handed to `parse()` (ESLint strips a leading BOM before that; when
  * the parser is called directly on text that still starts with U+FEFF, the BOM is offset 0 and
