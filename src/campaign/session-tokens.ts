@@ -18,6 +18,7 @@ import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../lan
 import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
+import { runsHttpClient } from "./shell-commands.js";
 import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
@@ -689,40 +690,6 @@ export const hasAuthorizationHeader = (request: HttpRequest): boolean =>
   request.headers.some((header) => header.name.trim().toLowerCase() === "authorization");
 
 // --- shell-like files ---------------------------------------------------------------------
-
-/** Commands that send HTTP requests (lower case, without directory or `.exe`). */
-const HTTP_CLIENTS: ReadonlySet<string> = new Set([
-  "curl",
-  "wget",
-  "http",
-  "https",
-  "xh",
-  "xhs",
-  "invoke-webrequest",
-  "iwr",
-  "invoke-restmethod",
-  "irm",
-]);
-/** Words that run the command after them (`sudo curl`, `timeout 30 curl`). */
-const COMMAND_WRAPPERS: ReadonlySet<string> = new Set(["sudo", "env", "exec", "time", "nohup", "command", "builtin", "nice", "timeout", "xargs", "call", "&", "start"]);
-const PATH_PREFIX = /^.*[\\/]/u;
-const EXE_SUFFIX = /\.exe$/iu;
-const WRAPPER_ARGUMENT = /^(?:-|\d)|=/u;
-
-const commandName = (word: ShellWord): string => word.value.replace(PATH_PREFIX, "").replace(EXE_SUFFIX, "").toLowerCase();
-
-/** Whether a command runs an HTTP client, possibly through a wrapper (`sudo curl`, PowerShell `$r = Invoke-RestMethod …`). */
-export function runsHttpClient(command: ShellCommand): boolean {
-  for (const assignment of command.assignments) {
-    if (assignment.kind === "powershell-variable" && assignment.value !== null && HTTP_CLIENTS.has(commandName(assignment.value))) return true;
-  }
-  for (const word of command.words) {
-    const name = commandName(word);
-    if (HTTP_CLIENTS.has(name)) return true;
-    if (!COMMAND_WRAPPERS.has(name) && !WRAPPER_ARGUMENT.test(name)) return false;
-  }
-  return false;
-}
 
 const ESCAPED_PAIR = /\\[\s\S]/g;
 const QUOTE = /["'`]/;
