@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
-import type { CredentialKind } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import { formatByteSize } from "../scanner/byte-size.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
 import type { ScanResult, Severity } from "../scanner/types.js";

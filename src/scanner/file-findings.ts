@@ -5,7 +5,8 @@
  */
 import type { Linter } from "eslint";
 import ignore, { type Ignore } from "ignore";
-import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
+import type { CampaignRule, MessageLevel } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
 import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";

@@ -13,7 +13,8 @@
  */
 import type { ESLint, Linter } from "eslint";
 import { allLanguagesConfig } from "../configs.js";
-import type { CampaignRule, CredentialKind } from "../create-rule.js";
+import type { CampaignRule } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import type { RuleSetting } from "./config-file.js";
 import type { LintSettings } from "./scan-settings.js";
 import { ScanConfigError, type RuleInfo } from "./types.js";
