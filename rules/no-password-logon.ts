@@ -44,15 +44,7 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
-import {
-  asArgument,
-  ASYNC_TOKEN_PLACEHOLDER,
-  BROWSER_TOKEN_SOURCE,
-  inAsyncContext,
-  isBrowserCode,
-  SERVER_TOKEN_SOURCE,
-  SYNC_TOKEN_PLACEHOLDER,
-} from "../src/campaign/js-context.js";
+import { asArgument, ASYNC_TOKEN_PLACEHOLDER, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE, SYNC_TOKEN_PLACEHOLDER } from "../src/campaign/js-context.js";
 
 export type Options = [{ tokenExpression?: string }];
 

@@ -37,14 +37,7 @@ import {
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
-import {
-  ASYNC_TOKEN_PLACEHOLDER,
-  BROWSER_TOKEN_SOURCE,
-  inAsyncContext,
-  isBrowserCode,
-  SERVER_TOKEN_SOURCE,
-  SYNC_TOKEN_PLACEHOLDER,
-} from "../src/campaign/js-context.js";
+import { ASYNC_TOKEN_PLACEHOLDER, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE, SYNC_TOKEN_PLACEHOLDER } from "../src/campaign/js-context.js";
 
 export type Options = [{ targetVersion?: string }];
 

@@ -18,7 +18,7 @@ import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../lan
 import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
-import { runsHttpClient } from "./shell-commands.js";
+import { pipelines, runsHttpClient } from "./shell-commands.js";
 import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
@@ -730,12 +730,8 @@ export function findTokenTransportsInShell(document: ShellDocument, text: string
       if (redirect.heredoc !== null) return shiftedTransports(redirect.heredoc.body, redirect.heredoc.bodyRange[0], { headerLines: campaignContext, code: false });
       return redirect.operator === "<<<" && redirect.target !== null ? wordTransports(redirect.target, text, campaignContext) : [];
     });
-  const { commands } = document;
-  for (let start = 0; start < commands.length; ) {
-    let end = start + 1;
-    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
-    const pipeline = commands.slice(start, end);
-    start = end;
+  // Each pipeline: a command and the ones its `|` terminators feed.
+  for (const pipeline of pipelines(document.commands)) {
     const client = pipeline.some(runsHttpClient);
     for (const command of pipeline) {
       for (const assignment of command.assignments) {
@@ -764,7 +760,6 @@ export function findTokenTransportsInShell(document: ShellDocument, text: string
   return found.sort(bySourceStart);
 }
 
-const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
 
 // --- Postman collections (JSON) -----------------------------------------------------------
 

@@ -6,6 +6,18 @@
  */
 import type { ShellCommand, ShellWord } from "../languages/shell/index.js";
 
+const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
+
+/** The pipelines of a command list: each command with the ones its `|` / `|&` terminators feed. */
+export function* pipelines(commands: readonly ShellCommand[]): Generator<ShellCommand[]> {
+  for (let start = 0; start < commands.length; ) {
+    let end = start + 1;
+    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
+    yield commands.slice(start, end);
+    start = end;
+  }
+}
+
 /** Commands that send HTTP requests (lower case, without directory or `.exe`). */
 const HTTP_CLIENTS: ReadonlySet<string> = new Set([
   "curl",

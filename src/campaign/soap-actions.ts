@@ -28,7 +28,7 @@ import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../lan
 import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import type { RuleVisitors } from "../create-rule.js";
-import { HTTP_CLIENT_SUBSTITUTION, runsHttpClient } from "./shell-commands.js";
+import { HTTP_CLIENT_SUBSTITUTION, pipelines, runsHttpClient } from "./shell-commands.js";
 
 /** The `xtk:session` methods this module recognises. */
 export type SessionMethod = "Logon" | "BearerTokenLogon";
@@ -498,13 +498,8 @@ export function findSessionCallsInShell(document: ShellDocument, method: Session
     const call = first(findings);
     if (call !== undefined) found.push(call);
   };
-  const { commands } = document;
-  for (let start = 0; start < commands.length; ) {
-    // The pipeline: this command and the ones its `|` terminators feed.
-    let end = start + 1;
-    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
-    const pipeline = commands.slice(start, end);
-    start = end;
+  // Each pipeline: a command and the ones its `|` terminators feed.
+  for (const pipeline of pipelines(document.commands)) {
     for (const command of pipeline) {
       for (const assignment of command.assignments) if (assignment.value !== null) keepFirst(wordFindings(assignment.value, method));
     }
@@ -526,7 +521,6 @@ export function findSessionCallsInShell(document: ShellDocument, method: Session
   return found.sort(bySource);
 }
 
-const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
 
 // ---------------------------------------------------------------------------------------------
 // Postman collections (JSON, through @eslint/json's Momoa AST)

@@ -15,6 +15,8 @@ import { LineIndex } from "./line-index.js";
 import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
+import { isPluginRuleId, shortRuleName } from "../rule-id.js";
+import { withoutBom } from "../languages/text/line-index.js";
 
 /** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
 const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
@@ -89,7 +91,7 @@ export interface FileFindingsInput {
 export function fileFindings(input: FileFindingsInput): FileResult {
   const { path, messages, namespace, allowlist } = input;
   // ESLint's columns on line 1 do not count a BOM.
-  const text = input.text.startsWith("\uFEFF") ? input.text.slice(1) : input.text;
+  const text = withoutBom(input.text);
   const result: FileResult = { path, findings: [], problems: [], allowlisted: { paths: 0, operators: 0, values: 0 } };
   if (messages.length === 0) return result;
 
@@ -102,7 +104,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
   for (const message of messages) {
     const line = message.line || 1;
     const column = message.column || 1;
-    const ruleName = message.ruleId?.startsWith(`${namespace}/`) ? message.ruleId.slice(namespace.length + 1) : undefined;
+    const ruleName = message.ruleId != null && isPluginRuleId(message.ruleId, namespace) ? shortRuleName(message.ruleId, namespace) : undefined;
     const rule = ruleName === undefined ? undefined : input.rules[ruleName];
     if (rule === undefined && (message.ruleId ?? null) === null && UNUSED_DIRECTIVE.test(message.message)) {
       // --report-unused-disable-directives: only directives naming one of our rules are ours to

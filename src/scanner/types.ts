@@ -217,3 +217,13 @@ export interface FixReport {
   /** `--fix-dry-run`: the masked unified diff of every file, in path order. */
   diff: string;
 }
+
+/** The statistics of a scan before it has looked at anything (a result read back has none). */
+export const emptyStats = (): ScanStats => ({
+  filesConsidered: 0,
+  filesScanned: 0,
+  filesLinted: 0,
+  bytesScanned: 0,
+  ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
+  allowlisted: { paths: 0, operators: 0, values: 0 },
+});

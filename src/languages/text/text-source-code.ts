@@ -9,7 +9,7 @@ import type { FileProblem, SourceLocation } from "@eslint/core";
 import { type Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import type { MarkdownDirectiveComment } from "../markdown-directives.js";
 import { disableDirectives, inlineConfigComments, inlineConfigs } from "./directives.js";
-import { LINE_ENDING_PATTERN, LineIndex, type Range } from "./line-index.js";
+import { LINE_ENDING_PATTERN, LineIndex, locFromIndex, type Range } from "./line-index.js";
 
 /** The fields every node of these languages has. */
 export interface TextNode {
@@ -118,17 +118,9 @@ export class CommentSourceCode<
   #inlineConfigComments: (Comment | MarkdownDirectiveComment)[] | undefined;
   #lineIndex: LineIndex | undefined;
 
-  /**
-   * plugin-kit's version rescans the rest of the last line on every call, so a one-line (minified)
-   * file with many findings turned quadratic; a line index built once answers in O(log n).
-   */
+  /** On a line index built once (see `locFromIndex`). */
   override getLocFromIndex(index: number): { line: number; column: number } {
-    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
-    if (index < 0 || index > this.text.length) {
-      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
-    }
-    this.#lineIndex ??= new LineIndex(this.text);
-    return this.#lineIndex.position(index);
+    return locFromIndex(this.text, index, () => (this.#lineIndex ??= new LineIndex(this.text)));
   }
 
   constructor({ text, ast, comments, problems, visitorKeys }: CommentSourceCodeOptions<Root, Comment>) {
