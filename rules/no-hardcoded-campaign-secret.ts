@@ -85,7 +85,6 @@ import {
   hasCampaignContext,
   jsonStringText,
   locOf,
-  runsHttpClient,
   SESSION_TOKEN_PARAMETER,
   trimRange,
   xmlElementTextValue,
@@ -95,6 +94,7 @@ import {
   type TokenTransport,
   type TransportValue,
 } from "../src/campaign/session-tokens.js";
+import { runsHttpClient } from "../src/campaign/shell-commands.js";
 import { stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 
 export type MessageIds =

@@ -36,19 +36,16 @@ import {
   type SdkTracker,
 } from "../src/campaign/sdk.js";
 import {
-  findSessionCallsInHttp,
-  findSessionCallsInJson,
-  findSessionCallsInShell,
-  findSessionCallsInXml,
   findSessionMethodElements,
   findSoapActions,
   isXtkSessionSchema,
-  reportSessionCalls,
+  sessionCallVisitors,
+  sessionMethodOf,
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
 import { createRule, type JsRuleContext } from "../src/create-rule.js";
+import { asArgument, ASYNC_TOKEN_PLACEHOLDER, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE, SYNC_TOKEN_PLACEHOLDER } from "../src/campaign/js-context.js";
 import { SoapServiceMethods, singleInitializer } from "../src/campaign/soap-service.js";
-import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
 
 export type Options = [{ tokenExpression?: string }];
 
@@ -74,11 +71,6 @@ const V8_REJECTS = "Campaign v8 rejects it";
 const USE_IMS = "Use an IMS technical-account token with ofImsBearerToken.";
 const USE_BEARER =
   "Drop the Logon call: send an IMS technical-account token in the Authorization: Bearer header with an empty sessiontoken.";
-
-/** The placeholder token in an async context: a call a person implements (e.g. with OAuth Server-to-Server). */
-export const ASYNC_TOKEN_PLACEHOLDER = "await getImsAccessToken()";
-/** The placeholder token where `await` cannot appear: a value a person provides. */
-export const SYNC_TOKEN_PLACEHOLDER = "imsAccessToken";
 
 const AWAIT = /\bawait\b/;
 // Cheap pre-check before the SOAP scans of a literal.
@@ -112,6 +104,14 @@ const CREDENTIALS_MESSAGES: Readonly<Record<string, MessageIds>> = {
 };
 
 type Context = JsRuleContext<MessageIds, Options>;
+
+// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code.
+const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
+  action: "soapLogonAction",
+  envelope: "soapLogonEnvelope",
+  "api-call": "soapLogonMethod",
+  "soap-service-call": "soapServiceLogon",
+};
 
 export default createRule<MessageIds, Options>({
   name: "no-password-logon",
@@ -161,41 +161,10 @@ export default createRule<MessageIds, Options>({
   defaultOptions: [{}],
   create: {
     js: (context) => mergeListeners(sdkListener(context), soapTextListener(context), soapCallListener(context)),
-    // The other languages: message only. Dropping a Logon call means choosing where the IMS token
-    // comes from and sending it on every other request, which no local edit can do.
-    xml: (context) => ({
-      XmlDocument() {
-        reportSessionCalls(context, findSessionCallsInXml(context.sourceCode.ast.children, "Logon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    http: (context) => ({
-      HttpDocument() {
-        reportSessionCalls(context, findSessionCallsInHttp(context.sourceCode.ast, context.sourceCode.text, "Logon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    shell: (context) => ({
-      ShellDocument() {
-        reportSessionCalls(context, findSessionCallsInShell(context.sourceCode.ast, "Logon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    json: (context) => ({
-      Document() {
-        const { ast, text } = context.sourceCode;
-        reportSessionCalls(context, findSessionCallsInJson(ast, text, "Logon"), SESSION_CALL_MESSAGES);
-      },
-    }),
+    // The other languages: message only (see sessionCallVisitors).
+    ...sessionCallVisitors<MessageIds, Options>("Logon", SESSION_CALL_MESSAGES),
   },
 });
-
-// ---------------------------------------------------------------------------------------------
-// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code
-
-const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
-  action: "soapLogonAction",
-  envelope: "soapLogonEnvelope",
-  "api-call": "soapLogonMethod",
-  "soap-service-call": "soapServiceLogon",
-};
 
 // ---------------------------------------------------------------------------------------------
 // SDK
@@ -298,42 +267,6 @@ function propertyName(property: TSESTree.Property): string | undefined {
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
   if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
   return undefined;
-}
-
-/** Whether `await` is valid at `node`: inside an async function, or at the top level of a module. */
-function inAsyncContext(context: Context, node: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return current.async;
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-      case AST_NODE_TYPES.StaticBlock:
-        return false;
-      default:
-        break;
-    }
-  }
-  return context.languageOptions.sourceType === "module";
-}
-
-// A top-level comma would split the expression into several arguments.
-function asArgument(expression: string): string {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < expression.length; i++) {
-    const char = expression[i] as string;
-    if (quote !== undefined) {
-      if (char === "\\") i++;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'" || char === "`") quote = char;
-    else if ("([{".includes(char)) depth++;
-    else if (")]}".includes(char)) depth--;
-    else if (char === "," && depth === 0) return `(${expression})`;
-  }
-  return expression;
 }
 
 /**

@@ -69,10 +69,9 @@ import {
   type TokenHeaderKind,
   type TokenTransport,
 } from "../src/campaign/session-tokens.js";
-import { asArgument, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
+import { asArgument, ASYNC_TOKEN_PLACEHOLDER, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE, SYNC_TOKEN_PLACEHOLDER } from "../src/campaign/js-context.js";
 import { isStringLiteral, stringExpressionText, type StringExpressionText } from "../src/campaign/js-strings.js";
 // The same placeholders as no-password-logon, so one `getImsAccessToken()` serves every suggestion.
-import { ASYNC_TOKEN_PLACEHOLDER, SYNC_TOKEN_PLACEHOLDER } from "./no-password-logon.js";
 
 export type MessageIds =
   | "ofSessionToken"

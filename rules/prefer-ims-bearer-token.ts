@@ -28,17 +28,11 @@ import {
   skipWrappers,
   type SdkCall,
 } from "../src/campaign/sdk.js";
-import { inAsyncContext } from "../src/campaign/js-context.js";
-import { ASYNC_TOKEN_PLACEHOLDER, SYNC_TOKEN_PLACEHOLDER } from "./no-password-logon.js";
 import {
-  findSessionCallsInHttp,
-  findSessionCallsInJson,
-  findSessionCallsInShell,
-  findSessionCallsInXml,
   findSessionMethodElements,
   findSoapActions,
   isXtkSessionSchema,
-  reportSessionCalls,
+  sessionCallVisitors,
   supportsDirectImsBearer,
   type SessionCallKind,
 } from "../src/campaign/soap-actions.js";
@@ -46,7 +40,7 @@ import { createRule, type JsRuleContext } from "../src/create-rule.js";
 import { isDocumentSample } from "../src/campaign/secrets.js";
 import { SoapServiceMethods } from "../src/campaign/soap-service.js";
 import { hostDocumentText } from "../src/languages/embedded/host-documents.js";
-import { BROWSER_TOKEN_SOURCE, isBrowserCode, SERVER_TOKEN_SOURCE } from "../src/campaign/js-context.js";
+import { ASYNC_TOKEN_PLACEHOLDER, BROWSER_TOKEN_SOURCE, inAsyncContext, isBrowserCode, SERVER_TOKEN_SOURCE, SYNC_TOKEN_PLACEHOLDER } from "../src/campaign/js-context.js";
 
 export type Options = [{ targetVersion?: string }];
 
@@ -73,6 +67,14 @@ const IMS_BEARER_MENTION = /\bofImsBearerToken\b/;
 const BEARER_TOKEN_LOGON = /BearerTokenLogon/i;
 const METHOD_KEYS: ReadonlySet<string> = new Set(["method", "methodName"]);
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(["schema", "urn", "namespace", "service"]);
+
+// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code.
+const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
+  action: "bearerTokenLogonAction",
+  envelope: "bearerTokenLogonEnvelope",
+  "api-call": "bearerTokenLogonMethod",
+  "soap-service-call": "bearerTokenLogonMethod",
+};
 
 export default createRule<MessageIds, Options>({
   name: "prefer-ims-bearer-token",
@@ -123,39 +125,11 @@ export default createRule<MessageIds, Options>({
   defaultOptions: [{}],
   create: {
     js: (context) => mergeListeners(sdkListener(context), soapListener(context), logonRefreshListener(context)),
-    // The other languages: message only. Replacing BearerTokenLogon means sending the IMS token on
-    // every other request of the integration and dropping this one, which no local edit can do.
-    xml: (context) => ({
-      XmlDocument() {
-        reportSessionCalls(context, findSessionCallsInXml(context.sourceCode.ast.children, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    http: (context) => ({
-      HttpDocument() {
-        reportSessionCalls(context, findSessionCallsInHttp(context.sourceCode.ast, context.sourceCode.text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    shell: (context) => ({
-      ShellDocument() {
-        reportSessionCalls(context, findSessionCallsInShell(context.sourceCode.ast, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
-      },
-    }),
-    json: (context) => ({
-      Document() {
-        const { ast, text } = context.sourceCode;
-        reportSessionCalls(context, findSessionCallsInJson(ast, text, "BearerTokenLogon"), SESSION_CALL_MESSAGES);
-      },
-    }),
+    // The other languages: message only (see sessionCallVisitors).
+    ...sessionCallVisitors<MessageIds, Options>("BearerTokenLogon", SESSION_CALL_MESSAGES),
   },
 });
 
-// XML, HTTP, shell and Postman: the same message ids as SOAP in TS/JS code.
-const SESSION_CALL_MESSAGES: Readonly<Record<SessionCallKind, MessageIds>> = {
-  action: "bearerTokenLogonAction",
-  envelope: "bearerTokenLogonEnvelope",
-  "api-call": "bearerTokenLogonMethod",
-  "soap-service-call": "bearerTokenLogonMethod",
-};
 
 function sdkListener(context: Context): TSESLint.RuleListener {
   const targetVersion = context.options[0]?.targetVersion;

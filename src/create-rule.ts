@@ -12,19 +12,11 @@ import type { JSONSourceCode } from "@eslint/json";
 import type { HttpSourceCode } from "./languages/http/index.js";
 import type { ShellSourceCode } from "./languages/shell/index.js";
 import type { XmlSourceCode } from "./languages/xml/index.js";
+import type { CredentialKind } from "./campaign/credential-kinds.js";
 
 export const REPOSITORY_URL = "https://github.com/campaign-ims/eslint-plugin-campaign-ims";
 
 export const docsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
-
-/** The credential kind a rule inventories (used by configs, the scanner and its reports). */
-export type CredentialKind =
-  | "native-login"
-  | "session-token"
-  | "security-token"
-  | "jwt"
-  | "insecure-config"
-  | "hardcoded-secret";
 
 export interface CampaignRuleDocs {
   description: string;

@@ -7,13 +7,14 @@ import { shellLanguage } from "./languages/shell/index.js";
 import { xmlLanguage } from "./languages/xml/index.js";
 import { rules } from "../rules/index.js";
 import { createConfigs, type ConfigName } from "./configs.js";
+import { PLUGIN_NAMESPACE } from "./rule-id.js";
 
 const { name, version } = createRequire(import.meta.url)("eslint-plugin-campaign-ims/package.json") as {
   name: string;
   version: string;
 };
 
-const NAMESPACE = "campaign-ims";
+const NAMESPACE = PLUGIN_NAMESPACE;
 
 const plugin = {
   meta: { name, version, namespace: NAMESPACE },

@@ -1,11 +1,17 @@
 /**
  * Where a fix writes code into a TS/JS file: whether `await` is valid at a node, how to pass
  * an expression as one call argument, and whether the file runs in a browser (which decides where
- * the IMS token of an ofImsBearerToken suggestion may come from). Shared by the rules whose fixes insert a configured token
- * expression (no-session-token; no-password-logon has the same helpers to switch to).
+ * the IMS token of an ofImsBearerToken suggestion may come from), and the placeholder tokens a
+ * suggestion writes when none is configured. Shared by the rules whose fixes and suggestions insert
+ * a token expression (no-password-logon, no-session-token, prefer-ims-bearer-token).
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { OAUTH_TOKEN_ENDPOINT } from "./jwt.js";
+
+/** The placeholder token in an async context: a call a person implements (e.g. with OAuth Server-to-Server). */
+export const ASYNC_TOKEN_PLACEHOLDER = "await getImsAccessToken()";
+/** The placeholder token where `await` cannot appear: a value a person provides. */
+export const SYNC_TOKEN_PLACEHOLDER = "imsAccessToken";
 
 /** What `inAsyncContext` needs of a rule context. */
 export interface SourceTypeContext {

@@ -15,9 +15,10 @@ import type { HttpDocument, HttpHeader, HttpRequest } from "../languages/http/in
 import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/index.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
-import { LineIndex } from "../languages/xml/line-index.js";
+import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
 import { envSecretSlot } from "./secrets.js";
+import { pipelines, runsHttpClient } from "./shell-commands.js";
 import { isForeignPrefix, jsonStringOffsets, mayBeCampaignParameterNamespace, textNamespaceBindings } from "./soap-actions.js";
 
 /** The name of Campaign's session cookie and URL parameter. */
@@ -690,40 +691,6 @@ export const hasAuthorizationHeader = (request: HttpRequest): boolean =>
 
 // --- shell-like files ---------------------------------------------------------------------
 
-/** Commands that send HTTP requests (lower case, without directory or `.exe`). */
-const HTTP_CLIENTS: ReadonlySet<string> = new Set([
-  "curl",
-  "wget",
-  "http",
-  "https",
-  "xh",
-  "xhs",
-  "invoke-webrequest",
-  "iwr",
-  "invoke-restmethod",
-  "irm",
-]);
-/** Words that run the command after them (`sudo curl`, `timeout 30 curl`). */
-const COMMAND_WRAPPERS: ReadonlySet<string> = new Set(["sudo", "env", "exec", "time", "nohup", "command", "builtin", "nice", "timeout", "xargs", "call", "&", "start"]);
-const PATH_PREFIX = /^.*[\\/]/u;
-const EXE_SUFFIX = /\.exe$/iu;
-const WRAPPER_ARGUMENT = /^(?:-|\d)|=/u;
-
-const commandName = (word: ShellWord): string => word.value.replace(PATH_PREFIX, "").replace(EXE_SUFFIX, "").toLowerCase();
-
-/** Whether a command runs an HTTP client, possibly through a wrapper (`sudo curl`, PowerShell `$r = Invoke-RestMethod …`). */
-export function runsHttpClient(command: ShellCommand): boolean {
-  for (const assignment of command.assignments) {
-    if (assignment.kind === "powershell-variable" && assignment.value !== null && HTTP_CLIENTS.has(commandName(assignment.value))) return true;
-  }
-  for (const word of command.words) {
-    const name = commandName(word);
-    if (HTTP_CLIENTS.has(name)) return true;
-    if (!COMMAND_WRAPPERS.has(name) && !WRAPPER_ARGUMENT.test(name)) return false;
-  }
-  return false;
-}
-
 // A Campaign endpoint named in a command's words: the SOAP router, JSSP and web app paths, the
 // hosted instances' domain.
 const CAMPAIGN_URL = /soaprouter\.jsp|schemawsdl\.jsp|\/nl\/jsp\/|\/nl\/webForms\/|\.campaign\.adobe\.com|\.neolane\.net/i;
@@ -810,12 +777,8 @@ export function findTokenTransportsInShell(document: ShellDocument, text: string
       if (redirect.heredoc !== null) return shiftedTransports(redirect.heredoc.body, redirect.heredoc.bodyRange[0], { headerLines: campaignContext, code: false });
       return redirect.operator === "<<<" && redirect.target !== null ? wordTransports(redirect.target, text, campaignContext) : [];
     });
-  const { commands } = document;
-  for (let start = 0; start < commands.length; ) {
-    let end = start + 1;
-    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
-    const pipeline = commands.slice(start, end);
-    start = end;
+  // Each pipeline: a command and the ones its `|` terminators feed.
+  for (const pipeline of pipelines(document.commands)) {
     const client = pipeline.some(runsHttpClient);
     for (const command of pipeline) {
       for (const assignment of command.assignments) {
@@ -844,7 +807,6 @@ export function findTokenTransportsInShell(document: ShellDocument, text: string
   return found.sort(bySourceStart);
 }
 
-const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
 
 // --- Postman collections (JSON) -----------------------------------------------------------
 
@@ -1076,7 +1038,7 @@ function lineIndexOf(sourceCode: { readonly text: string }): LineIndex {
 
 /** The `loc` (1-based line and column) of a file range, for `context.report({ loc })` in the text languages. */
 export function locOf(sourceCode: { readonly text: string }, start: number, end: number): { start: { line: number; column: number }; end: { line: number; column: number } } {
-  return lineIndexOf(sourceCode).loc([start, end]);
+  return lineIndexOf(sourceCode).loc(start, end);
 }
 
 /** The offset where the line holding `offset` starts. */

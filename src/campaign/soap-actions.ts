@@ -25,8 +25,10 @@ import type { ShellCommand, ShellDocument, ShellWord } from "../languages/shell/
 import { parseShell } from "../languages/shell/parser.js";
 import { shellWordSourceRange } from "../languages/shell/word.js";
 import type { XmlAttribute, XmlDocumentChild, XmlElement, XmlText } from "../languages/xml/index.js";
-import { LineIndex } from "../languages/xml/line-index.js";
+import { LineIndex } from "../languages/text/line-index.js";
 import { toSourceRange } from "../languages/xml/references.js";
+import type { RuleVisitors } from "../create-rule.js";
+import { HTTP_CLIENT_SUBSTITUTION, pipelines, runsHttpClient } from "./shell-commands.js";
 
 /** The `xtk:session` methods this module recognises. */
 export type SessionMethod = "Logon" | "BearerTokenLogon";
@@ -458,46 +460,6 @@ export function findSessionCallsInHttp(document: HttpDocument, text: string, met
 // ---------------------------------------------------------------------------------------------
 // Shell-like files: scripts, Dockerfiles, Makefiles, CI YAML, .env, .properties, batch, PowerShell
 
-/** Commands that send HTTP requests (lower case, without directory or `.exe`). */
-const HTTP_CLIENTS: ReadonlySet<string> = new Set([
-  "curl",
-  "wget",
-  // HTTPie and xh: `http POST url SOAPAction:xtk:session#Logon`.
-  "http",
-  "https",
-  "xh",
-  "xhs",
-  "invoke-webrequest",
-  "iwr",
-  "invoke-restmethod",
-  "irm",
-]);
-/** Words that run the command after them (`sudo curl`, `timeout 30 curl`, PowerShell `& curl.exe`). */
-const COMMAND_WRAPPERS: ReadonlySet<string> = new Set(["sudo", "env", "exec", "time", "nohup", "command", "builtin", "nice", "timeout", "xargs", "call", "&", "start"]);
-const PATH_PREFIX = /^.*[\\/]/u;
-const EXE_SUFFIX = /\.exe$/iu;
-// Not the command itself: an option, a duration (`timeout 30`), a `NAME=value` of `env`.
-const WRAPPER_ARGUMENT = /^(?:-|\d)|=/u;
-// A command substitution that runs an HTTP client: `$(curl …)`, `` `curl …` ``, PowerShell `$(Invoke-RestMethod …)`.
-const CLIENT_SUBSTITUTION = /(?:\$\(|`)\s*(?:sudo\s+)?(?:[^\s()`'"]*[\\/])?(?:curl|wget|https?|xhs?|invoke-webrequest|iwr|invoke-restmethod|irm)(?:\.exe)?(?![\p{L}\p{N}_-])/iu;
-
-const commandName = (word: ShellWord): string => word.value.replace(PATH_PREFIX, "").replace(EXE_SUFFIX, "").toLowerCase();
-
-/** Whether the command runs an HTTP client (possibly through a wrapper). */
-function isHttpClient(command: ShellCommand): boolean {
-  // PowerShell `$r = Invoke-RestMethod -Uri …`: the command name is the assignment's value and its
-  // arguments are the command's words.
-  for (const assignment of command.assignments) {
-    if (assignment.kind === "powershell-variable" && assignment.value !== null && HTTP_CLIENTS.has(commandName(assignment.value))) return true;
-  }
-  for (const word of command.words) {
-    const name = commandName(word);
-    if (HTTP_CLIENTS.has(name)) return true;
-    if (!COMMAND_WRAPPERS.has(name) && !WRAPPER_ARGUMENT.test(name)) return false;
-  }
-  return false;
-}
-
 const wordFindings = (word: ShellWord, method: SessionMethod): SessionCallFinding[] =>
   findSessionCalls(word.value, method).map((finding) => {
     const [start, end] = shellWordSourceRange(word, finding.start, finding.end);
@@ -536,17 +498,12 @@ export function findSessionCallsInShell(document: ShellDocument, method: Session
     const call = first(findings);
     if (call !== undefined) found.push(call);
   };
-  const { commands } = document;
-  for (let start = 0; start < commands.length; ) {
-    // The pipeline: this command and the ones its `|` terminators feed.
-    let end = start + 1;
-    while (end < commands.length && isPipe(commands[end - 1]!.terminator)) end++;
-    const pipeline = commands.slice(start, end);
-    start = end;
+  // Each pipeline: a command and the ones its `|` terminators feed.
+  for (const pipeline of pipelines(document.commands)) {
     for (const command of pipeline) {
       for (const assignment of command.assignments) if (assignment.value !== null) keepFirst(wordFindings(assignment.value, method));
     }
-    if (pipeline.some(isHttpClient)) {
+    if (pipeline.some(runsHttpClient)) {
       keepFirst(
         pipeline.flatMap((command) => [
           ...command.words.flatMap((word) => wordFindings(word, method)),
@@ -558,13 +515,12 @@ export function findSessionCallsInShell(document: ShellDocument, method: Session
     }
     for (const command of pipeline) {
       for (const findings of heredocFindings(command, method)) keepFirst(findings);
-      for (const word of command.words) if (word.hasExpansion && CLIENT_SUBSTITUTION.test(word.value)) keepFirst(wordFindings(word, method));
+      for (const word of command.words) if (word.hasExpansion && HTTP_CLIENT_SUBSTITUTION.test(word.value)) keepFirst(wordFindings(word, method));
     }
   }
   return found.sort(bySource);
 }
 
-const isPipe = (terminator: string | null): boolean => terminator === "|" || terminator === "|&";
 
 // ---------------------------------------------------------------------------------------------
 // Postman collections (JSON, through @eslint/json's Momoa AST)
@@ -721,6 +677,41 @@ export function reportSessionCalls<MessageIds extends string>(
   let lines = lineIndexes.get(sourceCode);
   if (lines === undefined) lineIndexes.set(sourceCode, (lines = new LineIndex(sourceCode.text)));
   for (const { start, end, kind } of findings) {
-    context.report({ loc: lines.loc([start, end]), messageId: messages[kind] });
+    context.report({ loc: lines.loc(start, end), messageId: messages[kind] });
   }
+}
+
+/**
+ * The xml, http, shell and json visitors of a rule that reports calls of one xtk:session method
+ * (`no-password-logon`: Logon, `prefer-ims-bearer-token`: BearerTokenLogon), each kind with its
+ * message id. Message only: dropping the call means choosing where the IMS token comes from and
+ * sending it on every other request, which no local edit can do.
+ */
+export function sessionCallVisitors<MessageIds extends string, Options extends unknown[]>(
+  method: SessionMethod,
+  messages: Readonly<Record<SessionCallKind, MessageIds>>,
+): Required<Pick<RuleVisitors<MessageIds, Options>, "xml" | "http" | "shell" | "json">> {
+  return {
+    xml: (context) => ({
+      XmlDocument() {
+        reportSessionCalls(context, findSessionCallsInXml(context.sourceCode.ast.children, method), messages);
+      },
+    }),
+    http: (context) => ({
+      HttpDocument() {
+        reportSessionCalls(context, findSessionCallsInHttp(context.sourceCode.ast, context.sourceCode.text, method), messages);
+      },
+    }),
+    shell: (context) => ({
+      ShellDocument() {
+        reportSessionCalls(context, findSessionCallsInShell(context.sourceCode.ast, method), messages);
+      },
+    }),
+    json: (context) => ({
+      Document() {
+        const { ast, text } = context.sourceCode;
+        reportSessionCalls(context, findSessionCallsInJson(ast, text, method), messages);
+      },
+    }),
+  };
 }

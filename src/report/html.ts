@@ -12,13 +12,14 @@
  */
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
-import type { CredentialKind } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import { formatByteSize } from "../scanner/byte-size.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
 import type { ScanResult, Severity } from "../scanner/types.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS, KIND_ORDER, MIGRATION_STEPS } from "./migration-steps.js";
 import { buildSummary } from "./summary.js";
+import { shortRuleName } from "../rule-id.js";
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -153,7 +154,7 @@ function charts(result: ScanResult): string {
 }
 
 /** A rule id without the plugin's prefix, where space is short. */
-const ruleName = (ruleId: string): string => ruleId.replace(/^campaign-ims\//, "");
+const ruleName = (ruleId: string): string => shortRuleName(ruleId);
 
 const option = (value: string, label: string): string => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
 

@@ -4,7 +4,7 @@
  * findings' fingerprints, so merged results (issue 5) can be regrouped without the sources.
  */
 import { posix } from "node:path";
-import type { CredentialKind } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import type { ScannedFinding, ScanResult } from "../scanner/types.js";
 import { KIND_LABELS, KIND_ORDER, MIGRATION_STEPS, ROTATE_STEP, stepForKind, type MigrationStepId } from "./migration-steps.js";
 

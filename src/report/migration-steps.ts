@@ -2,7 +2,7 @@
  * The Adobe migration step that resolves each credential kind (domain.md, "Why it matters" and
  * sections A–F), in the order a migration usually runs.
  */
-import type { CredentialKind } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 
 export type MigrationStepId = "technical-account" | "oauth-server-to-server" | "bearer-header" | "rotate-secret" | "lock-native-auth";
 

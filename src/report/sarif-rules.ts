@@ -16,7 +16,7 @@
  * the configuration files in the scan, is "medium".
  */
 import type { RuleName } from "../campaign/keywords.js";
-import type { CredentialKind } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 
 export type SarifPrecision = "very-high" | "high" | "medium" | "low";
 

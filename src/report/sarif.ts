@@ -19,10 +19,10 @@ import { FINGERPRINT_VERSION } from "../scanner/fingerprint.js";
 import { SEVERITY_RANK, type RuleInfo, type ScannedFinding, type ScanResult, type Severity } from "../scanner/types.js";
 import { ruleHelp } from "./rule-docs.js";
 import { sarifRuleTags, sarifRuleTraits } from "./sarif-rules.js";
+import { isPluginRuleId, shortRuleName } from "../rule-id.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 const BASE_ID = "SRCROOT";
-const RULE_PREFIX = "campaign-ims/";
 
 /** The default code-scanning category (`automationDetails.id`; the part before the last `/`). */
 export const DEFAULT_SARIF_CATEGORY = "campaign-ims";
@@ -60,7 +60,7 @@ export const pathToUri = (path: string): string => path.split("/").map(encodeURI
 
 const artifact = (path: string) => ({ uri: pathToUri(path), uriBaseId: BASE_ID });
 
-const ruleName = (id: string): string => (id.startsWith(RULE_PREFIX) ? id.slice(RULE_PREFIX.length) : id);
+const ruleName = (id: string): string => shortRuleName(id);
 
 /** `automationDetails.id`: GitHub takes everything before the last `/` as the category. */
 export function automationId(category: string | undefined): string {
@@ -71,7 +71,7 @@ export function automationId(category: string | undefined): string {
 function sarifRule(rule: RuleInfo): object {
   const name = ruleName(rule.id);
   const traits = sarifRuleTraits(name);
-  const docs = rule.id.startsWith(RULE_PREFIX) ? ruleHelp(name) : undefined;
+  const docs = isPluginRuleId(rule.id) ? ruleHelp(name) : undefined;
   const seeDocs = rule.helpUri === "" ? "" : ` See ${rule.helpUri}`;
   const help = docs ?? {
     fullDescription: `${rule.description}.`,

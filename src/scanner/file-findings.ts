@@ -5,7 +5,8 @@
  */
 import type { Linter } from "eslint";
 import ignore, { type Ignore } from "ignore";
-import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
+import type { CampaignRule, MessageLevel } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
 import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
@@ -15,6 +16,8 @@ import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { PhaseTimes } from "./timing.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
+import { isPluginRuleId, shortRuleName } from "../rule-id.js";
+import { withoutBom } from "../languages/text/line-index.js";
 
 /** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
 const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
@@ -91,7 +94,7 @@ export interface FileFindingsInput {
 export function fileFindings(input: FileFindingsInput): FileResult {
   const { path, messages, namespace, allowlist } = input;
   // ESLint's columns on line 1 do not count a BOM.
-  const text = input.text.startsWith("\uFEFF") ? input.text.slice(1) : input.text;
+  const text = withoutBom(input.text);
   const result: FileResult = { path, findings: [], problems: [], allowlisted: { paths: 0, operators: 0, values: 0 } };
   if (messages.length === 0) return result;
 
@@ -104,7 +107,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
   for (const message of messages) {
     const line = message.line || 1;
     const column = message.column || 1;
-    const ruleName = message.ruleId?.startsWith(`${namespace}/`) ? message.ruleId.slice(namespace.length + 1) : undefined;
+    const ruleName = message.ruleId != null && isPluginRuleId(message.ruleId, namespace) ? shortRuleName(message.ruleId, namespace) : undefined;
     const rule = ruleName === undefined ? undefined : input.rules[ruleName];
     if (rule === undefined && (message.ruleId ?? null) === null && UNUSED_DIRECTIVE.test(message.message)) {
       // --report-unused-disable-directives: only directives naming one of our rules are ours to

@@ -13,10 +13,12 @@
  */
 import type { ESLint, Linter } from "eslint";
 import { allLanguagesConfig } from "../configs.js";
-import type { CampaignRule, CredentialKind } from "../create-rule.js";
+import type { CampaignRule } from "../create-rule.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 import type { RuleSetting } from "./config-file.js";
 import type { LintSettings } from "./scan-settings.js";
 import { ScanConfigError, type RuleInfo } from "./types.js";
+import { PLUGIN_NAMESPACE, shortRuleName } from "../rule-id.js";
 
 /** The plugin as the scanner sees it. */
 export interface ScannablePlugin extends ESLint.Plugin {
@@ -49,7 +51,7 @@ const severityOf = (entry: Linter.RuleEntry | undefined): 0 | 1 | 2 => {
 
 /** `no-password-logon` or `campaign-ims/no-password-logon` → the rule's short name, or an error. */
 function ruleNameOf(id: string, namespace: string, plugin: ScannablePlugin): string {
-  const name = id.startsWith(`${namespace}/`) ? id.slice(namespace.length + 1) : id;
+  const name = shortRuleName(id, namespace);
   if (plugin.rules?.[name] === undefined) {
     const known = Object.keys(plugin.rules ?? {}).sort().join(", ");
     throw new ScanConfigError(`unknown rule "${id}"; the rules are: ${known}`);
@@ -63,7 +65,7 @@ function supportsLanguage(rule: CampaignRule<string, any>, language: string): bo
 }
 
 export function buildLintConfig(plugin: ScannablePlugin, settings: Pick<LintSettings, "profile" | "rules" | "markdown" | "reportUnusedDisableDirectives">): LintConfig {
-  const namespace = plugin.meta?.namespace ?? "campaign-ims";
+  const namespace = plugin.meta?.namespace ?? PLUGIN_NAMESPACE;
   const profileBlocks = asArray(plugin.configs?.[allLanguagesConfig(settings.profile)] ?? plugin.configs?.[settings.profile]);
   if (profileBlocks.length === 0 && settings.profile !== "recommended") {
     throw new ScanConfigError(`the plugin has no "${settings.profile}" config`);

@@ -10,7 +10,7 @@ import type { ScannablePlugin } from "./lint-config.js";
 import { parseJsonInput } from "./json-input.js";
 import { buildLintConfig } from "./lint-config.js";
 import type { Shard } from "./shard.js";
-import { PROFILES, ScanConfigError, type FileProblem, type Profile, type RuleInfo, type ScannedFinding, type ScanResult, type Severity, type SkippedFile } from "./types.js";
+import { emptyStats, PROFILES, ScanConfigError, type FileProblem, type Profile, type RuleInfo, type ScannedFinding, type ScanResult, type Severity, type SkippedFile } from "./types.js";
 
 export type ResultFormat = "json" | "sarif";
 
@@ -148,14 +148,7 @@ function fromSarif(file: string, data: Json): ScanResult {
     findings,
     skipped,
     errors,
-    stats: {
-      filesConsidered: 0,
-      filesScanned: 0,
-      filesLinted: 0,
-      bytesScanned: 0,
-      ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
-      allowlisted: { paths: 0, operators: 0, values: 0 },
-    },
+    stats: emptyStats(),
   };
   const properties = run.properties as Json | undefined;
   if (typeof properties?.["campaign-ims/baselineSuppressed"] === "number") result.baseline = { suppressed: properties["campaign-ims/baselineSuppressed"] };

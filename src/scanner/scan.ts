@@ -16,7 +16,7 @@ import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readAndPrefilter } from "./read-file.js";
 import type { ScanSettings } from "./scan-settings.js";
-import type { FileProblem, ScannedFinding, ScanResult, ScanStats, SkippedFile } from "./types.js";
+import { emptyStats, type FileProblem, type ScannedFinding, type ScanResult, type ScanStats, type SkippedFile } from "./types.js";
 import { applyBaseline, loadBaseline } from "./baseline.js";
 import { inShard } from "./shard.js";
 import type { PhaseClock, PhaseTimes, TimingPhase } from "./timing.js";
@@ -87,14 +87,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
   const baseline = settings.baseline === undefined ? undefined : loadBaseline(settings.baseline);
   const fixer = settings.fix === undefined ? undefined : new FixApplier(settings.root, settings.fix.mode, (path, text) => engine.lintFile(path, text, { fix: false }));
 
-  const stats: ScanStats = {
-    filesConsidered: 0,
-    filesScanned: 0,
-    filesLinted: 0,
-    bytesScanned: 0,
-    ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
-    allowlisted: { paths: 0, operators: 0, values: 0 },
-  };
+  const stats: ScanStats = emptyStats();
   const skipped: SkippedFile[] = [];
   const walkOptions = { ...settings, isScannedType: (path: string) => engine.isLinted(path), listed: settings.selection !== undefined };
   const progress: ScanProgress = { found: 0, done: 0, findings: 0, walking: true };

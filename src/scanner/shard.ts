@@ -5,13 +5,9 @@
  * moves another. The N results merged (`campaign-ims merge`) equal the unsharded scan.
  */
 import { createHash } from "node:crypto";
-import { ScanConfigError } from "./types.js";
+import { ScanConfigError, type Shard } from "./types.js";
 
-export interface Shard {
-  /** 1-based. */
-  index: number;
-  count: number;
-}
+export type { Shard };
 
 const MAX_SHARDS = 10_000;
 

@@ -2,9 +2,7 @@
  * The scanner's data model: what a scan finds, skips and fails on. Reports (src/report/) render a
  * `ScanResult`; nothing in here knows about an output format.
  */
-import type { CredentialKind } from "../create-rule.js";
-import type { FixReport } from "./fix/fix-applier.js";
-import type { Shard } from "./shard.js";
+import type { CredentialKind } from "../campaign/credential-kinds.js";
 
 /** Finding severity. ESLint has error and warn; rules grade some findings "info" (`meta.messageLevels`). */
 export type Severity = "error" | "warn" | "info";
@@ -184,3 +182,48 @@ export interface FileSelection {
 export class ScanConfigError extends Error {
   override name = "ScanConfigError";
 }
+
+// ---------------------------------------------------------------------------------------------
+// Types the scan result shares with fix/ and shard.ts, kept here so that this file imports none of
+// the scanner (it is imported by nearly every file of it).
+
+/** One part of a sharded scan (`--shard 2/4`): files whose path hashes to `index` of `count`. */
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+/** `write`: fixed files are written; `dry-run`: a unified diff is printed and nothing is written. */
+export type FixMode = "write" | "dry-run";
+
+export type FixStatus = "fixed" | "would-fix" | "refused";
+
+export interface FixedFile {
+  path: string;
+  status: FixStatus;
+  /** Fixes applied (or that a refused file would have had), by rule id. */
+  applied: Record<string, number>;
+  /** Why a file was refused. */
+  reason?: string;
+  /** Fixes were still pending after the last pass. */
+  unsettled?: boolean;
+}
+
+export interface FixReport {
+  mode: FixMode;
+  /** Files with fixes (written, diffed or refused), sorted by path. */
+  files: FixedFile[];
+  /** `--fix-dry-run`: the masked unified diff of every file, in path order. */
+  diff: string;
+}
+
+/** The statistics of a scan before it has looked at anything (a result read back has none). */
+export const emptyStats = (): ScanStats => ({
+  filesConsidered: 0,
+  filesScanned: 0,
+  filesLinted: 0,
+  bytesScanned: 0,
+  ignored: { defaultDirectories: 0, ignoreFiles: 0, excluded: 0, notIncluded: 0 },
+  allowlisted: { paths: 0, operators: 0, values: 0 },
+});

@@ -9,6 +9,12 @@
  *   when they point at a directory or at a file of a scanned type.
  * - A path named on the command line is scanned even when an ignore file matches it; a file from
  *   a file list (--staged, --changed, --files-from) is not.
+ *
+ * Why not fast-glob (or another glob library): nested ignore files apply below their directory and
+ * may re-include (`!keep.xml`) what a parent's rules exclude, which needs the chain of ignore files
+ * at each level (`ignore-files.ts`); every file left out needs a reason for the report (link,
+ * unsupported type, ignored by which source); and entries stream in one sorted order, so results,
+ * shards and baselines are identical on every machine without listing the whole tree first.
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";

@@ -15,12 +15,12 @@ import {
   findTokenTransportsInXml,
   hasCampaignContext,
   isSafeShellRemoval,
-  runsHttpClient,
   trimRange,
   usesSoapClient,
   type TextRange,
   type TokenTransport,
 } from "../../src/campaign/session-tokens.js";
+import { runsHttpClient } from "../../src/campaign/shell-commands.js";
 import { parseShell } from "../../src/languages/shell/index.js";
 import { parseXml } from "../../src/languages/xml/index.js";
 import { propertyOptions } from "../support/properties.js";

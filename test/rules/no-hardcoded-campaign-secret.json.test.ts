@@ -1,46 +1,24 @@
-import { readFileSync } from "node:fs";
-import { Linter, type RuleTester as RuleTesterType } from "eslint";
-import { describe, expect, it } from "vitest";
+import type { RuleTester as RuleTesterType } from "eslint";
+import { describe, it } from "vitest";
 import rule from "../../rules/no-hardcoded-campaign-secret.js";
-import plugin from "../../src/index.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
+import { COMMON_SECRETS, expectNoSecretInMessages, secretError, valuesOf } from "../support/secrets.js";
 
 const ruleTester = await languageRuleTester("json");
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
-type TestError = RuleTesterType.TestCaseError;
 
-const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
 
 // Secrets the cases hard-code, each with the part a message must never show.
 const SECRETS = {
-  password: { value: "Zq7-Adm1n!Pw", part: "Zq7-Adm1n!Pw" },
-  sessionToken: { value: "___8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90", part: "8f0c6e2a-5d1b-4c3e-9a7f-2b6d4e8c1a90" },
-  securityToken: { value: "@Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi", part: "Hk3vQz9XpL2mN8rTa7Bc4De5Fg6Hi" },
-  clientSecret: { value: "p8e-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz", part: "Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLz" },
+  ...COMMON_SECRETS,
   loginPassword: { value: "svc_orders/Vb6n-2024-Qm3t", part: "Vb6n-2024-Qm3t" },
 } as const;
-const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
+const S = valuesOf(SECRETS);
 
-/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
-function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) {
-    offset = code.indexOf(needle, offset + 1);
-    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
-  }
-  const position = (index: number) => {
-    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(offset);
-  const end = position(offset + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-function error(code: string, messageId: string, needle: string, masked: string, place: string, nth = 0): TestError {
-  return { messageId, ...at(code, needle, nth), data: { masked, place, label: "private key" }, suggestions: [] };
-}
+const error = secretError;
 
 const SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 const ROUTER = "{{host}}/nl/jsp/soaprouter.jsp";
@@ -172,22 +150,6 @@ ruleTester.run("no-hardcoded-campaign-secret (Postman, package.json)", rule, {
 
 describe("no-hardcoded-campaign-secret (JSON) messages", () => {
   it("never print a secret or any 6-character part of it", () => {
-    const linter = new Linter({ configType: "flat" });
-    const config = plugin.configs["recommended-all-languages"].map((block) =>
-      block.rules === undefined ? block : { ...block, rules: { "campaign-ims/no-hardcoded-campaign-secret": block.rules["campaign-ims/no-hardcoded-campaign-secret"] ?? "off" } },
-    );
-    let checked = 0;
-    for (const testCase of invalid) {
-      const messages = linter.verify(testCase.code, config, { filename: `${process.cwd()}/${testCase.filename!}` }).filter((message) => message.ruleId !== null);
-      expect(messages.length).toBe((testCase.errors as TestError[]).length);
-      for (const message of messages) {
-        for (const secret of Object.values(SECRETS)) {
-          for (let i = 0; i + 6 <= secret.part.length; i++) expect(message.message).not.toContain(secret.part.slice(i, i + 6));
-        }
-        expect(message.message).toContain("****");
-        checked++;
-      }
-    }
-    expect(checked).toBe(11);
+    expectNoSecretInMessages(invalid, SECRETS, 11);
   });
 });

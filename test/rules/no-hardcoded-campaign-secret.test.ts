@@ -3,6 +3,7 @@ import tsParser from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-campaign-secret.js";
 import { jsRuleTester } from "../support/rule-tester.js";
+import { at } from "../support/positions.js";
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
 type ValidCase = RuleTesterType.ValidTestCase;
@@ -27,22 +28,6 @@ const SECRETS = {
 } as const;
 const S = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, secret.value])) as Record<keyof typeof SECRETS, string>;
 const PEM = `-----BEGIN PRIVATE KEY-----\\n${S.pemBody}\\n-----END PRIVATE KEY-----`;
-
-/** The position of the `occurrence`-th `text` in `code`, from the test source itself. */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 /** An error on `text` (a literal with its quotes, or a substring), with the masked value and place it must show. */
 function error(code: string, messageId: string, text: string, masked: string, place: string, occurrence = 0): TestError {

@@ -4,56 +4,19 @@
  * nothing in the migrated one; `configs.v8` applies the -setimsoauth rewrite.
  */
 import { Linter } from "eslint";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
+import { FIXTURES, lintTree, onlyRules } from "../support/fixtures.js";
+import { spanText, textAt } from "../support/positions.js";
 
 const RULE = "campaign-ims/no-jwt-service-account";
-const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    })
-    .sort();
-}
-
-/** A plugin config with this rule alone (its options as the config gives them). */
-function onlyThisRule(configs: Linter.Config[]): Linter.Config[] {
-  return configs.map((config) =>
-    config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => id === RULE)) },
-  );
-}
-
-const CONFIG = onlyThisRule([...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown]);
-
-/** `line:column-endLine:endColumn` of the `occurrence`-th `text` in `code`. */
-function at(code: string, text: string, occurrence: number): string {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in the fixture`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return `${lines.length}:${(lines.at(-1) ?? "").length + 1}`;
-  };
-  return `${position(index)}-${position(index + text.length)}`;
-}
+const CONFIG = onlyRules([...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown], [RULE]);
 
 /** `path:line:column-endLine:endColumn messageId` for every finding in a repository. */
 function findings(repository: string, config = CONFIG): string[] {
-  const root = join(FIXTURES, repository);
-  const linter = new Linter({ cwd: root });
-  return files(root).flatMap((file) => {
-    // ESLint's CLI lints the Markdown code blocks its config matches; Linter needs to be told.
-    const messages = linter.verify(readFileSync(file, "utf8"), config, { filename: file, filterCodeBlock: () => true });
-    return messages.map((m) => `${relative(root, file)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.messageId ?? m.message}`);
-  });
+  return lintTree(join(FIXTURES, repository), config).map(({ file, message: m }) => `${file}:${spanText(m)} ${m.messageId ?? m.message}`);
 }
 
 describe("no-jwt-service-account on the demo repositories", () => {
@@ -78,7 +41,7 @@ describe("no-jwt-service-account on the demo repositories", () => {
     ];
     const root = join(FIXTURES, "legacy-repo");
     expect(findings("legacy-repo")).toEqual(
-      expected.map(([file, messageId, text, occurrence = 0]) => `${file}:${at(readFileSync(join(root, file), "utf8"), text, occurrence)} ${messageId}`),
+      expected.map(([file, messageId, text, occurrence = 0]) => `${file}:${spanText(textAt(readFileSync(join(root, file), "utf8"), text, occurrence))} ${messageId}`),
     );
   });
 
@@ -86,7 +49,7 @@ describe("no-jwt-service-account on the demo repositories", () => {
     const root = join(FIXTURES, "legacy-repo");
     const file = join(root, "scripts/setup-ims.sh");
     const text = readFileSync(file, "utf8");
-    const v8 = new Linter({ cwd: root }).verifyAndFix(text, onlyThisRule(plugin.configs["v8-all-languages"]), { filename: file });
+    const v8 = new Linter({ cwd: root }).verifyAndFix(text, onlyRules(plugin.configs["v8-all-languages"], [RULE]), { filename: file });
     expect(v8.fixed).toBe(true);
     expect(v8.output).toBe(
       text.replace(

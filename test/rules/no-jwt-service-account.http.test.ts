@@ -5,26 +5,11 @@
 import type { RuleTester as RuleTesterType } from "eslint";
 import rule from "../../rules/no-jwt-service-account.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
 
 type TestError = RuleTesterType.TestCaseError;
 
 const ruleTester = await languageRuleTester("http");
-
-/** The position of the `occurrence`-th `text` in `code`, computed from the code itself. */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const error = (code: string, messageId: string, text: string, occurrence = 0): TestError => ({
   messageId,

@@ -4,29 +4,14 @@
  * JWT exchange.
  */
 import type { RuleTester as RuleTesterType } from "eslint";
-import { readFileSync } from "node:fs";
 import rule from "../../rules/no-jwt-service-account.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
 
 type TestError = RuleTesterType.TestCaseError;
 
 const ruleTester = await languageRuleTester("json");
-
-/** The position of the `occurrence`-th `text` in `code`, computed from the code itself. */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, text: string, occurrence = 0, data?: Record<string, string>): TestError {
   return { messageId, ...at(code, text, occurrence), suggestions: [], ...(data === undefined ? {} : { data }) };
@@ -38,7 +23,6 @@ const IMS_JWT = {
   replacement: "remove it and give @adobe/aio-lib-ims an OAuth context (client_secrets, technical_account_email, scopes)",
 };
 
-const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
 const legacyPackage = fixture("legacy-repo/package.json");
 
 // Every dependency field, an npm alias, JWT configuration and a script that calls the exchange.

@@ -6,28 +6,13 @@ import type { RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-jwt-service-account.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
 
 type TestError = RuleTesterType.TestCaseError;
 type InvalidCase = Omit<RuleTesterType.InvalidTestCase, "errors"> & { errors: TestError[] };
 type Suggestion = RuleTesterType.SuggestionOutput;
 
 const ruleTester = await languageRuleTester("shell");
-
-/** The position of the `occurrence`-th `text` in `code`, computed from the code itself. */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, text: string, occurrence = 0, suggestions: Suggestion[] = [], data?: Record<string, string>): TestError {
   return { messageId, ...at(code, text, occurrence), suggestions, ...(data === undefined ? {} : { data }) };

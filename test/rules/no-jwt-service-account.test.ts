@@ -2,6 +2,7 @@ import type { RuleTester as RuleTesterType } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule, { DEFAULT_SCOPES_EXPRESSION } from "../../rules/no-jwt-service-account.js";
 import { jsRuleTester } from "../support/rule-tester.js";
+import { at } from "../support/positions.js";
 import { checkFixOutputs, fixOutputs } from "../support/typecheck.js";
 
 type TestError = RuleTesterType.TestCaseError;
@@ -10,25 +11,6 @@ type InvalidCase = Omit<RuleTesterType.InvalidTestCase, "errors"> & { errors: Te
 type Suggestion = RuleTesterType.SuggestionOutput;
 
 const CJS = { sourceType: "commonjs" } as const;
-
-/**
- * The position of the `occurrence`-th `text` in `code`, as RuleTester expects it. Expected
- * positions come from the source text itself, never from the rule's own offset arithmetic.
- */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 /** An expected error on the `occurrence`-th `text` of `code`, with no suggestion unless given. */
 function error(code: string, messageId: string, text: string, occurrence = 0, suggestions: Suggestion[] = []): TestError {

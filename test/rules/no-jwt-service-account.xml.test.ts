@@ -3,30 +3,15 @@
  * Triggers (`pipelined`) attributes, endpoints and metascopes in attribute values and text.
  */
 import type { RuleTester as RuleTesterType } from "eslint";
-import { readFileSync } from "node:fs";
 import rule from "../../rules/no-jwt-service-account.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { textAt as at } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
 
 type TestError = RuleTesterType.TestCaseError;
 type Suggestion = RuleTesterType.SuggestionOutput;
 
 const ruleTester = await languageRuleTester("xml");
-
-/** The position of the `occurrence`-th `text` in `code`, computed from the code itself. */
-function at(code: string, text: string, occurrence = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let index = -1;
-  for (let n = 0; n <= occurrence; n++) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`${JSON.stringify(text)} (#${occurrence}) not in test code`);
-  }
-  const position = (offset: number) => {
-    const lines = code.slice(0, offset).split(/\r\n|[\r\n]/);
-    return { line: lines.length, column: (lines.at(-1) ?? "").length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + text.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function error(code: string, messageId: string, text: string, occurrence = 0, suggestions: Suggestion[] = [], data?: Record<string, string>): TestError {
   return { messageId, ...at(code, text, occurrence), suggestions, ...(data === undefined ? {} : { data }) };
@@ -41,7 +26,7 @@ const removeAttribute = (attribute: string, output: string): Suggestion => ({
 });
 
 // The lead's legacy fixture: a JWT key still in `ims`, and legacy attributes beside authType="imsJwtToken".
-const legacyConfig = readFileSync(new URL("../../fixtures/legacy-repo/config/config-prod.xml", import.meta.url), "utf8");
+const legacyConfig = fixture("legacy-repo/config/config-prod.xml");
 const legacyKey =
   'authIMSTAPrivateKey="LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2Z0lCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktnd2dnU2tBZ0VBQW9JQkFRQzdWSlRVdDlVczhjS2oK"';
 
@@ -79,7 +64,7 @@ const multiLineKey = `<serverconf><shared>
 ruleTester.run("no-jwt-service-account (xml)", rule, {
   valid: [
     // The migrated fixture: an empty key, authType="imsJwtToken" (the current OAuth setting).
-    { filename: "config-prod.xml", code: readFileSync(new URL("../../fixtures/migrated-repo/config/config-prod.xml", import.meta.url), "utf8") },
+    { filename: "config-prod.xml", code: fixture("migrated-repo/config/config-prod.xml") },
     { filename: "config-prod.xml", code: '<serverconf><pipelined authType="imsJwtToken" discoveryUrl="https://mc.adobe.io/acme/triggers"/></serverconf>' },
     // Empty or blank legacy attributes hold nothing.
     { filename: "config-prod.xml", code: '<serverconf><ims authIMSTAPrivateKey="  "/><pipelined appName="" authPrivateKey=""/></serverconf>' },

@@ -1,42 +1,11 @@
-import { readFileSync } from "node:fs";
 import rule from "../../rules/no-password-logon.js";
 import { languageRuleTester } from "../support/rule-tester.js";
+import { errorAt as error } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
 
 const ruleTester = await languageRuleTester("json");
 
-const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
-
-/** Line and column (1-based) of `[offset, offset + length)` in `code`, counted independently of the rule. */
-function span(code: string, offset: number, length: number) {
-  const position = (index: number) => {
-    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(offset);
-  const end = position(offset + length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-/**
- * Where the `nth` occurrence of `needle` is: the exact span a finding must cover (its first
- * `length` characters when given: `"Logon("` locates the call, the finding is `Logon`).
- */
-function at(code: string, needle: string, { nth = 0, length = needle.length }: { nth?: number; length?: number } = {}) {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) {
-    offset = code.indexOf(needle, offset + 1);
-    if (offset === -1) throw new Error(`"${needle}" #${nth} is not in the code`);
-  }
-  return span(code, offset, length);
-}
-
-/** A finding without fix or suggestions (the only kind these languages give). */
-const error = (messageId: string, code: string, needle: string, where: { nth?: number; length?: number } = {}) => ({
-  messageId,
-  ...at(code, needle, where),
-  suggestions: [],
-});
 
 const INFO = { name: "Campaign", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" };
 const ENVELOPE =

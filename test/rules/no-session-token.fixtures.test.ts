@@ -5,38 +5,20 @@
  * migrated one; `--fix` leaves the legacy repository with empty session tokens and bearer headers.
  */
 import { Linter } from "eslint";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
+import { FIXTURES, lintTree, onlyRules } from "../support/fixtures.js";
+import { spanText } from "../support/positions.js";
 
 const RULES = ["campaign-ims/no-session-token", "campaign-ims/no-hardcoded-campaign-secret"];
-const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    })
-    .sort();
-}
-
 /** The plugin's configs with these two rules alone. */
-const CONFIG = [...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown].map((config) =>
-  config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => RULES.includes(id))) },
-);
+const CONFIG = onlyRules([...plugin.configs["recommended-all-languages"], ...plugin.configs.markdown], RULES);
 
 /** `path:line:column-endLine:endColumn rule messageId` for every finding in a repository. */
 function findings(repository: string): string[] {
-  const root = join(FIXTURES, repository);
-  const linter = new Linter({ cwd: root });
-  return files(root).flatMap((file) => {
-    // ESLint's CLI lints the Markdown code blocks its config matches; Linter needs to be told.
-    const messages = linter.verify(readFileSync(file, "utf8"), CONFIG, { filename: file, filterCodeBlock: () => true });
-    return messages.map((m) => `${relative(root, file)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId?.replace("campaign-ims/", "")} ${m.messageId ?? m.message}`);
-  });
+  return lintTree(join(FIXTURES, repository), CONFIG).map(({ file, message: m }) => `${file}:${spanText(m)} ${m.ruleId?.replace("campaign-ims/", "")} ${m.messageId ?? m.message}`);
 }
 
 describe("no-session-token and no-hardcoded-campaign-secret on the demo repositories", () => {

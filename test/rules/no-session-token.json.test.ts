@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { RuleTester as RuleTesterType } from "eslint";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -6,29 +5,14 @@ import rule from "../../rules/no-session-token.js";
 import plugin from "../../src/index.js";
 import { languageRuleTester } from "../support/rule-tester.js";
 import { cpuTime } from "../support/cpu-time.js";
+import { textAt as at } from "../support/positions.js";
+import { fixture } from "../support/fixtures.js";
 
 const ruleTester = await languageRuleTester("json");
 
 type TestError = RuleTesterType.TestCaseError;
 type Suggestion = RuleTesterType.SuggestionOutput;
 
-const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
-
-/** The span of the `nth` occurrence of `needle` in `code`, counted here rather than by the rule. */
-function at(code: string, needle: string, nth = 0): Pick<TestError, "line" | "column" | "endLine" | "endColumn"> {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) {
-    offset = code.indexOf(needle, offset + 1);
-    if (offset === -1) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the code`);
-  }
-  const position = (index: number) => {
-    const before = code.slice(0, index).split(/\r\n|\r|\n/u);
-    return { line: before.length, column: before[before.length - 1]!.length + 1 };
-  };
-  const start = position(offset);
-  const end = position(offset + needle.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const error = (messageId: string, code: string, needle: string, { nth = 0, suggestions = [] as Suggestion[] } = {}): TestError => ({
   messageId,

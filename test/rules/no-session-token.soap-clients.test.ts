@@ -9,6 +9,7 @@
 import type { RuleTester as RuleTesterType } from "eslint";
 import rule from "../../rules/no-session-token.js";
 import { at, within } from "../support/positions.js";
+import { lines as joinLines } from "../support/fixtures.js";
 import { jsRuleTester } from "../support/rule-tester.js";
 
 type InvalidCase = RuleTesterType.InvalidTestCase;
@@ -26,7 +27,8 @@ const element = (code: string, name: string, text: string, suggestions: Suggesti
   suggestions,
 });
 const emptySessionToken = (output: string, token = SYNC_TOKEN): Suggestion => ({ messageId: "emptySessionToken", data: { token }, output });
-const lines = (...text: string[]): string => text.join("\n") + "\n";
+/** A file of these lines, ending with a newline. */
+const lines = (...text: string[]): string => joinLines(...text) + "\n";
 
 const invalid: InvalidCase[] = [];
 

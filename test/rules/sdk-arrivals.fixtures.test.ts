@@ -6,41 +6,25 @@
  * a test that only asserts token headers are absent, and AEM's JWT credentials (info).
  */
 import { Linter } from "eslint";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
+import { FIXTURES, lintTree, onlyRules } from "../support/fixtures.js";
+import { spanText } from "../support/positions.js";
 
 const RULES = ["campaign-ims/no-password-logon", "campaign-ims/no-session-token", "campaign-ims/prefer-ims-bearer-token", "campaign-ims/no-jwt-service-account"];
-const ROOT = fileURLToPath(new URL("../../fixtures/sdk-arrivals/", import.meta.url));
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    })
-    .sort();
-}
+const ROOT = join(FIXTURES, "sdk-arrivals");
 
 // A project with .jsx components enables JSX for espree itself (the plugin keeps the user's JS parser).
 const JSX: Linter.Config = { files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
-const CONFIG = [JSX, ...plugin.configs.recommended, ...plugin.configs.markdown].map((config) =>
-  config.rules === undefined ? config : { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id]) => RULES.includes(id))) },
-);
+const CONFIG = onlyRules([JSX, ...plugin.configs.recommended, ...plugin.configs.markdown], RULES);
 
 /** `path:line:column-endLine:endColumn rule messageId [suggestion ids]` for every finding. */
 function findings(): string[] {
-  const linter = new Linter({ cwd: ROOT });
-  return files(ROOT).flatMap((file) =>
-    linter
-      .verify(readFileSync(file, "utf8"), CONFIG, { filename: file, filterCodeBlock: () => true })
-      .map((m) => {
-        const suggestions = (m.suggestions ?? []).map((s) => s.messageId).join(",");
-        return `${relative(ROOT, file)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId?.replace("campaign-ims/", "")} ${m.messageId ?? m.message}${suggestions === "" ? "" : ` [${suggestions}]`}`;
-      }),
-  );
+  return lintTree(ROOT, CONFIG).map(({ file, message: m }) => {
+    const suggestions = (m.suggestions ?? []).map((s) => s.messageId).join(",");
+    return `${file}:${spanText(m)} ${m.ruleId?.replace("campaign-ims/", "")} ${m.messageId ?? m.message}${suggestions === "" ? "" : ` [${suggestions}]`}`;
+  });
 }
 
 describe("fixtures/sdk-arrivals", () => {

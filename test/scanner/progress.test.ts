@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressAllowed, ProgressLine } from "../../src/scanner/progress.js";
+import { formatDuration, progressAllowed, ProgressLine } from "../../src/cli/progress.js";
 
 const tty = { isTTY: true, write: () => true };
 const pipe = { isTTY: false, write: () => true };

@@ -11,6 +11,7 @@ import { lazyTsParser } from "../../lazy-ts-parser.js";
 import { closeHostDocument, openHostDocument } from "./host-documents.js";
 import { balanceBrackets, neutraliseJavascriptFragment } from "./fragments.js";
 import { JAVASCRIPT_LINE_BREAK, lineStarts, positionOf, TEXT_LINE_BREAK, VirtualText } from "./virtual-text.js";
+import { withoutBom } from "../text/line-index.js";
 
 export interface EmbeddedBlock {
   language: EmbeddedLanguage;
@@ -202,7 +203,7 @@ export function embeddedProcessor(name: string, extract: (text: string) => Embed
     supportsAutofix: true,
     preprocess(original: string, filename: string) {
       // Positions and fix ranges are relative to the text after a byte order mark, as ESLint's are.
-      const text = original.startsWith("\uFEFF") ? original.slice(1) : original;
+      const text = withoutBom(original);
       const blocks = extract(text).map(finishBlock);
       if (blocks.length === 0) return [];
       pending.set(filename, { text, starts: hostLineStarts(text), blocks });

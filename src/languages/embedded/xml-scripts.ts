@@ -19,6 +19,7 @@ import { firstTooDeep } from "../xml/nesting.js";
 import { parseXml } from "../xml/parser.js";
 import { byPosition, finishBlock, hostLineStarts, hostMessages, virtualFile, type EmbeddedBlock } from "./blocks.js";
 import { VirtualText } from "./virtual-text.js";
+import { withoutBom } from "../text/line-index.js";
 
 /** Elements whose text is JavaScript in Campaign exports. */
 const SCRIPT_ELEMENTS = new Set(["script", "initScript", "source"]);
@@ -79,7 +80,6 @@ export function xmlScriptBlocks(host: string): EmbeddedBlock[] {
 }
 
 const pending = new Map<string, { text: string; blocks: EmbeddedBlock[] }>();
-const BOM = "\uFEFF";
 
 /** Same rule, same line: the XML rules' text match of what a JS rule found in the script. */
 function sameFinding(a: Linter.LintMessage, b: Linter.LintMessage): boolean {
@@ -91,7 +91,7 @@ export const xmlScriptProcessor: Linter.Processor = {
   supportsAutofix: true,
   preprocess(original: string, filename: string) {
     // The first block is the file itself, byte for byte, so ESLint lints it as the XML file it is.
-    const text = original.startsWith(BOM) ? original.slice(1) : original;
+    const text = withoutBom(original);
     const blocks = xmlScriptBlocks(text).map(finishBlock);
     if (blocks.length > 0) pending.set(filename, { text, blocks });
     return [original, ...blocks.map((block, index) => virtualFile(block, index + 1))];

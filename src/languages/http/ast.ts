@@ -9,7 +9,7 @@
 import type { SourceLocation } from "@eslint/core";
 import type { XmlDocument, XmlNode } from "../xml/index.js";
 import { XML_VISITOR_KEYS } from "../xml/index.js";
-import type { Range } from "../shell/text-index.js";
+import type { Range } from "../text/line-index.js";
 
 export interface HttpNodeBase {
   range: Range;

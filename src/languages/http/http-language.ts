@@ -8,8 +8,8 @@ import { httpLanguageVisitorKeys } from "./ast.js";
 import { HttpSourceCode } from "./http-source-code.js";
 import { parseHttp } from "./parser.js";
 import { firstTooDeep, tooDeepError } from "../xml/nesting.js";
-import type { ParseProblem } from "../shell/comment-source-code.js";
-import { findNul, LineIndex } from "../shell/text-index.js";
+import type { ParseProblem } from "../text/text-source-code.js";
+import { findNul, LineIndex } from "../text/line-index.js";
 
 export type HttpLanguageOptions = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
 import type { XmlComment } from "../xml/index.js";
 import type { HttpAnyNode, HttpComment, HttpDocument } from "./ast.js";
 import { httpLanguageVisitorKeys } from "./ast.js";
-import { CommentSourceCode, type ParseProblem } from "../shell/comment-source-code.js";
+import { CommentSourceCode, type ParseProblem } from "../text/text-source-code.js";
 
 /** HTTP comment lines and the XML comments of XML bodies, in source order. */
 function allComments(ast: HttpDocument): (HttpComment | XmlComment)[] {

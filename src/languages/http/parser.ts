@@ -23,8 +23,8 @@ import type {
 } from "./ast.js";
 import { markdownDirectivesEnd } from "../markdown-directives.js";
 import { parseXmlBody } from "./xml-body.js";
-import type { ParseProblem } from "../shell/comment-source-code.js";
-import { indexOfWithin, isBlank, LineIndex, type Range } from "../shell/text-index.js";
+import type { ParseProblem } from "../text/text-source-code.js";
+import { indexOfWithin, isBlank, LineIndex, type Range } from "../text/line-index.js";
 
 export interface HttpParseResult {
   ast: HttpDocument;

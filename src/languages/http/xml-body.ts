@@ -5,8 +5,8 @@
  */
 import type { XmlComment, XmlDocument } from "../xml/index.js";
 import { parseXmlFragment } from "../xml/index.js";
-import type { ParseProblem } from "../shell/comment-source-code.js";
-import type { LineIndex } from "../shell/text-index.js";
+import type { ParseProblem } from "../text/text-source-code.js";
+import type { LineIndex } from "../text/line-index.js";
 
 /** The XML of a body: an `XmlDocument` whose `range` is the body's range (not the whole file). */
 export interface HttpXmlBody {

@@ -8,7 +8,7 @@
  * that word's text, quotes and continuations included.
  */
 import type { SourceLocation } from "@eslint/core";
-import type { Range } from "./text-index.js";
+import type { Range } from "../text/line-index.js";
 
 /** Which syntax a file is parsed as; chosen from its name (see `detectShellDialect`). */
 export type ShellDialect =

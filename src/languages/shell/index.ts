@@ -21,5 +21,5 @@ export type {
   ShellWord,
   ShellWordSegment,
 } from "./ast.js";
-export type { ParseProblem } from "./comment-source-code.js";
-export type { Range } from "./text-index.js";
+export type { ParseProblem } from "../text/text-source-code.js";
+export type { Range } from "../text/line-index.js";

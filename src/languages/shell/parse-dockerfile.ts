@@ -6,7 +6,7 @@
  */
 import type { ShellAssignment, ShellCommand, ShellWord } from "./ast.js";
 import { PosixScanner, makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { isBlank, isLineBreak, skipLineBreak, type LineIndex } from "../text/line-index.js";
 import { WordBuilder } from "./word.js";
 
 const SHELL_INSTRUCTIONS = new Set(["RUN", "CMD", "ENTRYPOINT"]);

@@ -3,7 +3,7 @@
  */
 import type { ShellAssignment, ShellWord } from "./ast.js";
 import { makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "../text/line-index.js";
 import { plainWord, WordBuilder } from "./word.js";
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };

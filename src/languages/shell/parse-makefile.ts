@@ -7,7 +7,7 @@
  */
 import type { ShellAssignment, ShellWord } from "./ast.js";
 import { PosixScanner, makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { indexOfWithin, isBlank, isLineBreak, LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, LineIndex } from "../text/line-index.js";
 import { plainWord, WordBuilder } from "./word.js";
 import { remapOutput } from "./parse-yaml.js";
 import type { ScalarMap } from "./yaml-scalar.js";

@@ -21,7 +21,7 @@
  */
 import type { ShellAssignment, ShellAssignmentKind } from "./ast.js";
 import type { ShellOutput } from "./posix-scanner.js";
-import type { LineIndex, Range } from "./text-index.js";
+import type { LineIndex, Range } from "../text/line-index.js";
 import { parseMappedScript } from "./parse-yaml.js";
 import { wordOfMap, type ScalarMap } from "./yaml-scalar.js";
 

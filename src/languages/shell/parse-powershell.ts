@@ -7,7 +7,7 @@
  */
 import type { ShellAssignment, ShellRedirect, ShellWord } from "./ast.js";
 import { makeCommand, type ShellOutput } from "./posix-scanner.js";
-import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "../text/line-index.js";
 import { WordBuilder } from "./word.js";
 
 const CH_DQUOTE = 34;

@@ -39,7 +39,7 @@ import type { ShellAssignment, ShellCommand, ShellDialect, ShellWord, ShellWordS
 import { parseBatch } from "./parse-batch.js";
 import { parsePowerShell } from "./parse-powershell.js";
 import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
-import { isBlank, LineIndex, type Range } from "./text-index.js";
+import { isBlank, LineIndex, type Range } from "../text/line-index.js";
 import { atomicMap, scalarMap, wordOfMap, type ScalarMap } from "./yaml-scalar.js";
 import { secretSlotOfName } from "../../campaign/secrets.js";
 

@@ -4,7 +4,7 @@
  */
 import { markdownDirectivesEnd } from "../markdown-directives.js";
 import type { ShellDialect, ShellDocument } from "./ast.js";
-import type { ParseProblem } from "./comment-source-code.js";
+import type { ParseProblem } from "../text/text-source-code.js";
 import { parseBatch } from "./parse-batch.js";
 import { parseDockerfile } from "./parse-dockerfile.js";
 import { parseEnvFile, parseProperties } from "./parse-env.js";
@@ -13,7 +13,7 @@ import { parsePowerShell } from "./parse-powershell.js";
 import { parseYaml } from "./parse-yaml.js";
 import { parseHcl, parseJenkinsfile } from "./parse-pipeline-code.js";
 import { PosixScanner, type ShellOutput } from "./posix-scanner.js";
-import { LineIndex } from "./text-index.js";
+import { LineIndex } from "../text/line-index.js";
 
 export interface ShellParseResult {
   ast: ShellDocument;

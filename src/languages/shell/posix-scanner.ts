@@ -9,8 +9,8 @@
  * the region. Runs in linear time (nested substitutions are skipped with an explicit stack).
  */
 import type { ShellAssignment, ShellCommand, ShellComment, ShellHeredoc, ShellRedirect, ShellWord } from "./ast.js";
-import type { ParseProblem } from "./comment-source-code.js";
-import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "./text-index.js";
+import type { ParseProblem } from "../text/text-source-code.js";
+import { indexOfWithin, isBlank, isLineBreak, skipLineBreak, type LineIndex } from "../text/line-index.js";
 import { sliceWord, WordBuilder } from "./word.js";
 
 /** Where the nodes found by the scanners go (in source order). */

@@ -6,11 +6,11 @@
 import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
 import type { ShellDialect, ShellDocument, ShellNode } from "./ast.js";
 import { shellVisitorKeys } from "./ast.js";
-import type { ParseProblem } from "./comment-source-code.js";
+import type { ParseProblem } from "../text/text-source-code.js";
 import { detectShellDialect, SHELL_DIALECTS } from "./dialect.js";
 import { parseShell } from "./parser.js";
 import { ShellSourceCode } from "./shell-source-code.js";
-import { findNul, LineIndex } from "./text-index.js";
+import { findNul, LineIndex } from "../text/line-index.js";
 
 export interface ShellLanguageOptions {
   /** Parse every file as this dialect instead of detecting it from the file name. */

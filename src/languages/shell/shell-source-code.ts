@@ -4,8 +4,8 @@
  */
 import type { ShellComment, ShellDocument, ShellNode, ShellWord } from "./ast.js";
 import { shellVisitorKeys } from "./ast.js";
-import { CommentSourceCode, type ParseProblem } from "./comment-source-code.js";
-import type { Range } from "./text-index.js";
+import { CommentSourceCode, type ParseProblem } from "../text/text-source-code.js";
+import type { Range } from "../text/line-index.js";
 import { shellWordSourceRange } from "./word.js";
 
 export class ShellSourceCode extends CommentSourceCode<ShellDocument, ShellNode, ShellComment> {

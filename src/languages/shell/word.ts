@@ -2,7 +2,7 @@
  * Building `ShellWord`s with their value → source mapping, and reading that mapping back.
  */
 import type { ShellWord, ShellWordSegment } from "./ast.js";
-import type { LineIndex, Range } from "./text-index.js";
+import type { LineIndex, Range } from "../text/line-index.js";
 
 const QUOTE_CHARACTER = /["'`]/u;
 

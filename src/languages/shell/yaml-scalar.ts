@@ -12,7 +12,7 @@
  */
 import type { Scalar } from "yaml";
 import type { ShellWord, ShellWordSegment } from "./ast.js";
-import type { LineIndex, Range } from "./text-index.js";
+import type { LineIndex, Range } from "../text/line-index.js";
 
 export interface ScalarMap {
   value: string;

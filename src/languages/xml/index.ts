@@ -17,7 +17,7 @@ export type {
   XmlText,
 } from "./ast.js";
 export { XML_VISITOR_KEYS } from "./ast.js";
-export { LineIndex } from "./line-index.js";
+export { LineIndex } from "../text/line-index.js";
 export { parseXml, parseXmlFragment, PROBLEM_PREFIX, type XmlFragmentResult, type XmlParseResult } from "./parser.js";
 export { toSourceOffset, toSourceRange } from "./references.js";
 export { XML_NAMESPACE, XMLNS_NAMESPACE } from "./tokenizer.js";

@@ -12,7 +12,7 @@
  */
 import type { XmlComment, XmlDocument, XmlDocumentChild, XmlParseProblem, XmlRange } from "./ast.js";
 import { markdownDirectivesEnd } from "../markdown-directives.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex } from "../text/line-index.js";
 import { tokenize } from "./tokenizer.js";
 import { validateWellFormedness } from "./well-formedness.js";
 
@@ -50,7 +50,7 @@ function parseRegion(text: string, start: number, end: number, lines: LineIndex)
     // One character, or the whole "\r\n" when it starts there: a span never ends inside a line break.
     const width = text.startsWith("\r\n", invalid.offset) ? 2 : 1;
     const range: XmlRange = [invalid.offset, Math.min(invalid.offset + width, end)];
-    first = { message: invalid.message, range, loc: lineIndex.loc(range) };
+    first = { message: invalid.message, range, loc: lineIndex.loc(...range) };
   }
   const problems = first === null ? [] : [{ ...first, message: PROBLEM_PREFIX + first.message }];
   return { children, comments, problems, lineIndex };
@@ -67,7 +67,7 @@ export function parseXml(text: string): XmlParseResult {
   const start = markdownDirectivesEnd(text);
   const { children, comments, problems, lineIndex } = parseRegion(text, start, text.length, new LineIndex(text));
   const range: XmlRange = [0, text.length];
-  const document: XmlDocument = { type: "XmlDocument", children, comments, range, loc: lineIndex.loc(range) };
+  const document: XmlDocument = { type: "XmlDocument", children, comments, range, loc: lineIndex.loc(...range) };
   return { document, problems };
 }
 

@@ -29,7 +29,7 @@ import type {
   XmlSourceLocation,
   XmlText,
 } from "./ast.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex } from "../text/line-index.js";
 import { decodeReferences } from "./references.js";
 
 export const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
@@ -175,7 +175,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
         valueRange: range,
         referenceMap,
         range,
-        loc: lineIndex.loc(range),
+        loc: lineIndex.loc(...range),
       };
       if (stack.length === 0) {
         const match = NOT_WHITESPACE.exec(raw);
@@ -200,7 +200,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     element.contentRange = [open.contentStart, contentEnd];
     element.endTagRange = endTagRange;
     element.range[1] = elementEnd;
-    element.loc = lineIndex.loc(element.range);
+    element.loc = lineIndex.loc(...element.range);
     const count = openNames.get(element.name)!;
     if (count === 1) openNames.delete(element.name);
     else openNames.set(element.name, count - 1);
@@ -276,7 +276,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       valueRange: [valueStart, valueEnd],
       referenceMap,
       range,
-      loc: lineIndex.loc(range),
+      loc: lineIndex.loc(...range),
     };
     if (element.attributes === NO_ATTRIBUTES) element.attributes = [attribute];
     else element.attributes.push(attribute);
@@ -369,7 +369,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     append(element);
     if (element.selfClosing) {
       element.range[1] = tagEnd;
-      element.loc = lineIndex.loc(element.range);
+      element.loc = lineIndex.loc(...element.range);
     } else {
       stack.push({ element, contentStart: tagEnd });
       openNames.set(name, (openNames.get(name) ?? 0) + 1);
@@ -425,7 +425,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       value: text.slice(lt + 4, valueEnd),
       valueRange: [lt + 4, valueEnd],
       range,
-      loc: lineIndex.loc(range),
+      loc: lineIndex.loc(...range),
     };
     comments.push(node);
     append(node);
@@ -444,7 +444,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       valueRange: [lt + 9, valueEnd],
       referenceMap: null,
       range,
-      loc: lineIndex.loc(range),
+      loc: lineIndex.loc(...range),
     };
     if (stack.length === 0) report("CDATA section outside the root element.", lt, nodeEnd);
     append(node);
@@ -464,7 +464,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       target,
       data: text.slice(dataStart, dataEnd),
       range,
-      loc: lineIndex.loc(range),
+      loc: lineIndex.loc(...range),
     };
     if (target === "") report("Processing instruction has no target name.", lt, lt + 2);
     append(node);
@@ -518,7 +518,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       internalSubset: subsetStart < 0 ? null : text.slice(subsetStart, subsetEnd),
       internalSubsetRange: subsetStart < 0 ? null : [subsetStart, subsetEnd],
       range,
-      loc: lineIndex.loc(range),
+      loc: lineIndex.loc(...range),
     };
     documentChildren.push(node);
     return nodeEnd;
@@ -590,7 +590,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
   let problem: TokenizerProblem | null = null;
   if (found !== null) {
     const range: XmlRange = [found.start, found.end];
-    problem = { message: found.message, range, loc: lineIndex.loc(range), foundAt: found.foundAt };
+    problem = { message: found.message, range, loc: lineIndex.loc(...range), foundAt: found.foundAt };
   }
   return { children: documentChildren, comments, problem, lineIndex };
 }

@@ -11,7 +11,7 @@
 import type { File, Language, OkParseResult, ParseResult } from "@eslint/core";
 import type { XmlDocument, XmlNode, XmlParseProblem } from "./ast.js";
 import { XML_VISITOR_KEYS } from "./ast.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex } from "../text/line-index.js";
 import { parseXml } from "./parser.js";
 import { firstTooDeep, tooDeepError } from "./nesting.js";
 import { XmlSourceCode, type XmlLanguageOptions } from "./xml-source-code.js";

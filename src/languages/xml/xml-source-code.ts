@@ -20,12 +20,12 @@
  * `ruleId: null`. ESLint only calls `getDisableDirectives()` when inline config is allowed, so with
  * `noInlineConfig` the problem is not reported (it stays available as `parseProblems`).
  */
-import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
-import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
+import type { FileProblem } from "@eslint/core";
+import { type Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { MarkdownDirectiveComment } from "../markdown-directives.js";
+import { disableDirectives, inlineConfigComments, inlineConfigs } from "../text/directives.js";
 import type { XmlComment, XmlDocument, XmlNode, XmlParseProblem } from "./ast.js";
-import { LINE_ENDING_PATTERN } from "./line-index.js";
-import { LineIndex } from "./line-index.js";
+import { LINE_ENDING_PATTERN, LineIndex, locFromIndex } from "../text/line-index.js";
 
 export interface XmlLanguageOptions {
   /**
@@ -36,8 +36,6 @@ export interface XmlLanguageOptions {
   [key: string]: unknown;
 }
 
-const commentParser = new ConfigCommentParser();
-const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
 /** A traversal step; `args` are `[node, parent]`. */
 class XmlTraversalStep extends VisitNodeStep {
@@ -61,17 +59,9 @@ export class XmlSourceCode extends TextSourceCodeBase<{
   #inlineConfigComments: (XmlComment | MarkdownDirectiveComment)[] | undefined;
   #lineIndex: LineIndex | undefined;
 
-  /**
-   * plugin-kit's version rescans the rest of the last line on every call, so a one-line (minified)
-   * file with many findings turned quadratic; a line index built once answers in O(log n).
-   */
+  /** On a line index built once (see `locFromIndex`). */
   override getLocFromIndex(index: number): { line: number; column: number } {
-    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
-    if (index < 0 || index > this.text.length) {
-      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
-    }
-    this.#lineIndex ??= new LineIndex(this.text);
-    return this.#lineIndex.position(index);
+    return locFromIndex(this.text, index, () => (this.#lineIndex ??= new LineIndex(this.text)));
   }
 
   constructor({
@@ -97,10 +87,7 @@ export class XmlSourceCode extends TextSourceCodeBase<{
    * lines (they come first in the text), then the XML comments.
    */
   getInlineConfigNodes(): (XmlComment | MarkdownDirectiveComment)[] {
-    this.#inlineConfigComments ??= [
-      ...markdownDirectiveComments(this.text, (index) => this.getLocFromIndex(index)),
-      ...this.comments,
-    ].filter((comment) => INLINE_CONFIG.test(comment.value));
+    this.#inlineConfigComments ??= inlineConfigComments(this.text, (index) => this.getLocFromIndex(index), this.comments);
     return this.#inlineConfigComments;
   }
 
@@ -109,52 +96,12 @@ export class XmlSourceCode extends TextSourceCodeBase<{
     const problems: FileProblem[] = this.#reportParseProblems
       ? this.parseProblems.map((problem) => ({ ruleId: null, message: problem.message, loc: problem.loc }))
       : [];
-    const directives: Directive[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed === undefined) continue;
-      const { label, value, justification } = parsed;
-      // `eslint-disable-line` may not span lines: it would be unclear which line it applies to.
-      if (label === "eslint-disable-line" && comment.loc.start.line !== comment.loc.end.line) {
-        problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
-        continue;
-      }
-      switch (label) {
-        case "eslint-disable":
-        case "eslint-enable":
-        case "eslint-disable-next-line":
-        case "eslint-disable-line":
-          directives.push(
-            new Directive({
-              type: label.slice("eslint-".length) as DirectiveType,
-              node: comment,
-              value,
-              justification,
-            }),
-          );
-          break;
-        default:
-          break;
-      }
-    }
-    return { problems, directives };
+    return disableDirectives(this.getInlineConfigNodes(), problems);
   }
 
   /** Rule configuration from `<!-- eslint rule: "off" -->` comments. */
-  applyInlineConfig(): {
-    problems: FileProblem[];
-    configs: { config: { rules: RulesConfig }; loc: SourceLocation }[];
-  } {
-    const problems: FileProblem[] = [];
-    const configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed?.label !== "eslint") continue;
-      const result = commentParser.parseJSONLikeConfig(parsed.value);
-      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
-      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
-    }
-    return { problems, configs };
+  applyInlineConfig(): ReturnType<typeof inlineConfigs> {
+    return inlineConfigs(this.getInlineConfigNodes());
   }
 
   /** The parent of a node (`undefined` for the document and for nodes not in this tree). */

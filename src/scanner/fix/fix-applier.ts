@@ -12,29 +12,10 @@ import { decodeText } from "../read-file.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { maskedDiff } from "./fix-diff.js";
 import { hashText } from "./fix-passes.js";
-import type { FixMode } from "./fix-settings.js";
+import type { FixedFile, FixMode, FixReport } from "../types.js";
 import { encodeText, roundTrip } from "./text-encoding.js";
 
-export type FixStatus = "fixed" | "would-fix" | "refused";
-
-export interface FixedFile {
-  path: string;
-  status: FixStatus;
-  /** Fixes applied (or that a refused file would have had), by rule id. */
-  applied: Record<string, number>;
-  /** Why a file was refused. */
-  reason?: string;
-  /** Fixes were still pending after the last pass. */
-  unsettled?: boolean;
-}
-
-export interface FixReport {
-  mode: FixMode;
-  /** Files with fixes (written, diffed or refused), sorted by path. */
-  files: FixedFile[];
-  /** `--fix-dry-run`: the masked unified diff of every file, in path order. */
-  diff: string;
-}
+export type { FixedFile, FixReport, FixStatus } from "../types.js";
 
 /** Lints a text as it is, without fixing (for files whose fix is refused after the fact). */
 export type Relint = (path: string, text: string) => FileResult;

@@ -8,6 +8,7 @@ import type { Linter, Rule } from "eslint";
 import { findOperator } from "../credential-context.js";
 import type { Allowlist } from "../file-findings.js";
 import { LineIndex } from "../line-index.js";
+import { withoutBom } from "../../languages/text/line-index.js";
 
 export interface FixChoiceInput {
   path: string;
@@ -27,7 +28,7 @@ export function fixChooser({ path, namespace, suggestionRules, allowlist }: FixC
   const accepted = (message: Linter.LintMessage, text: string): boolean => {
     if (lines === undefined || linesOf !== text) {
       // ESLint's lines and columns do not count a BOM.
-      lines = new LineIndex(text.startsWith("\uFEFF") ? text.slice(1) : text);
+      lines = new LineIndex(withoutBom(text));
       linesOf = text;
     }
     const body = lines.text;

@@ -1,7 +1,8 @@
 /** What `--fix`, `--fix-dry-run` and `--fix-suggestions` ask for (plain data: it travels to worker threads). */
 
-/** `write`: fixed files are written; `dry-run`: a unified diff is printed and nothing is written. */
-export type FixMode = "write" | "dry-run";
+import type { FixMode } from "../types.js";
+
+export type { FixMode };
 
 export interface FixSettings {
   mode: FixMode;

@@ -1,8 +1,8 @@
 /** `--fix`, `--fix-dry-run` and `--fix-suggestions RULE…` as scan settings, checked. */
 import { ScanConfigError } from "../types.js";
 import type { FixSettings } from "./fix-settings.js";
+import { fullRuleId } from "../../rule-id.js";
 
-const NAMESPACE = "campaign-ims";
 
 export interface FixRequest {
   fix?: boolean;
@@ -16,7 +16,7 @@ export function resolveFixSettings(request: FixRequest): FixSettings | undefined
     .flatMap((entry) => entry.split(","))
     .map((name) => name.trim())
     .filter((name) => name !== "")
-    .map((name) => (name.startsWith(`${NAMESPACE}/`) ? name : `${NAMESPACE}/${name}`));
+    .map((name) => fullRuleId(name));
   if (request.fix && request.fixDryRun) throw new ScanConfigError("--fix and --fix-dry-run exclude each other: choose one");
   if (!request.fix && !request.fixDryRun) {
     if (request.fixSuggestions !== undefined) throw new ScanConfigError("--fix-suggestions needs --fix or --fix-dry-run");

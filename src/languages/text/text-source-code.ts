@@ -5,11 +5,11 @@
  * @eslint/markdown's processor puts above a code block, and recoverable parse problems reported
  * through `getDisableDirectives().problems`. Modelled on `@eslint/json`'s JSONSourceCode.
  */
-import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
-import { markdownDirectiveComments, type MarkdownDirectiveComment } from "../markdown-directives.js";
-import { LINE_ENDING_PATTERN, type Range } from "./text-index.js";
-import { LineIndex } from "./text-index.js";
+import type { FileProblem, SourceLocation } from "@eslint/core";
+import { type Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { MarkdownDirectiveComment } from "../markdown-directives.js";
+import { disableDirectives, inlineConfigComments, inlineConfigs } from "./directives.js";
+import { LINE_ENDING_PATTERN, LineIndex, locFromIndex, type Range } from "./line-index.js";
 
 /** The fields every node of these languages has. */
 export interface TextNode {
@@ -30,8 +30,6 @@ export interface ParseProblem {
   loc: SourceLocation;
 }
 
-const commentParser = new ConfigCommentParser();
-const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
 /** A traversal step whose target is one of the language's nodes. */
 export class TextTraversalStep<Node extends TextNode> extends VisitNodeStep {
@@ -120,17 +118,9 @@ export class CommentSourceCode<
   #inlineConfigComments: (Comment | MarkdownDirectiveComment)[] | undefined;
   #lineIndex: LineIndex | undefined;
 
-  /**
-   * plugin-kit's version rescans the rest of the last line on every call, so a one-line (minified)
-   * file with many findings turned quadratic; a line index built once answers in O(log n).
-   */
+  /** On a line index built once (see `locFromIndex`). */
   override getLocFromIndex(index: number): { line: number; column: number } {
-    if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
-    if (index < 0 || index > this.text.length) {
-      throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
-    }
-    this.#lineIndex ??= new LineIndex(this.text);
-    return this.#lineIndex.position(index);
+    return locFromIndex(this.text, index, () => (this.#lineIndex ??= new LineIndex(this.text)));
   }
 
   constructor({ text, ast, comments, problems, visitorKeys }: CommentSourceCodeOptions<Root, Comment>) {
@@ -177,60 +167,17 @@ export class CommentSourceCode<
    * Markdown processor's directive lines (they come first in the text), then the file's comments.
    */
   getInlineConfigNodes(): (Comment | MarkdownDirectiveComment)[] {
-    this.#inlineConfigComments ??= [
-      ...markdownDirectiveComments(this.text, (index) => this.getLocFromIndex(index)),
-      ...this.comments,
-    ].filter((comment) => INLINE_CONFIG.test(comment.value));
+    this.#inlineConfigComments ??= inlineConfigComments(this.text, (index) => this.getLocFromIndex(index), this.comments);
     return this.#inlineConfigComments;
   }
 
   /** Disable/enable directives, plus the file's recoverable parse problems. */
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
-    const problems: FileProblem[] = this.parseProblems.map(({ message, loc }) => ({ ruleId: null, message, loc }));
-    const directives: Directive[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed === undefined) continue;
-      const { label, value, justification } = parsed;
-      if (label === "eslint-disable-line" && comment.loc.start.line !== comment.loc.end.line) {
-        problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
-        continue;
-      }
-      switch (label) {
-        case "eslint-disable":
-        case "eslint-enable":
-        case "eslint-disable-next-line":
-        case "eslint-disable-line":
-          directives.push(
-            new Directive({
-              type: label.slice("eslint-".length) as DirectiveType,
-              node: comment,
-              value,
-              justification,
-            }),
-          );
-          break;
-        default:
-          break;
-      }
-    }
-    return { problems, directives };
+    return disableDirectives(this.getInlineConfigNodes(), this.parseProblems.map(({ message, loc }) => ({ ruleId: null, message, loc })));
   }
 
   /** Rule configurations from `eslint rule: level` comments. */
-  applyInlineConfig(): {
-    problems: FileProblem[];
-    configs: { config: { rules: RulesConfig }; loc: SourceLocation }[];
-  } {
-    const problems: FileProblem[] = [];
-    const configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed === undefined || parsed.label !== "eslint") continue;
-      const result = commentParser.parseJSONLikeConfig(parsed.value);
-      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
-      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
-    }
-    return { problems, configs };
+  applyInlineConfig(): ReturnType<typeof inlineConfigs> {
+    return inlineConfigs(this.getInlineConfigNodes());
   }
 }

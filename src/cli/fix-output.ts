@@ -1,6 +1,6 @@
 /** What --fix and --fix-dry-run print: the masked diff on stdout (dry run), the fix summary on stderr. */
-import type { ScanResult } from "../types.js";
-import { fixSummaryLines } from "./fix-summary.js";
+import type { ScanResult } from "../scanner/types.js";
+import { fixSummaryLines } from "../scanner/fix/fix-summary.js";
 
 export interface FixOutputStreams {
   stdout: NodeJS.WritableStream;

@@ -4,7 +4,7 @@
  * done of the total (counted before the scan starts), findings, and the time left, estimated from
  * the pace so far once a second has passed.
  */
-import type { ScanProgress } from "./scan.js";
+import type { ScanProgress } from "../scanner/scan.js";
 
 interface TerminalStream {
   isTTY?: boolean;

@@ -4,15 +4,15 @@
  * (json, markdown, csv, github, junit, html); from SARIF logs, SARIF. Bad input: exit code 2 and a
  * message that names the file; nothing is written.
  */
-import { writeOutputFile } from "./fix/atomic-write.js";
+import { writeOutputFile } from "../scanner/fix/atomic-write.js";
 import { resolve } from "node:path";
 import { formatForFile, renderReport, type FormatName, type RenderOptions } from "../report/index.js";
-import { loadPlugin } from "./lint-engine.js";
-import { mergeResults } from "./merge.js";
-import { MAX_RESULT_FILE_BYTES, readInputFile } from "./read-file.js";
-import { readResult, type ResultFormat } from "./result-reader.js";
-import { DEFAULT_PLUGIN_MODULE } from "./scan-settings.js";
-import { ScanConfigError } from "./types.js";
+import { loadPlugin } from "../scanner/lint-engine.js";
+import { mergeResults } from "../scanner/merge.js";
+import { MAX_RESULT_FILE_BYTES, readInputFile } from "../scanner/read-file.js";
+import { readResult, type ResultFormat } from "../scanner/result-reader.js";
+import { DEFAULT_PLUGIN_MODULE } from "../scanner/scan-settings.js";
+import { ScanConfigError } from "../scanner/types.js";
 
 /** The formats a merged result can be written in, by the format of its inputs. */
 export const MERGE_FORMATS: Readonly<Record<ResultFormat, readonly FormatName[]>> = {

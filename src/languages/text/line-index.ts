@@ -1,6 +1,7 @@
 /**
- * Position bookkeeping shared by the plugin's line-oriented languages (`campaign-ims/shell` and
- * `campaign-ims/http`).
+ * Position bookkeeping shared by the plugin's own languages (`campaign-ims/shell`, `campaign-ims/http`
+ * and `campaign-ims/xml`, whose line terminators, XML 1.0 §2.11, are the same three), and by the
+ * finders in src/campaign/ that turn offsets of those texts into locations.
  *
  * Offsets index the exact text handed to `parse()` (ESLint strips a leading BOM before that; when
  * the parser is called directly on text that still starts with U+FEFF, the BOM is offset 0 and
@@ -120,6 +121,22 @@ export class LineIndex {
     return { range: [start, end], loc: this.loc(start, end) };
   }
 }
+
+/**
+ * `sourceCode.getLocFromIndex(index)` on a line index built once: plugin-kit's version rescans the
+ * rest of the last line on every call, so a one-line (minified) file with many findings turned
+ * quadratic; this answers in O(log n). Errors as plugin-kit's for a bad index.
+ */
+export function locFromIndex(text: string, index: number, lines: () => LineIndex): Position {
+  if (typeof index !== "number") throw new TypeError("Expected `index` to be a number.");
+  if (index < 0 || index > text.length) {
+    throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${text.length}).`);
+  }
+  return lines().position(index);
+}
+
+/** The text without a leading byte order mark (U+FEFF), as ESLint hands it to a language. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Whether a character code is a line break (`\n` or `\r`). */
 export const isLineBreak = (code: number): boolean => code === 10 || code === 13;
