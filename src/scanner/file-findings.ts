@@ -6,6 +6,7 @@
 import type { Linter } from "eslint";
 import ignore, { type Ignore } from "ignore";
 import type { CampaignRule, CredentialKind, MessageLevel } from "../create-rule.js";
+import type { CredentialRecord } from "../campaign/credential-ranges.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
 import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
@@ -17,6 +18,9 @@ import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severit
 
 /** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
 const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
+
+/** A comment after a finding on its line: `//`, `#` or `<!--` after white space. */
+const TRAILING_COMMENT = /\s(?:\/\/|#|<!--)/;
 
 /** Characters of a source line shown in evidence and code frames (minified files have long lines). */
 const FRAME_WIDTH = 160;
@@ -65,6 +69,9 @@ function codeFrame(redaction: Redaction, lines: LineIndex, start: number, end: n
   let spanStart = Math.min(Math.max(redaction.mapOffset(start) - lineStart, 0), text.length);
   let spanEnd = endLine === line ? Math.min(Math.max(redaction.mapOffset(end) - lineStart, spanStart), text.length) : text.length;
   if (spanEnd === spanStart) spanEnd = Math.min(spanStart + 1, Math.max(text.length, spanStart + 1));
+  // A comment after the finding is text nobody classified: elided, not shown.
+  const comment = TRAILING_COMMENT.exec(text.slice(spanEnd));
+  if (comment !== null) text = `${text.slice(0, spanEnd + comment.index)} …`;
   if (text.length > FRAME_WIDTH) {
     const windowStart = Math.max(0, Math.min(spanStart - 40, text.length - FRAME_WIDTH));
     const windowEnd = Math.min(text.length, windowStart + FRAME_WIDTH);
@@ -83,6 +90,13 @@ export interface FileFindingsInput {
   namespace: string;
   rules: Readonly<Record<string, CampaignRule<string, any>>>;
   allowlist: Allowlist;
+  /** The credential ranges the rules reported for this file (campaign/credential-ranges.ts). */
+  credentials?: readonly CredentialRecord[];
+}
+
+/** The records of the report that starts at `start`, by the rule `ruleId`. */
+function recordsAt(credentials: readonly CredentialRecord[], ruleId: string, start: number): CredentialRecord[] {
+  return credentials.filter((record) => record.at === start && record.ruleId === ruleId);
 }
 
 export function fileFindings(input: FileFindingsInput): FileResult {
@@ -94,7 +108,8 @@ export function fileFindings(input: FileFindingsInput): FileResult {
 
   const lines = new LineIndex(text);
   let redaction: Redaction | undefined;
-  const masked = (): Redaction => (redaction ??= redact(text));
+  const credentials = input.credentials ?? [];
+  const masked = (): Redaction => (redaction ??= redact(text, credentials.flatMap((record) => record.values ?? [])));
   let fileEndpoint: string | undefined | null = null;
   const keys: string[] = [];
 
@@ -129,8 +144,10 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const rawSource = text.slice(start, end);
     const rawLine = text.slice(lines.lineStart(line), lines.lineEnd(line));
 
-    const operator = findOperator(rawSource) ?? findOperator(rawLine);
-    let endpoint = findEndpoint(rawSource) ?? findEndpoint(rawLine);
+    // What the rule knew about this report first; the literal text of the finding after.
+    const known = recordsAt(credentials, message.ruleId!, start);
+    const operator = known.find((record) => record.operator !== undefined)?.operator ?? findOperator(rawSource) ?? findOperator(rawLine);
+    let endpoint = known.find((record) => record.endpoint !== undefined)?.endpoint ?? findEndpoint(rawSource) ?? findEndpoint(rawLine);
     if (endpoint === undefined) {
       if (fileEndpoint === null) fileEndpoint = findFileEndpoint(text);
       endpoint = fileEndpoint;

@@ -3,6 +3,7 @@
  * (lint-config.ts). One engine per thread: the walking thread when the scan runs in-process,
  * each worker thread otherwise. The scanned repository's own ESLint configuration is never read.
  */
+import type { CredentialRecord } from "../campaign/credential-ranges.js";
 import { join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
 import type { Linter } from "eslint";
@@ -87,11 +88,22 @@ export class LintEngine {
   lintFile(path: string, text: string, options: { fix?: boolean } = {}): FileResult {
     const fix = options.fix === false ? undefined : this.settings.fix;
     const filename = join(this.settings.root, path);
-    const verify = (source: string): Linter.LintMessage[] =>
+    const lint = (source: string): Linter.LintMessage[] =>
       this.linter.verify(source, (this.verifyConfigs ??= normalizedConfigs(this.config.configs, this.settings.root)), {
         filename,
         filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename),
       });
+    // The credential ranges the rules reported on the last verify (the text the findings are about).
+    let credentials: CredentialRecord[] = [];
+    const collect = this.plugin.credentialRanges?.collect;
+    const verify =
+      collect === undefined
+        ? lint
+        : (source: string): Linter.LintMessage[] => {
+            const { result, records } = collect(() => lint(source));
+            credentials = records.filter((record) => record.filename === filename);
+            return result;
+          };
     let messages: Linter.LintMessage[];
     let fixed: FileFix | undefined;
     try {
@@ -116,6 +128,7 @@ export class LintEngine {
       path,
       text,
       messages,
+      credentials,
       namespace: this.config.namespace,
       rules: this.plugin.rules ?? {},
       allowlist: this.allowlist,
