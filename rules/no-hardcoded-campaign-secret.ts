@@ -317,7 +317,7 @@ export default createRule<MessageIds, Options>({
             data: { masked: maskSecret(trimmed, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
           },
           range[0],
-          { values: [range] },
+          { values: [range], mask: maskSecret(trimmed, kind) },
         );
       };
 
@@ -694,7 +694,7 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
             },
           },
           start,
-          { values: [[start, end]] },
+          { values: [[start, end]], mask: maskSecret(text, kind) },
         );
       }
     },

@@ -20,6 +20,8 @@
 export interface CredentialData {
   /** File offsets `[start, end)` of the credential values in the report (never printed). */
   values?: readonly (readonly [number, number])[];
+  /** How the rule's message shows the values (`****`, `p8e-****`, `mc/****`); the scanner shows the same. */
+  mask?: string;
   /** The operator login, when the code names it literally (already masked if secret-shaped). */
   operator?: string;
   /** The Campaign endpoint (`https://host[:port]`), when the code names it literally. */

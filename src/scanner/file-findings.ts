@@ -12,15 +12,12 @@ import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
 import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
-import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
+import { elideComment, redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
 
 /** ESLint's report of a directive that suppressed nothing (--report-unused-disable-directives). */
 const UNUSED_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive/;
-
-/** A comment after a finding on its line: `//`, `#` or `<!--` after white space. */
-const TRAILING_COMMENT = /\s(?:\/\/|#|<!--)/;
 
 /** Characters of a source line shown in evidence and code frames (minified files have long lines). */
 const FRAME_WIDTH = 160;
@@ -70,8 +67,7 @@ function codeFrame(redaction: Redaction, lines: LineIndex, start: number, end: n
   let spanEnd = endLine === line ? Math.min(Math.max(redaction.mapOffset(end) - lineStart, spanStart), text.length) : text.length;
   if (spanEnd === spanStart) spanEnd = Math.min(spanStart + 1, Math.max(text.length, spanStart + 1));
   // A comment after the finding is text nobody classified: elided, not shown.
-  const comment = TRAILING_COMMENT.exec(text.slice(spanEnd));
-  if (comment !== null) text = `${text.slice(0, spanEnd + comment.index)} …`;
+  text = elideComment(text, spanEnd);
   if (text.length > FRAME_WIDTH) {
     const windowStart = Math.max(0, Math.min(spanStart - 40, text.length - FRAME_WIDTH));
     const windowEnd = Math.min(text.length, windowStart + FRAME_WIDTH);
@@ -109,7 +105,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
   const lines = new LineIndex(text);
   let redaction: Redaction | undefined;
   const credentials = input.credentials ?? [];
-  const masked = (): Redaction => (redaction ??= redact(text, credentials.flatMap((record) => record.values ?? [])));
+  const masked = (): Redaction => (redaction ??= redact(text, credentials.flatMap(({ values = [], mask }) => values.map(([start, end]) => ({ start, end, mask })))));
   let fileEndpoint: string | undefined | null = null;
   const keys: string[] = [];
 

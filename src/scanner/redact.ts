@@ -137,8 +137,10 @@ export function maskLiteral(value: string, key?: string): { text: string; masked
     }
   }
   if (SAFE_VALUE.test(trimmed) || sessionMethodOf(trimmed) !== undefined) return keep;
-  // A `login/password` session token keeps its login: `mc/****`.
-  if (classifySecret(value, "login-password") === "login-password" && splitLoginPassword(value) !== undefined) {
+  // A `login/password` session token keeps its login: `mc/****`; a password or any other value
+  // with a `/` is no pair (its first half would be printed as a "login").
+  const pairKey = normalizedKey !== undefined && (/session|token/.test(normalizedKey) && !/pass|pwd|secret/.test(normalizedKey));
+  if (pairKey && classifySecret(value, "login-password") === "login-password" && splitLoginPassword(value) !== undefined) {
     return { text: maskSecret(value, "login-password"), masked: true };
   }
   return { text: MASK, masked: true };
@@ -201,7 +203,8 @@ function literalSpan(start: number, end: number, value: string, key: string | un
 const matches = (pattern: RegExp, text: string): IterableIterator<RegExpExecArray> => text.matchAll(pattern);
 
 /** Quoted text that is itself structured (markup, a form body, JSON) is masked inside, not whole. */
-const isStructured = (value: string): boolean => /<[\w:!?/]/.test(value) || /\w=[^=]/.test(value) || /[{[]\s*["']?\w+["']?\s*:/.test(value);
+const isStructured = (value: string): boolean =>
+  /<[\w:!?/]/.test(value) || /[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
 
 function collectSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -372,13 +375,32 @@ function resolve(spans: Span[]): Span[] {
   return kept;
 }
 
-/** The mask of a value a rule reported as a credential: its shape's mask, `login/****`, or `****`. */
+/** A credential value a rule reported: its range, and the mask the rule showed for it. */
+export interface KnownValue {
+  start: number;
+  end: number;
+  mask?: string;
+}
+
+/** The mask of a value a rule reported without its own mask: its shape's mask, or `****`. */
 function maskKnown(value: string): string {
   const trimmed = value.trim();
   const shape = secretShape(trimmed);
-  if (shape !== undefined) return maskSecret(trimmed, shape);
-  if (classifySecret(trimmed, "login-password") === "login-password" && splitLoginPassword(trimmed) !== undefined) return maskSecret(trimmed, "login-password");
-  return MASK;
+  return shape === undefined ? MASK : maskSecret(trimmed, shape);
+}
+
+// A comment on a shown line (after white space, or the whole line): `//`, `#`, `<!--`, `/*`.
+const COMMENT = /(?:^|\s)(?:\/\/|#|<!--|\/\*)/;
+
+/**
+ * A shown line (masked evidence, a diff line) with the comment after `from` elided: comments are
+ * text the scanner has not classified (an old password "for reference" is a classic).
+ */
+export function elideComment(line: string, from = 0): string {
+  const comment = COMMENT.exec(line.slice(from));
+  if (comment === null) return line;
+  const cut = from + comment.index + (/^\s/.test(comment[0]) ? 1 : 0);
+  return `${line.slice(0, cut)}…`;
 }
 
 /**
@@ -403,11 +425,11 @@ function withKnown(known: Span[], fallback: Span[]): Span[] {
  * reported as credential values (campaign/credential-ranges.ts): masked exactly, before and over
  * anything the fallback below would guess around them.
  */
-export function redact(text: string, known: readonly (readonly [number, number])[] = []): Redaction {
+export function redact(text: string, known: readonly KnownValue[] = []): Redaction {
   const exact = resolve(
     known
-      .filter(([start, end]) => start >= 0 && end > start && end <= text.length)
-      .map(([start, end]) => ({ start, end, replacement: maskKnown(text.slice(start, end)), secrets: [text.slice(start, end)] })),
+      .filter(({ start, end }) => start >= 0 && end > start && end <= text.length)
+      .map(({ start, end, mask }) => ({ start, end, replacement: mask ?? maskKnown(text.slice(start, end)), secrets: [text.slice(start, end)] })),
   );
   const spans = withKnown(exact, resolve(collectSpans(text)));
   let output = "";
