@@ -163,7 +163,7 @@ describe("planted secrets never leak", () => {
   it("from the findings' messages, evidence and problems", () => {
     const leaks: string[] = [];
     for (const { secret, path } of planted) {
-      const mine = JSON.stringify([...result.findings.filter((finding) => finding.path === path), ...(result.problems ?? []).filter((problem) => problem.path === path)]);
+      const mine = JSON.stringify([...result.findings.filter((finding) => finding.path === path), ...result.errors.filter((problem) => problem.path === path)]);
       const fragment = leakedFragment(mine, secret);
       if (fragment !== undefined) leaks.push(`${path}: ${lineWith(mine.replaceAll('{"', '\n{"').replaceAll(',"', '\n"'), fragment)}`);
     }
