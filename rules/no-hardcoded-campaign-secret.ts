@@ -317,7 +317,7 @@ export default createRule<MessageIds, Options>({
             data: { masked: maskSecret(trimmed, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
           },
           range[0],
-          { values: [range], mask: maskSecret(trimmed, kind) },
+          { values: [unquoted(sourceCode.text, range)], mask: maskSecret(trimmed, kind) },
         );
       };
 
@@ -699,6 +699,12 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
       }
     },
   };
+}
+
+/** A string literal's range without its quotes (the value the scanner masks; the quotes stay). */
+function unquoted(text: string, [start, end]: readonly [number, number]): [number, number] {
+  const quote = text[start];
+  return end - start >= 2 && (quote === '"' || quote === "'" || quote === "`") && text[end - 1] === quote ? [start + 1, end - 1] : [start, end];
 }
 
 // Kinds whose value can be a sample typed by hand (shaped secrets are real by their shape).

@@ -12,7 +12,7 @@ import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
 import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
-import { elideComment, redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
+import { commentStart, elideComment, redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
 
@@ -66,8 +66,9 @@ function codeFrame(redaction: Redaction, lines: LineIndex, start: number, end: n
   let spanStart = Math.min(Math.max(redaction.mapOffset(start) - lineStart, 0), text.length);
   let spanEnd = endLine === line ? Math.min(Math.max(redaction.mapOffset(end) - lineStart, spanStart), text.length) : text.length;
   if (spanEnd === spanStart) spanEnd = Math.min(spanStart + 1, Math.max(text.length, spanStart + 1));
-  // A comment after the finding is text nobody classified: elided, not shown.
-  text = elideComment(text, spanEnd);
+  // A comment after the finding's start is text nobody classified: elided, not shown.
+  text = elideComment(text, Math.min(spanStart + 1, text.length));
+  spanEnd = Math.min(spanEnd, text.length);
   if (text.length > FRAME_WIDTH) {
     const windowStart = Math.max(0, Math.min(spanStart - 40, text.length - FRAME_WIDTH));
     const windowEnd = Math.min(text.length, windowStart + FRAME_WIDTH);
@@ -172,6 +173,10 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     // Words of the rule's own message template ("Logon", "session") are never data from the
     // file, so they stay readable even when the same word is a literal on the scanned line.
     const template = message.messageId === undefined ? "" : (rule.meta.messages?.[message.messageId] ?? "");
+    // A comment after the finding's start on its line is unclassified text: a message that quotes it shows "…".
+    const commentAt = commentStart(rawLine, Math.min(start - lines.lineStart(line) + 1, rawLine.length));
+    const comment = commentAt === undefined ? "" : rawLine.slice(commentAt).trim();
+    const messageText = comment.length >= 3 ? message.message.split(comment).join("…") : message.message;
     const messageSecrets = secrets.filter((secret) => secret !== operator && !template.includes(secret));
 
     keys.push(
@@ -192,7 +197,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
       column,
       endLine,
       endColumn,
-      message: scrubText(message.message, messageSecrets),
+      message: scrubText(messageText, messageSecrets),
       fingerprint: "",
       fixable: message.fix !== undefined,
       hasSuggestions: (message.suggestions?.length ?? 0) > 0,

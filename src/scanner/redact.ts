@@ -99,6 +99,7 @@ const LINE_ASSIGNMENT =
 // Element text of an element whose name says it holds a secret, across lines and with `>` inside
 // (`<password>\n  value\n</password>`, `<sessiontoken>a>b</sessiontoken>`): text up to the next `<`.
 const SECRET_ELEMENT = /<(?:[\w.-]+:)?([\w.-]+)(?:[ \t\r\n][^<>]*)?>([^<]+)/g;
+const QUOTED_HEADER = /^([A-Za-z][\w-]*):[ \t]*(\S.*)$/;
 const NEXT_ASSIGNMENT = /\s[A-Za-z_][\w.-]*=/;
 const CDATA_OPEN = "<![CDATA[";
 const CDATA_CLOSE = "]]>";
@@ -123,6 +124,12 @@ export function maskLiteral(value: string, key?: string): { text: string; masked
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
     const text = sanitizeUrl(value);
     return { text, masked: text !== value };
+  }
+  // A header in a string (`-H "SOAPAction: xtk:session#Logon"`): the name stays, the value is judged by it.
+  const header = QUOTED_HEADER.exec(value);
+  if (header !== null && key === undefined) {
+    const inner = maskLiteral(header[2]!, header[1]);
+    return { text: `${header[1]}:${value.slice(header[1]!.length + 1, value.length - header[2]!.length)}${inner.text}`, masked: inner.masked };
   }
   if (value.search(INTERPOLATION) >= 0) return maskTemplate(value);
   if (isPlaceholder(value)) return keep;
@@ -204,7 +211,7 @@ const matches = (pattern: RegExp, text: string): IterableIterator<RegExpExecArra
 
 /** Quoted text that is itself structured (markup, a form body, JSON) is masked inside, not whole. */
 const isStructured = (value: string): boolean =>
-  /<[\w:!?/]/.test(value) || /[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
+  /<[\w:!?/]/.test(value) || /(?<![\w.-])[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
 
 function collectSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -256,6 +263,8 @@ function collectSpans(text: string): Span[] {
   for (const match of matches(ASSIGNMENT, text)) {
     const value = match[2]!;
     const start = match.index + match[0].length - value.length;
+    // `x=require(…)`, `module.exports=sdk.ofUserAndPassword(…)` in minified code: a call, not a value.
+    if (text[start + value.length] === "(") continue;
     const span = literalSpan(start, start + value.length, value, match[1]);
     if (span !== undefined) spans.push(span);
   }
@@ -397,10 +406,14 @@ const COMMENT = /(?:^|\s)(?:\/\/|#|<!--|\/\*)/;
  * text the scanner has not classified (an old password "for reference" is a classic).
  */
 export function elideComment(line: string, from = 0): string {
+  const cut = commentStart(line, from);
+  return cut === undefined ? line : `${line.slice(0, cut)}…`;
+}
+
+/** Where the comment after `from` on `line` starts, if there is one. */
+export function commentStart(line: string, from = 0): number | undefined {
   const comment = COMMENT.exec(line.slice(from));
-  if (comment === null) return line;
-  const cut = from + comment.index + (/^\s/.test(comment[0]) ? 1 : 0);
-  return `${line.slice(0, cut)}…`;
+  return comment === null ? undefined : from + comment.index + (/^\s/.test(comment[0]) ? 1 : 0);
 }
 
 /**
