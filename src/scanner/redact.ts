@@ -211,7 +211,7 @@ const matches = (pattern: RegExp, text: string): IterableIterator<RegExpExecArra
 
 /** Quoted text that is itself structured (markup, a form body, JSON) is masked inside, not whole. */
 const isStructured = (value: string): boolean =>
-  /<[\w:!?/]/.test(value) || /(?<![\w.-])[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
+  /<[\w:!?/][^<>]*>/.test(value) || /(?<![\w.-])[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
 
 function collectSpans(text: string): Span[] {
   const spans: Span[] = [];
