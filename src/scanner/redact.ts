@@ -223,8 +223,11 @@ function collectSpans(text: string): Span[] {
     }
   }
   for (const match of matches(LONG_RUN, text)) {
-    if (!isKeyLike(match[0])) continue;
-    spans.push({ start: match.index, end: match.index + match[0].length, replacement: MASK, secrets: [match[0]] });
+    // `NAME=value…` read as one run: the name stays, the assignment detectors mask the value.
+    const name = /^[A-Za-z_][\w.-]*=(?!=)/.exec(match[0])?.[0].length ?? 0;
+    const run = match[0].slice(name);
+    if (!isKeyLike(run)) continue;
+    spans.push({ start: match.index + name, end: match.index + match[0].length, replacement: MASK, secrets: [run] });
   }
   for (const match of matches(QUOTED, text)) {
     const quote = match[0][0]!;
