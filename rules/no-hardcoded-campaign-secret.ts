@@ -36,6 +36,7 @@
  *
  * Placeholders (`PASSWORD_HERE`, `${password}`, `{{token}}`, `process.env.X`, `$1`, …) are not secrets.
  */
+import { reportCredential } from "../src/campaign/credential-ranges.js";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { SourceCode } from "@eslint/core";
 import type { HttpDocument } from "../src/languages/http/index.js";
@@ -311,11 +312,16 @@ export default createRule<MessageIds, Options>({
         const key = `${range[0]}:${range[1]}`;
         if (reported.has(key)) return;
         reported.add(key);
-        context.report({
-          loc: { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) },
-          messageId: MESSAGE_BY_KIND[kind],
-          data: { masked: maskSecret(trimmed, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
-        });
+        reportCredential(
+          context,
+          {
+            loc: { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) },
+            messageId: MESSAGE_BY_KIND[kind],
+            data: { masked: maskSecret(trimmed, kind), place, label: kind === "private-key-base64" ? "base64 private key" : "private key" },
+          },
+          range[0],
+          { values: [unquoted(sourceCode.text, range)], mask: maskSecret(trimmed, kind) },
+        );
       };
 
       /** Report every literal an expression can evaluate to. */
@@ -685,18 +691,29 @@ function secretReporter<Code extends TextCode>(context: TextContext<Code>): Secr
       const found = [...slots, ...sweep(byShape, slots)].sort((a, b) => a.start - b.start);
       for (const { start, end, kind, text, place } of found) {
         const example = EXAMPLE_KINDS.has(kind) && isExampleSecret(kind === "login-password" ? (splitLoginPassword(text)?.password ?? text) : text);
-        context.report({
-          loc: locOf(context.sourceCode, start, end),
-          messageId: example ? "exampleSecret" : MESSAGE_BY_KIND[kind],
-          data: {
-            masked: maskSecret(text, kind),
-            place,
-            label: example ? SECRET_KIND_LABELS[kind] : kind === "private-key-base64" ? "base64 private key" : "private key",
+        reportCredential(
+          context,
+          {
+            loc: locOf(context.sourceCode, start, end),
+            messageId: example ? "exampleSecret" : MESSAGE_BY_KIND[kind],
+            data: {
+              masked: maskSecret(text, kind),
+              place,
+              label: example ? SECRET_KIND_LABELS[kind] : kind === "private-key-base64" ? "base64 private key" : "private key",
+            },
           },
-        });
+          start,
+          { values: [[start, end]], mask: maskSecret(text, kind) },
+        );
       }
     },
   };
+}
+
+/** A string literal's range without its quotes (the value the scanner masks; the quotes stay). */
+function unquoted(text: string, [start, end]: readonly [number, number]): [number, number] {
+  const quote = text[start];
+  return end - start >= 2 && (quote === '"' || quote === "'" || quote === "`") && text[end - 1] === quote ? [start + 1, end - 1] : [start, end];
 }
 
 // Kinds whose value can be a sample typed by hand (shaped secrets are real by their shape).

@@ -4,6 +4,10 @@
  * Modelled on typescript-eslint's `RuleCreator`: the docs URL is derived from the rule name, and
  * `meta.languages` is derived from the languages the rule implements. The rule registers no
  * visitors at all on a file that holds none of its keywords (see `campaign/keywords.ts`).
+ *
+ * A rule that reports a credential value reports it with `reportCredential(context, descriptor,
+ * at, { values, mask, operator, endpoint })` (`campaign/credential-ranges.ts`): the same report
+ * to ESLint, plus the exact ranges the scanner masks wherever it shows the file's text.
  */
 import type { RuleContext, RuleDefinition, RulesMeta, RuleVisitor, SourceCode } from "@eslint/core";
 import type { TSESLint } from "@typescript-eslint/utils";

@@ -8,6 +8,7 @@ import { xmlLanguage } from "./languages/xml/index.js";
 import { rules } from "../rules/index.js";
 import { createConfigs, type ConfigName } from "./configs.js";
 import { PLUGIN_NAMESPACE } from "./rule-id.js";
+import { collectCredentials } from "./campaign/credential-ranges.js";
 
 const { name, version } = createRequire(import.meta.url)("eslint-plugin-campaign-ims/package.json") as {
   name: string;
@@ -23,7 +24,10 @@ const plugin = {
   // our JSON rules never collide with however the user registered @eslint/json.
   languages: { xml: xmlLanguage, http: httpLanguage, shell: shellLanguage, json: jsonLanguage },
   configs: {} as Record<ConfigName, Linter.Config[]>,
-} satisfies ESLint.Plugin;
+  // Not an ESLint key: the scanner reads the credential ranges the rules report through it
+  // (campaign/credential-ranges.ts), from the very module instance that ran the rules.
+  credentialRanges: { collect: collectCredentials },
+} satisfies ESLint.Plugin & Record<string, unknown>;
 
 Object.assign(plugin.configs, createConfigs(plugin as ESLint.Plugin, rules, NAMESPACE));
 

@@ -25,7 +25,7 @@ const OPERATOR_PATTERNS: readonly RegExp[] = [
   // Environment: ACC_USER=login, ACC_LOGIN: login
   /\bACC_(?:USER|USERNAME|LOGIN)\s*[=:]\s*["']?(?<login>[^\s"'#]+)/,
   // curl -u login:password
-  /(?:^|\s)(?:-u|--user)\s+["']?(?<login>[^\s:"']+):/,
+  /(?:^|\s)(?:-u|--user)(?:\s+|=)["']?(?<login>[^\s:"']+):(?=[^\s"'])/,
   // login/password used as a session token
   /(?:<(?:[\w.-]+:)?_{0,2}sessiontoken\s*>|__sessiontoken=|X-Session-Token:\s*|ofSessionToken\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*["'])(?<pair>[^<\s"'&;]+)/i,
 ];

@@ -7,12 +7,13 @@ import type { Linter } from "eslint";
 import ignore, { type Ignore } from "ignore";
 import type { CampaignRule, MessageLevel } from "../create-rule.js";
 import type { CredentialKind } from "../campaign/credential-kinds.js";
+import type { CredentialRecord } from "../campaign/credential-ranges.js";
 import { findEndpoint, findFileEndpoint, findOperator } from "./credential-context.js";
 import { credentialRange } from "./credential-range.js";
 import { fingerprintKey, fingerprintOf } from "./fingerprint.js";
 import type { FileFix } from "./fix/fix-passes.js";
 import { LineIndex } from "./line-index.js";
-import { redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
+import { commentStart, elideComment, redact, scrubText, secretsBetween, type Redaction } from "./redact.js";
 import type { LintSettings } from "./scan-settings.js";
 import type { PhaseTimes } from "./timing.js";
 import type { AllowlistedCounts, CodeFrame, FileProblem, ScannedFinding, Severity } from "./types.js";
@@ -71,6 +72,9 @@ function codeFrame(redaction: Redaction, lines: LineIndex, start: number, end: n
   let spanStart = Math.min(Math.max(redaction.mapOffset(start) - lineStart, 0), text.length);
   let spanEnd = endLine === line ? Math.min(Math.max(redaction.mapOffset(end) - lineStart, spanStart), text.length) : text.length;
   if (spanEnd === spanStart) spanEnd = Math.min(spanStart + 1, Math.max(text.length, spanStart + 1));
+  // A comment after the finding's start is text nobody classified: elided, not shown.
+  text = elideComment(text, Math.min(spanStart + 1, text.length));
+  spanEnd = Math.min(spanEnd, text.length);
   if (text.length > FRAME_WIDTH) {
     const windowStart = Math.max(0, Math.min(spanStart - 40, text.length - FRAME_WIDTH));
     const windowEnd = Math.min(text.length, windowStart + FRAME_WIDTH);
@@ -89,6 +93,13 @@ export interface FileFindingsInput {
   namespace: string;
   rules: Readonly<Record<string, CampaignRule<string, any>>>;
   allowlist: Allowlist;
+  /** The credential ranges the rules reported for this file (campaign/credential-ranges.ts). */
+  credentials?: readonly CredentialRecord[];
+}
+
+/** The records of the report that starts at `start`, by the rule `ruleId`. */
+function recordsAt(credentials: readonly CredentialRecord[], ruleId: string, start: number): CredentialRecord[] {
+  return credentials.filter((record) => record.at === start && record.ruleId === ruleId);
 }
 
 export function fileFindings(input: FileFindingsInput): FileResult {
@@ -100,7 +111,8 @@ export function fileFindings(input: FileFindingsInput): FileResult {
 
   const lines = new LineIndex(text);
   let redaction: Redaction | undefined;
-  const masked = (): Redaction => (redaction ??= redact(text));
+  const credentials = input.credentials ?? [];
+  const masked = (): Redaction => (redaction ??= redact(text, credentials.flatMap(({ values = [], mask }) => values.map(([start, end]) => ({ start, end, mask })))));
   let fileEndpoint: string | undefined | null = null;
   const keys: string[] = [];
 
@@ -135,8 +147,10 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     const rawSource = text.slice(start, end);
     const rawLine = text.slice(lines.lineStart(line), lines.lineEnd(line));
 
-    const operator = findOperator(rawSource) ?? findOperator(rawLine);
-    let endpoint = findEndpoint(rawSource) ?? findEndpoint(rawLine);
+    // What the rule knew about this report first; the literal text of the finding after.
+    const known = recordsAt(credentials, message.ruleId!, start);
+    const operator = known.find((record) => record.operator !== undefined)?.operator ?? findOperator(rawSource) ?? findOperator(rawLine);
+    let endpoint = known.find((record) => record.endpoint !== undefined)?.endpoint ?? findEndpoint(rawSource) ?? findEndpoint(rawLine);
     if (endpoint === undefined) {
       if (fileEndpoint === null) fileEndpoint = findFileEndpoint(text);
       endpoint = fileEndpoint;
@@ -165,6 +179,10 @@ export function fileFindings(input: FileFindingsInput): FileResult {
     // Words of the rule's own message template ("Logon", "session") are never data from the
     // file, so they stay readable even when the same word is a literal on the scanned line.
     const template = message.messageId === undefined ? "" : (rule.meta.messages?.[message.messageId] ?? "");
+    // A comment after the finding's start on its line is unclassified text: a message that quotes it shows "…".
+    const commentAt = commentStart(rawLine, Math.min(start - lines.lineStart(line) + 1, rawLine.length));
+    const comment = commentAt === undefined ? "" : rawLine.slice(commentAt).trim();
+    const messageText = comment.length >= 3 ? message.message.split(comment).join("…") : message.message;
     const messageSecrets = secrets.filter((secret) => secret !== operator && !template.includes(secret));
 
     keys.push(
@@ -185,7 +203,7 @@ export function fileFindings(input: FileFindingsInput): FileResult {
       column,
       endLine,
       endColumn,
-      message: scrubText(message.message, messageSecrets),
+      message: scrubText(messageText, messageSecrets),
       fingerprint: "",
       fixable: message.fix !== undefined,
       hasSuggestions: (message.suggestions?.length ?? 0) > 0,

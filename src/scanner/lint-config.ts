@@ -11,6 +11,7 @@
  * - the parser the plugin's configs give TypeScript files (a block with a parser and no rules)
  *   parses every JS/TS file here: the scanner has no user parser to keep, and reads JSX in `.js`.
  */
+import type { collectCredentials } from "../campaign/credential-ranges.js";
 import type { ESLint, Linter } from "eslint";
 import { allLanguagesConfig } from "../configs.js";
 import type { CampaignRule } from "../create-rule.js";
@@ -25,6 +26,8 @@ export interface ScannablePlugin extends ESLint.Plugin {
   meta?: { name?: string; version?: string; namespace?: string };
   rules?: Record<string, CampaignRule<string, any>>;
   configs?: Record<string, Linter.Config | Linter.Config[]>;
+  /** The plugin's reader of the credential ranges its rules report (campaign/credential-ranges.ts). */
+  credentialRanges?: { collect: typeof collectCredentials };
 }
 
 export interface LintConfig {

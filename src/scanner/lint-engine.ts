@@ -3,6 +3,7 @@
  * (lint-config.ts). One engine per thread: the walking thread when the scan runs in-process,
  * each worker thread otherwise. The scanned repository's own ESLint configuration is never read.
  */
+import type { CredentialRecord } from "../campaign/credential-ranges.js";
 import { join } from "node:path";
 import { ConfigArray } from "@eslint/config-array";
 import type { Linter } from "eslint";
@@ -92,7 +93,7 @@ export class LintEngine {
     const filename = join(this.settings.root, path);
     const verifyOptions = { filename, filterCodeBlock: (blockFilename: string) => this.isLinted(blockFilename) };
     const clock = this.clock;
-    const verify = (source: string): Linter.LintMessage[] => {
+    const lint = (source: string): Linter.LintMessage[] => {
       const configs = (this.verifyConfigs ??= normalizedConfigs(this.config.configs, this.settings.root));
       if (clock === undefined) return this.linter.verify(source, configs, verifyOptions);
       // ESLint's `stats` (parse and rule times) are kept by verifyAndFix only; without fixing it is one verify.
@@ -102,6 +103,17 @@ export class LintEngine {
       clock.lintSpan(start, end, this.linter.getTimes().passes.reduce((sum, pass) => sum + (pass.parse?.total ?? 0), 0));
       return messages;
     };
+    // The credential ranges the rules reported on the last verify (the text the findings are about).
+    let credentials: CredentialRecord[] = [];
+    const collect = this.plugin.credentialRanges?.collect;
+    const verify =
+      collect === undefined
+        ? lint
+        : (source: string): Linter.LintMessage[] => {
+            const { result, records } = collect(() => lint(source));
+            credentials = records.filter((record) => record.filename === filename);
+            return result;
+          };
     let messages: Linter.LintMessage[];
     let fixed: FileFix | undefined;
     try {
@@ -127,6 +139,7 @@ export class LintEngine {
       path,
       text,
       messages,
+      credentials,
       namespace: this.config.namespace,
       rules: this.plugin.rules ?? {},
       allowlist: this.allowlist,

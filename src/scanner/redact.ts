@@ -6,6 +6,7 @@
  * Values with an unmistakable secret shape are masked with `maskSecret` (`p8e-****`, `mc/****`),
  * everything else with the fixed `****`, so no output reveals a secret's length.
  */
+import { sessionMethodOf } from "../campaign/soap-actions.js";
 import { classifySecret, isPlaceholder, MASK, maskSecret, secretShape, splitLoginPassword } from "../campaign/secrets.js";
 
 /** A masked span: where it was in the original text and where its mask is in the output. */
@@ -86,8 +87,22 @@ const ASSIGNMENT = /(?<![\w.=!<>-])([A-Za-z_][\w.-]*)=(?!=)([^\s"'`&;<>|)(,]+)/g
 const KEY_COLON_LINE = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*:[ \t]+([^\n]*?)[ \t]*$/gm;
 // nlserver options with values: `-setimsjwtauth:Org/Client/…`, `-instance:prod`.
 const NLSERVER_OPTION = /(?<![\w-])-([A-Za-z]+):(:?)([^\s"'`]+)/g;
-// curl credentials: `-u user:password`, `--user user:password`.
-const CURL_USER = /(?<![\w-])(?:-u|--user)[ \t]+([^\s:"']+):([^\s"']+)/g;
+// curl credentials: `-u user:password`, `--user user:password`, `--user=user:password`, and
+// `-u TOKEN:` (an API token as the login, empty password).
+const CURL_USER = /(?<![\w-])(?:-u|--user)(?:[ \t]+|=)([^\s:"']+):([^\s"']*)/g;
+// A credential-shaped assignment at the start of a line, in every line-oriented language:
+// `KEY = v`, `KEY:v`, `KEY v` (.properties, Dockerfile `ENV KEY value`), `:=`, `?=`, `+=`
+// (Makefile), `@password = v` (.http variables), `$env:KEY = v` (PowerShell). The value is the
+// rest of the line (trimmed in code: no lazy quantifier before `$`, which is quadratic on spaces).
+const LINE_ASSIGNMENT =
+  /^([ \t]*(?:(?:ENV|ARG|export|set|setx|readonly|declare|local)[ \t]+)?)((?:\$env:|@)?[A-Za-z_][\w.-]*)([ \t]*(?::=|\?=|\+=|=|:)[ \t]*|[ \t]+)([^\n]*)/gm;
+// Element text of an element whose name says it holds a secret, across lines and with `>` inside
+// (`<password>\n  value\n</password>`, `<sessiontoken>a>b</sessiontoken>`): text up to the next `<`.
+const SECRET_ELEMENT = /<(?:[\w.-]+:)?([\w.-]+)(?:[ \t\r\n][^<>]*)?>([^<]+)/g;
+const QUOTED_HEADER = /^([A-Za-z][\w-]*):[ \t]*(\S.*)$/;
+const NEXT_ASSIGNMENT = /\s[A-Za-z_][\w.-]*=/;
+const CDATA_OPEN = "<![CDATA[";
+const CDATA_CLOSE = "]]>";
 // Text just before a quoted value that names its key: `key=`, `key: `, `"key": `, `key = `.
 const KEY_BEFORE = /(?:["']?([A-Za-z_][\w.:-]*)["']?\s*(?::|=)\s*|(require|import)\s*\(\s*|(from|import)\s+)$/;
 
@@ -110,6 +125,12 @@ export function maskLiteral(value: string, key?: string): { text: string; masked
     const text = sanitizeUrl(value);
     return { text, masked: text !== value };
   }
+  // A header in a string (`-H "SOAPAction: xtk:session#Logon"`): the name stays, the value is judged by it.
+  const header = QUOTED_HEADER.exec(value);
+  if (header !== null && key === undefined) {
+    const inner = maskLiteral(header[2]!, header[1]);
+    return { text: `${header[1]}:${value.slice(header[1]!.length + 1, value.length - header[2]!.length)}${inner.text}`, masked: inner.masked };
+  }
   if (value.search(INTERPOLATION) >= 0) return maskTemplate(value);
   if (isPlaceholder(value)) return keep;
   const shape = secretShape(value);
@@ -122,9 +143,11 @@ export function maskLiteral(value: string, key?: string): { text: string; masked
       return { text: nested.text, masked: nested.secrets.length > 0 };
     }
   }
-  if (SAFE_VALUE.test(trimmed)) return keep;
-  // A `login/password` session token keeps its login: `mc/****`.
-  if (classifySecret(value, "login-password") === "login-password" && splitLoginPassword(value) !== undefined) {
+  if (SAFE_VALUE.test(trimmed) || sessionMethodOf(trimmed) !== undefined) return keep;
+  // A `login/password` session token keeps its login: `mc/****`; a password or any other value
+  // with a `/` is no pair (its first half would be printed as a "login").
+  const pairKey = normalizedKey !== undefined && (/session|token/.test(normalizedKey) && !/pass|pwd|secret/.test(normalizedKey));
+  if (pairKey && classifySecret(value, "login-password") === "login-password" && splitLoginPassword(value) !== undefined) {
     return { text: maskSecret(value, "login-password"), masked: true };
   }
   return { text: MASK, masked: true };
@@ -187,7 +210,8 @@ function literalSpan(start: number, end: number, value: string, key: string | un
 const matches = (pattern: RegExp, text: string): IterableIterator<RegExpExecArray> => text.matchAll(pattern);
 
 /** Quoted text that is itself structured (markup, a form body, JSON) is masked inside, not whole. */
-const isStructured = (value: string): boolean => /<[\w:!?/]/.test(value) || /\w=[^=]/.test(value) || /[{[]\s*["']?\w+["']?\s*:/.test(value);
+const isStructured = (value: string): boolean =>
+  /<[\w:!?/][^<>]*>/.test(value) || /(?<![\w.-])[\w.-]+=[^=&\s]*&[\w.-]+=/.test(value) || /(?<!\$)[{[]\s*["']?\w+["']?\s*:/.test(value);
 
 function collectSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -199,8 +223,11 @@ function collectSpans(text: string): Span[] {
     }
   }
   for (const match of matches(LONG_RUN, text)) {
-    if (!isKeyLike(match[0])) continue;
-    spans.push({ start: match.index, end: match.index + match[0].length, replacement: MASK, secrets: [match[0]] });
+    // `NAME=value…` read as one run: the name stays, the assignment detectors mask the value.
+    const name = /^[A-Za-z_][\w.-]*=(?!=)/.exec(match[0])?.[0].length ?? 0;
+    const run = match[0].slice(name);
+    if (!isKeyLike(run)) continue;
+    spans.push({ start: match.index + name, end: match.index + match[0].length, replacement: MASK, secrets: [run] });
   }
   for (const match of matches(QUOTED, text)) {
     const quote = match[0][0]!;
@@ -239,6 +266,8 @@ function collectSpans(text: string): Span[] {
   for (const match of matches(ASSIGNMENT, text)) {
     const value = match[2]!;
     const start = match.index + match[0].length - value.length;
+    // `x=require(…)`, `module.exports=sdk.ofUserAndPassword(…)` in minified code: a call, not a value.
+    if (text[start + value.length] === "(") continue;
     const span = literalSpan(start, start + value.length, value, match[1]);
     if (span !== undefined) spans.push(span);
   }
@@ -279,9 +308,58 @@ function collectSpans(text: string): Span[] {
   }
   for (const match of matches(CURL_USER, text)) {
     const password = match[2]!;
+    if (password === "") {
+      // `-u TOKEN:`: the login is the credential.
+      const token = match[1]!;
+      if (isPlaceholder(token)) continue;
+      const start = match.index + match[0].length - token.length - 1;
+      spans.push({ start, end: start + token.length, replacement: MASK, secrets: [token] });
+      continue;
+    }
     if (isPlaceholder(password)) continue;
     const start = match.index + match[0].length - password.length;
     spans.push({ start, end: start + password.length, replacement: MASK, secrets: [password] });
+  }
+  for (const match of matches(LINE_ASSIGNMENT, text)) {
+    const key = match[2]!.replace(/^\$env:|^@/i, "");
+    const raw = match[4]!;
+    // The value ends at the end of the line, or before the next assignment (`A=x B=y`: B stays a name).
+    const next = NEXT_ASSIGNMENT.exec(raw);
+    const value = (next === null ? raw : raw.slice(0, next.index)).trimEnd();
+    // `key: value` lines are KEY_COLON_LINE's (headers, YAML).
+    if (value === "" || !SECRET_KEY.test(key) || /^["'`(<]/.test(value) || /^[ \t]*:[ \t]/.test(match[3]!)) continue;
+    // `Authorization = Bearer <token>` keeps its scheme.
+    const scheme = /^(?:Bearer|Basic|Digest)\s+/i.exec(value)?.[0] ?? "";
+    const start = match.index + match[0].length - raw.length + scheme.length;
+    const span = literalSpan(start, start + value.length - scheme.length, value.slice(scheme.length), key);
+    if (span !== undefined) spans.push(span);
+  }
+  for (const match of matches(SECRET_ELEMENT, text)) {
+    const content = match[2]!;
+    const trimmed = content.trim();
+    if (trimmed === "" || !SECRET_KEY.test(match[1]!)) continue;
+    const start = match.index + match[0].length - content.length + (content.length - content.trimStart().length);
+    const span = literalSpan(start, start + trimmed.length, trimmed, match[1]);
+    if (span !== undefined) spans.push(span);
+  }
+  spans.push(...cdataSpans(text));
+  return spans;
+}
+
+/** CDATA sections inside an element whose name says it holds a secret: the content, masked. */
+function cdataSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let open = text.indexOf(CDATA_OPEN);
+  while (open >= 0) {
+    const start = open + CDATA_OPEN.length;
+    const close = text.indexOf(CDATA_CLOSE, start);
+    if (close < 0) break;
+    const tag = /<(?:[\w.-]+:)?([\w.-]+)(?:\s[^<>]*)?>\s*$/.exec(text.slice(Math.max(0, open - 200), open))?.[1];
+    const content = text.slice(start, close);
+    if (tag !== undefined && SECRET_KEY.test(tag) && content.trim() !== "" && !isPlaceholder(content.trim())) {
+      spans.push({ start, end: close, replacement: MASK, secrets: [content] });
+    }
+    open = text.indexOf(CDATA_OPEN, close + CDATA_CLOSE.length);
   }
   return spans;
 }
@@ -309,9 +387,67 @@ function resolve(spans: Span[]): Span[] {
   return kept;
 }
 
-/** The text with every value that may be a secret masked. */
-export function redact(text: string): Redaction {
-  const spans = resolve(collectSpans(text));
+/** A credential value a rule reported: its range, and the mask the rule showed for it. */
+export interface KnownValue {
+  start: number;
+  end: number;
+  mask?: string;
+}
+
+/** The mask of a value a rule reported without its own mask: its shape's mask, or `****`. */
+function maskKnown(value: string): string {
+  const trimmed = value.trim();
+  const shape = secretShape(trimmed);
+  return shape === undefined ? MASK : maskSecret(trimmed, shape);
+}
+
+// A comment on a shown line (after white space, or the whole line): `//`, `#`, `<!--`, `/*`.
+const COMMENT = /(?:^|\s)(?:\/\/|#|<!--|\/\*)/;
+
+/**
+ * A shown line (masked evidence, a diff line) with the comment after `from` elided: comments are
+ * text the scanner has not classified (an old password "for reference" is a classic).
+ */
+export function elideComment(line: string, from = 0): string {
+  const cut = commentStart(line, from);
+  return cut === undefined ? line : `${line.slice(0, cut)}…`;
+}
+
+/** Where the comment after `from` on `line` starts, if there is one. */
+export function commentStart(line: string, from = 0): number | undefined {
+  const comment = COMMENT.exec(line.slice(from));
+  return comment === null ? undefined : from + comment.index + (/^\s/.test(comment[0]) ? 1 : 0);
+}
+
+/**
+ * The fallback's spans with those overlapping a known range left out (the known range masks that
+ * value exactly), merged with the known spans; both lists sorted and without overlaps.
+ */
+function withKnown(known: Span[], fallback: Span[]): Span[] {
+  if (known.length === 0) return fallback;
+  const merged: Span[] = [];
+  let next = 0;
+  for (const span of fallback) {
+    while (next < known.length && known[next]!.end <= span.start) merged.push(known[next++]!);
+    if (next < known.length && known[next]!.start < span.end) continue;
+    merged.push(span);
+  }
+  while (next < known.length) merged.push(known[next++]!);
+  return merged;
+}
+
+/**
+ * The text with every value that may be a secret masked. `known` are the ranges the rules
+ * reported as credential values (campaign/credential-ranges.ts): masked exactly, before and over
+ * anything the fallback below would guess around them.
+ */
+export function redact(text: string, known: readonly KnownValue[] = []): Redaction {
+  const exact = resolve(
+    known
+      .filter(({ start, end }) => start >= 0 && end > start && end <= text.length)
+      .map(({ start, end, mask }) => ({ start, end, replacement: mask ?? maskKnown(text.slice(start, end)), secrets: [text.slice(start, end)] })),
+  );
+  const spans = withKnown(exact, resolve(collectSpans(text)));
   let output = "";
   let cursor = 0;
   const shifts: MaskedSpan[] = [];
@@ -358,17 +494,36 @@ export function secretsBetween(redaction: Redaction, start: number, end: number)
     .filter((secret) => secret.trim() !== "");
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /\w/.test(character);
+
+/** `text` with every whole-token occurrence of `value` replaced by the mask (no regex built from `value`). */
+function maskOccurrences(text: string, value: string): string {
+  let output = "";
+  let cursor = 0;
+  let index = text.indexOf(value);
+  while (index >= 0) {
+    const end = index + value.length;
+    if (!isWordCharacter(text[index - 1]) && !isWordCharacter(text[end])) {
+      output += text.slice(cursor, index) + MASK;
+      cursor = end;
+      index = text.indexOf(value, end);
+    } else {
+      index = text.indexOf(value, index + 1);
+    }
+  }
+  return output + text.slice(cursor);
+}
 
 /**
  * A message (or any text built from the scanned file) with known secret shapes masked, and every
  * raw value in `secrets` masked where it stands as a whole token. Rules already mask values with
- * `maskSecret`; this is the net under them.
+ * `maskSecret`; this is the net under them. The values are searched as plain strings, never as a
+ * regex built from them (a 32 K literal once made "Regular expression too large").
  */
 export function scrubText(message: string, secrets: readonly string[] = []): string {
   let output = message;
   for (const secret of [...new Set(secrets)].filter((value) => value.length >= 3).sort((a, b) => b.length - a.length)) {
-    output = output.replace(new RegExp(`(?<![\\w])${escapeRegExp(secret)}(?![\\w])`, "g"), MASK);
+    output = maskOccurrences(output, secret);
   }
   for (const pattern of BARE_SECRET_PATTERNS) {
     output = output.replace(pattern, (value) => bareMask(value) ?? value);

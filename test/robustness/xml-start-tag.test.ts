@@ -20,17 +20,17 @@ const summary = async (path: string, text: string): Promise<string[]> =>
 describe("XML start tags with non-XML whitespace", () => {
   it("a vertical tab before an attribute: a parse problem, and the attribute after it is still checked", async () => {
     expect(await summary("config/serverConf.xml", '<serverconf><securityZone\vname="x" allowUserPassword="true"/></serverconf>')).toEqual([
-      "1:35 Malformed XML (still linted): Tag 'securityZone\vname=\"x\"' is an invalid name.",
+      "1:35 Malformed XML (still linted): Tag … is an invalid name.",
       "1:36 campaign-ims/no-insecure-security-zone",
     ]);
   });
 
   it("a no-break space, a form feed: the file is parsed and linted", async () => {
     expect(await summary("config/serverConf.xml", '<serverconf><securityZone\u00a0allowUserPassword="true" name="a"/></serverconf>')).toEqual([
-      "1:51 Malformed XML (still linted): Tag 'securityZone\u00a0allowUserPassword=\"true\"' is an invalid name.",
+      "1:51 Malformed XML (still linted): Tag … is an invalid name.",
     ]);
     expect(await summary("soap/logon.xml", "<a\f><sessiontoken>x</sessiontoken></a>")).toEqual([
-      '1:3 Malformed XML (still linted): Attribute "\f" has no value.',
+      '1:3 Malformed XML (still linted): Attribute has no value.',
       "1:19 campaign-ims/no-session-token",
     ]);
   });

@@ -15,6 +15,7 @@ describe("operators named in code", () => {
       ["strLogin=form-op&strPassword=x", "form-op"],
       ["ACC_USER=env-op", "env-op"],
       ["curl -u curl-op:pw https://acc", "curl-op"],
+      ["curl --user=curl-eq:pw https://acc", "curl-eq"],
       ["<sessiontoken>token-op/pw</sessiontoken>", "token-op"],
       ["Cookie: __sessiontoken=cookie-op/pw", "cookie-op"],
       ['ofSessionToken(url, "mc/")', "mc"],
@@ -23,6 +24,8 @@ describe("operators named in code", () => {
       ['ofUserAndPassword(url, "${user}", pw)', undefined],
       ["<urn:strLogin>LOGIN_HERE</urn:strLogin>", undefined],
       ["ofSessionToken(url, token)", undefined],
+      // `curl -u TOKEN:` sends an API token as the login: it names no operator.
+      ["curl -u k7TokenValue: https://acc", undefined],
     ];
     expect(cases.map(([text]) => findOperator(text))).toEqual(cases.map(([, operator]) => operator));
   });

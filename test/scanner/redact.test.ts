@@ -11,7 +11,7 @@ describe("redact", () => {
     expect(masked('const sdk = require("@adobe/acc-js-sdk"); import x from "@adobe/jwt-auth";')).toBe(
       'const sdk = require("@adobe/acc-js-sdk"); import x from "@adobe/jwt-auth";',
     );
-    expect(masked('new sdk.Credentials("UserPassword", "mc/Pa55word", "")')).toBe('new sdk.Credentials("UserPassword", "mc/****", "")');
+    expect(masked('new sdk.Credentials("UserPassword", "mc/Pa55word", "")')).toBe('new sdk.Credentials("UserPassword", "****", "")');
   });
 
   it("masks secret shapes with maskSecret's type markers", () => {

@@ -205,7 +205,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     if (count === 1) openNames.delete(element.name);
     else openNames.set(element.name, count - 1);
     if (endTagRange === null) {
-      report(`Missing end tag for <${element.name}>.`, element.startTagRange[0], element.startTagRange[1], contentEnd);
+      report("Element has no end tag.", element.startTagRange[0], element.startTagRange[1], contentEnd);
     }
   };
 
@@ -236,7 +236,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
           const gt = text.indexOf(">", valueStart);
           valueEnd = gt === -1 || gt >= end ? end : gt;
           attributeEnd = valueEnd;
-          report(`Value of attribute "${name}" has no closing ${c}.`, p, valueEnd);
+          report(`Attribute value has no closing ${c}.`, p, valueEnd);
         } else {
           valueEnd = close;
           attributeEnd = close + 1;
@@ -250,15 +250,15 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
           valueStart = q;
           valueEnd = unquotedEnd;
           attributeEnd = unquotedEnd;
-          report(`Value of attribute "${name}" is not quoted.`, p, unquotedEnd);
+          report("Attribute value is not quoted.", p, unquotedEnd);
         } else {
           attributeEnd = q;
           valueStart = valueEnd = q;
-          report(`Attribute "${name}" has no value.`, p, nameEnd);
+          report("Attribute has no value.", p, nameEnd);
         }
       }
     } else {
-      report(`Attribute "${name}" has no value.`, p, nameEnd);
+      report("Attribute has no value.", p, nameEnd);
     }
     const range: XmlRange = [p, attributeEnd];
     const rawValue = text.slice(valueStart, valueEnd);
@@ -332,7 +332,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
       if (p >= end) {
         p = end;
         tagEnd = end;
-        report(`Start tag <${name}> has no closing ">".`, lt, nameEnd, end);
+        report('Start tag has no closing ">".', lt, nameEnd, end);
         break;
       }
       const c = text[p];
@@ -349,11 +349,11 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
           p = close + 2;
         } else {
           // The tag was never closed; the next markup starts here.
-          report(`Start tag <${name}> has no closing ">".`, lt, p, p);
+          report('Start tag has no closing ">".', lt, p, p);
           tagEnd = p;
         }
       } else if (c === "=" || c === "/" || c === '"' || c === "'") {
-        report(`Unexpected ${c} in start tag <${name}>.`, p, p + 1);
+        report(`Unexpected ${c} in start tag.`, p, p + 1);
         p += 1;
       } else {
         p = readAttribute(p, element);
@@ -364,7 +364,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     resolveNamespaces(element, parentNamespaces);
     if (stack.length === 0) {
       rootCount += 1;
-      if (rootCount === 2) report(`More than one root element: <${name}>.`, lt, tagEnd);
+      if (rootCount === 2) report("More than one root element.", lt, tagEnd);
     }
     append(element);
     if (element.selfClosing) {
@@ -391,7 +391,7 @@ export function tokenize(text: string, start: number, end: number, lineIndex = n
     const name = match[1]!;
     const tagEnd = END_TAG.lastIndex;
     if (!openNames.has(name)) {
-      report(`End tag </${name}> matches no open element.`, lt, tagEnd);
+      report("End tag matches no open element.", lt, tagEnd);
       return -1;
     }
     flushText(lt);

@@ -27,6 +27,7 @@ export interface ValidatorProblem {
 }
 
 const UNCLOSED_AT_END = /^(?:Unclosed tag '|Invalid '\[)/u;
+const QUOTED_NAME = /'[^'\n]*'/g;
 const ONLY_WHITESPACE = /^\uFEFF?[\t\n\r ]*$/u;
 
 const NOT_LINE_BREAK = /[^\r\n]/gu;
@@ -60,5 +61,7 @@ export function validateWellFormedness(
     offset = newline + 1;
   }
   offset = Math.min(offset + (typeof col === "number" && col > 0 ? col - 1 : 0), slice.length);
-  return { message: msg, offset: start + offset };
+  // The validator quotes tag and attribute names from the file (which may be a secret typed in
+  // the wrong place): the message keeps the kind of problem, the position says where.
+  return { message: msg.replace(QUOTED_NAME, "…"), offset: start + offset };
 }

@@ -6,7 +6,7 @@
  * hunks keep their line numbers (a masked patch is for reading, not for `git apply`).
  */
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from "diff";
-import { redact } from "../redact.js";
+import { elideComment, redact } from "../redact.js";
 
 /** Each line of `text` as masked by the redaction (lines split on "\n", as the diff counts them). */
 function maskedLines(text: string): string[] {
@@ -16,7 +16,8 @@ function maskedLines(text: string): string[] {
   for (;;) {
     const end = text.indexOf("\n", start);
     const stop = end === -1 ? text.length : end;
-    lines.push(redaction.text.slice(redaction.mapOffset(start), redaction.mapOffset(stop)));
+    // Comments are elided: prose the masker has not classified may hold anything.
+    lines.push(elideComment(redaction.text.slice(redaction.mapOffset(start), redaction.mapOffset(stop))));
     if (end === -1) return lines;
     start = end + 1;
   }

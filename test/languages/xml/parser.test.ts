@@ -409,7 +409,7 @@ describe("parseXmlFragment", () => {
     const { children, problems } = parseXmlFragment(broken, start, brokenEnd);
     expect(problems).toEqual([
       {
-        message: "Malformed XML (still linted): Missing end tag for <urn:sessiontoken>.",
+        message: "Malformed XML (still linted): Element has no end tag.",
         range: [start + 43, start + 61],
         loc: loc(6, 3, 6, 21),
       },
