@@ -66,20 +66,23 @@ const SILENCING = {
   ".campaign-imsignore": "# generated code\nvendor/\n",
 };
 
-describe("gate configuration", { timeout: 120_000 }, () => {
-  it("by default applies the repository's configuration and ignore files, and the report says so with counts", async () => {
-    const root = repository(SILENCING);
-    const { code, report } = await json(root, []);
-    expect(code).toBe(0);
-    expect(report.findings).toEqual([]);
-    expect(report.summary.configuration).toEqual({
+/** The configuration a scan of a SILENCING repository reports, by default. */
+const SILENCING_APPLIED = {
       file: "campaign-ims.config.json",
       source: "repository",
       strict: false,
       campaignIgnoreFiles: true,
       allowlist: { paths: ["src/a.ts"], operators: ["ops"], values: 1 },
       ignoreFiles: [{ path: ".campaign-imsignore", ignored: 1 }],
-    });
+};
+
+describe("gate configuration", { timeout: 120_000 }, () => {
+  it("by default applies the repository's configuration and ignore files, and the report says so with counts", async () => {
+    const root = repository(SILENCING);
+    const { code, report } = await json(root, []);
+    expect(code).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.summary.configuration).toEqual(SILENCING_APPLIED);
     expect(report.summary.allowlisted).toEqual({ paths: 1, operators: 1, values: 0, total: 2 });
   });
 
@@ -188,12 +191,7 @@ describe("gate configuration", { timeout: 120_000 }, () => {
     expect((await run(root, ["-q", "-f", "html"])).stdout).toContain(` ${escapeHtml(note)}`);
     const sarif = JSON.parse((await run(root, ["-q", "-f", "sarif"])).stdout) as { runs: Array<{ properties: Record<string, unknown> }> };
     expect(sarif.runs[0]!.properties["campaign-ims/configuration"]).toEqual({
-      file: "campaign-ims.config.json",
-      source: "repository",
-      strict: false,
-      campaignIgnoreFiles: true,
-      allowlist: { paths: ["src/a.ts"], operators: ["ops"], values: 1 },
-      ignoreFiles: [{ path: ".campaign-imsignore", ignored: 1 }],
+      ...SILENCING_APPLIED,
       allowlisted: { paths: 1, operators: 1, values: 0 },
     });
   });
