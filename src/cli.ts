@@ -4,7 +4,7 @@
  * rendering in src/report/. Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 usage,
  * configuration or internal error (and an incomplete scan under --strict).
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { readSync, realpathSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +25,8 @@ import { scanHistory } from "./scanner/history.js";
 import { scan, TOOL_NAME, TOOL_VERSION, type ScanHooks } from "./scanner/scan.js";
 import { addTimes, formatTiming, PhaseClock, summarizeTiming } from "./scanner/timing.js";
 import { ScanConfigError } from "./scanner/types.js";
+import { formatByteSize } from "./scanner/byte-size.js";
+import { InputFileError } from "./scanner/read-file.js";
 
 export const USAGE = `Usage: campaign-ims scan [paths...] [options]
        campaign-ims baseline [paths...] -o FILE [options]
@@ -38,7 +40,14 @@ migration. Paths default to the scan root (the current directory).
 
 Options:
   -c, --config FILE        configuration file (default: the nearest ${CONFIG_FILE_NAME} from
-                           the scan root up to the repository root)
+                           the scan root up to the repository root); in CI, the gate's own
+                           configuration: the scanned repository's is then not read
+      --no-config          read neither the scanned repository's ${CONFIG_FILE_NAME} nor
+                           its .campaign-imsignore files (.gitignore still applies)
+      --strict-config      use the repository's configuration and .campaign-imsignore only
+                           if they widen nothing of the gate's (--config FILE, else the
+                           defaults): more allowlist entries, excludes or ignored paths,
+                           rules off or lowered, a laxer failOn... exit 2 naming each
       --root DIR           scan root: paths in reports are relative to it (default: .)
       --profile NAME       recommended (default), strict or v8
       --rule ID=LEVEL      set a rule's level: off, warn or error (repeatable)
@@ -91,8 +100,8 @@ interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** All of standard input, read when asked (`--files-from -`). */
-  readStdin: () => string;
+  /** All of standard input, read when asked (`--files-from -`); more than `maxBytes` throws. */
+  readStdin: (maxBytes: number) => string;
 }
 
 const SELECTION_FLAG: Readonly<Record<FileListSource["kind"], string>> = { staged: "--staged", changed: "--changed", "files-from": "--files-from" };
@@ -143,6 +152,8 @@ function checkHistoryFlags(values: Record<string, unknown>, paths: string[], rec
 
 const OPTIONS = {
   config: { type: "string", short: "c" },
+  "no-config": { type: "boolean" },
+  "strict-config": { type: "boolean" },
   root: { type: "string" },
   profile: { type: "string" },
   rule: { type: "string", multiple: true },
@@ -281,6 +292,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       paths,
       root: values.root,
       config: values.config,
+      noConfig: values["no-config"],
+      strictConfig: values["strict-config"],
       profile: values.profile,
       rules: values.rule,
       include: values.include,
@@ -382,6 +395,28 @@ function writeReportFile(absolute: string, file: string, report: string): void {
   }
 }
 
+/** Standard input as UTF-8, read in chunks; more than `maxBytes` bytes throws EFBIG (nothing more is read). */
+function readStdinBounded(maxBytes: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((error as NodeJS.ErrnoException).code === "EOF") break;
+      throw error;
+    }
+    if (count === 0) break;
+    total += count;
+    if (total > maxBytes) throw new InputFileError("EFBIG", `larger than the ${formatByteSize(maxBytes)} limit`);
+    chunks.push(Buffer.from(chunk.subarray(0, count)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 // Run when executed as the bin (directly or through a node_modules/.bin link), not when imported.
 const invokedPath = process.argv[1] === undefined ? undefined : (() => {
   try {
@@ -411,7 +446,7 @@ if (invokedPath === fileURLToPath(import.meta.url)) {
       stderr: process.stderr,
       cwd: process.cwd(),
       env: process.env,
-      readStdin: () => readFileSync(0, "utf8"),
+      readStdin: readStdinBounded,
     });
   } catch (error) {
     crash(error);

@@ -559,8 +559,9 @@ export function findTokenTransportsInXml(nodes: readonly XmlDocumentChild[], { c
       if (node.selfClosing || node.contentRange === null || !hasContent(node)) continue;
       const [contentStart, contentEnd] = node.contentRange;
       const content = node.children.filter((child) => child.type !== "XmlComment" && (child.type !== "XmlText" || child.value.trim() !== ""));
-      const start = Math.min(...content.map(contentStartOf));
-      const end = Math.max(...content.map(contentEndOf));
+      // A loop, not Math.min(...): an element may have more children than a call has arguments.
+      const start = content.reduce((least, child) => Math.min(least, contentStartOf(child)), Infinity);
+      const end = content.reduce((most, child) => Math.max(most, contentEndOf(child)), -Infinity);
       const value = xmlElementTextValue(node);
       found.push({
         kind: "element",
@@ -587,16 +588,30 @@ export function findTokenTransportsInXml(nodes: readonly XmlDocumentChild[], { c
       });
       continue;
     }
+    // The first two `value` attributes, found once: a lookup inside the loop over the same
+    // attributes would be quadratic in their number (40,000 attributes on one element).
+    const valueAttributes = campaignContext ? firstValueAttributes(node.attributes) : [];
     for (const attribute of node.attributes) {
       found.push(...decodedTransports(attribute, campaignContext));
       if (!campaignContext) continue;
-      const valueAttribute = node.attributes.find((other) => other !== attribute && other.localName === "value");
+      const valueAttribute = valueAttributes[0] === attribute ? valueAttributes[1] : valueAttributes[0];
       const header = headerNameTransport(attribute, valueAttribute === undefined ? undefined : attributeValue(valueAttribute));
       if (header !== undefined) found.push(header);
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return found.sort(bySourceStart);
+}
+
+/** The first two attributes named `value` (any prefix), in order. */
+function firstValueAttributes(attributes: readonly XmlAttribute[]): XmlAttribute[] {
+  const found: XmlAttribute[] = [];
+  for (const attribute of attributes) {
+    if (attribute.localName !== "value") continue;
+    found.push(attribute);
+    if (found.length === 2) break;
+  }
+  return found;
 }
 
 /** An attribute's decoded value, trimmed, with its source range. */

@@ -18,7 +18,7 @@ import { scopeNotes } from "../scanner/scope-notes.js";
 import type { ScanResult, Severity } from "../scanner/types.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS, KIND_ORDER, MIGRATION_STEPS } from "./migration-steps.js";
-import { buildSummary } from "./summary.js";
+import { buildSummary, configurationNote } from "./summary.js";
 import { shortRuleName } from "../rule-id.js";
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -338,7 +338,7 @@ export function renderHtml(result: ScanResult): string {
   const summary = buildSummary(result);
   const name = posix.basename(result.root.replaceAll("\\", "/")) || result.root;
   const title = `Legacy Adobe Campaign authentication: ${name}`;
-  const notes = scopeNotes(result);
+  const notes = [configurationNote(summary) ?? [], scopeNotes(result)].flat();
   const ignored = summary.ignored;
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +

@@ -8,7 +8,7 @@ import { escapeControlCharacters } from "./control-characters.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
-import { buildSummary } from "./summary.js";
+import { buildSummary, configurationNote } from "./summary.js";
 
 /** Text safe in a Markdown paragraph or table cell (no HTML, emphasis, links or column breaks). */
 export const escapeMarkdown = (text: string): string =>
@@ -176,6 +176,7 @@ export function renderMarkdown(result: ScanResult): string {
       `${plural(ignored.defaultDirectories, "default directory", "default directories")} (node\\_modules, .git), ` +
       `${ignored.ignoreFiles} path(s) in .gitignore / .campaign-imsignore, ${ignored.excluded} excluded, ${ignored.notIncluded} not included. ` +
       `Allowlisted findings: ${allowlisted.total}.` +
+      [configurationNote(summary) ?? []].flat().map((note) => ` ${escapeMarkdown(note)}`).join("") +
       scopeNotes(result).map((note) => ` ${escapeMarkdown(note)}`).join("") +
       "_",
   );

@@ -100,6 +100,9 @@ function runProperties(result: ScanResult, limited: LimitReport | undefined): { 
   const properties: Record<string, unknown> = {};
   if (result.baseline !== undefined) properties["campaign-ims/baselineSuppressed"] = result.baseline.suppressed;
   if (result.shard !== undefined) properties["campaign-ims/shard"] = { index: result.shard.index, count: result.shard.count };
+  if (result.configuration !== undefined) {
+    properties["campaign-ims/configuration"] = { ...structuredClone(result.configuration), allowlisted: { ...result.stats.allowlisted } };
+  }
   if (limited !== undefined) properties["campaign-ims/githubLimits"] = limited;
   return Object.keys(properties).length === 0 ? {} : { properties };
 }

@@ -1,6 +1,6 @@
 /** The counts every report ends with. */
 import type { Shard } from "../scanner/shard.js";
-import type { AllowlistedCounts, FileSelection, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
+import type { AllowlistedCounts, AppliedConfiguration, FileSelection, IgnoredCounts, Profile, ScanResult } from "../scanner/types.js";
 import { fileTypeOf } from "../scanner/walk.js";
 
 export interface Summary {
@@ -27,6 +27,8 @@ export interface Summary {
   findings: { total: number; error: number; warn: number; info: number; fixable: number; withSuggestions: number };
   allowlisted: AllowlistedCounts & { total: number };
   errors: number;
+  /** The configuration file, allowlists and ignore files that applied (with the paths each ignore file left out). */
+  configuration?: AppliedConfiguration;
   /** With a baseline: recorded findings not reported. */
   baseline?: { suppressed: number };
   /** With --shard: the part of the file set this result covers. */
@@ -66,6 +68,7 @@ export function buildSummary(result: ScanResult): Summary {
       total: stats.allowlisted.paths + stats.allowlisted.operators + stats.allowlisted.values,
     },
     errors: result.errors.length,
+    ...(result.configuration === undefined ? {} : { configuration: structuredClone(result.configuration) }),
     ...(result.baseline === undefined ? {} : { baseline: { suppressed: result.baseline.suppressed } }),
     ...(result.shard === undefined ? {} : { shard: { index: result.shard.index, count: result.shard.count } }),
     ...(result.selection === undefined ? {} : { selection: { description: result.selection.description, listed: result.selection.listed, deleted: [...result.selection.deleted] } }),
@@ -82,4 +85,34 @@ export function unsupportedTypes(result: Pick<ScanResult, "skipped">): Record<st
     counts.set(type, (counts.get(type) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const SOURCE_NOTE: Readonly<Record<AppliedConfiguration["source"], string>> = {
+  option: "given with --config",
+  repository: "the scanned repository's",
+  defaults: "none: the defaults",
+};
+
+/**
+ * One sentence for the human reports: the configuration file in effect and where it came from,
+ * each allowlist (its patterns; values only counted) with the findings it suppressed, and each
+ * ignore file read with the paths it left out. Unescaped: each format escapes it.
+ */
+export function configurationNote(summary: Pick<Summary, "configuration" | "allowlisted">): string | undefined {
+  const configuration = summary.configuration;
+  if (configuration === undefined) return undefined;
+  const { allowlist } = configuration;
+  const patterns = (list: string[]): string => (list.length === 0 ? "none" : list.join(", "));
+  const file = configuration.file === undefined ? SOURCE_NOTE.defaults : `${configuration.file} (${SOURCE_NOTE[configuration.source]})`;
+  const ignoreFiles =
+    configuration.ignoreFiles.length === 0
+      ? "none read"
+      : configuration.ignoreFiles.map((entry) => `${entry.path} ${entry.ignored} path(s)`).join(", ");
+  return (
+    `Configuration: ${file}${configuration.strict ? ", checked by --strict-config" : ""}. ` +
+    `Allowlists: paths [${patterns(allowlist.paths)}] suppressed ${summary.allowlisted.paths}, ` +
+    `operators [${patterns(allowlist.operators)}] suppressed ${summary.allowlisted.operators}, ` +
+    `values (${allowlist.values} entr${allowlist.values === 1 ? "y" : "ies"}, not shown) suppressed ${summary.allowlisted.values} finding(s). ` +
+    `Ignore files: ${ignoreFiles}${configuration.campaignIgnoreFiles ? "" : "; .campaign-imsignore files not read (--no-config)"}.`
+  );
 }

@@ -8,7 +8,7 @@ import { escapeControlCharacters } from "./control-characters.js";
 import { buildInventory } from "./inventory.js";
 import { KIND_LABELS } from "./migration-steps.js";
 import { scopeNotes } from "../scanner/scope-notes.js";
-import { buildSummary, unsupportedTypes } from "./summary.js";
+import { buildSummary, configurationNote, unsupportedTypes } from "./summary.js";
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
@@ -86,6 +86,8 @@ export function renderText(result: ScanResult): string {
   if (allowlisted.total > 0) {
     lines.push(`Allowlisted: ${plural(allowlisted.total, "finding")} (${allowlisted.paths} by path, ${allowlisted.operators} by operator, ${allowlisted.values} by value).`);
   }
+  const configuration = configurationNote(summary);
+  if (configuration !== undefined) lines.push(configuration);
   lines.push(...scopeNotes(result));
   // Files of types no language reads are counted by type; the JSON report lists each of them.
   const unread = result.skipped.filter((file) => file.reason === "unsupported-type" && file.detail.startsWith("no reader"));

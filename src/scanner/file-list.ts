@@ -5,10 +5,15 @@
  * longer exist (deletions) are not scanned and are named; an empty list scans nothing. The listed
  * files then go through the walk's usual filters: ignore files, `include`, `exclude`, types.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { git, isCommit, parseNameStatus, workTreeTop } from "./git.js";
+import { formatByteSize } from "./byte-size.js";
+import { InputFileError, readInputFile } from "./read-file.js";
 import { ScanConfigError } from "./types.js";
+
+/** The largest list `--files-from` reads (a file or stdin): about a million paths. */
+export const MAX_FILE_LIST_BYTES = 64 * 1024 * 1024;
 
 export type FileListSource =
   | { kind: "staged" }
@@ -33,7 +38,8 @@ export interface FileListContext {
   /** Absolute, real scan root. */
   root: string;
   env: NodeJS.ProcessEnv;
-  readStdin: () => string;
+  /** All of standard input, at most `maxBytes` bytes (larger: throws). */
+  readStdin: (maxBytes: number) => string;
 }
 
 /** The ref `--changed` compares with when none is given: the pull request's base, else origin/HEAD. */
@@ -74,9 +80,14 @@ export function resolveFileList(source: FileListSource, context: FileListContext
     description = `--files-from ${source.file}`;
     let text: string;
     try {
-      text = source.file === "-" ? context.readStdin() : readFileSync(resolve(context.cwd, source.file), "utf8");
+      // Read like every other input the tool opens: a regular file, through no symlink, size-limited.
+      text = source.file === "-" ? context.readStdin(MAX_FILE_LIST_BYTES) : readInputFile(resolve(context.cwd, source.file), MAX_FILE_LIST_BYTES);
     } catch (error) {
-      throw new ScanConfigError(`--files-from: cannot read ${source.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new ScanConfigError(`--files-from: cannot read ${source.file}: ${code === "ENOENT" || !(error instanceof InputFileError) ? (code ?? message) : message}`);
+    }
+    if (source.file === "-" && Buffer.byteLength(text) > MAX_FILE_LIST_BYTES) {
+      throw new ScanConfigError(`--files-from: cannot read -: larger than the ${formatByteSize(MAX_FILE_LIST_BYTES)} limit`);
     }
     listed = parseListText(text).map((path) => {
       const absolute = resolve(context.cwd, path);

@@ -12,16 +12,36 @@ import { MAX_CONTROL_FILE_BYTES, readInputFile } from "./read-file.js";
 export const IGNORE_FILE_NAMES = [".gitignore", ".campaign-imsignore"] as const;
 
 interface IgnoreFile {
+  /** Absolute path of the ignore file. */
+  file: string;
   /** Absolute directory the patterns are relative to. */
   directory: string;
   matcher: Ignore;
 }
 
+/** Which ignore files a walk reads, and who hears about each one read. */
+export interface IgnoreFileOptions {
+  /** The names read in each directory (--no-config: `.gitignore` only). */
+  names: readonly string[];
+  /** Called with each ignore file read (absolute path) and its text. */
+  onRead?: (file: string, text: string) => void;
+}
+
+export const DEFAULT_IGNORE_FILE_OPTIONS: IgnoreFileOptions = { names: IGNORE_FILE_NAMES };
+
 /** The ignore files that apply in one directory: its ancestors' and its own, outermost first. */
 export class IgnoreChain {
-  private constructor(private readonly files: readonly IgnoreFile[]) {}
+  private constructor(
+    private readonly files: readonly IgnoreFile[],
+    private readonly options: IgnoreFileOptions,
+  ) {}
 
-  static readonly empty = new IgnoreChain([]);
+  static readonly empty = new IgnoreChain([], DEFAULT_IGNORE_FILE_OPTIONS);
+
+  /** An empty chain whose `extend` reads the ignore files `options` names. */
+  static start(options: IgnoreFileOptions): IgnoreChain {
+    return new IgnoreChain([], options);
+  }
 
   /**
    * This chain plus the ignore files of `directory` (unreadable ones are reported to `onError`).
@@ -29,7 +49,7 @@ export class IgnoreChain {
    */
   extend(directory: string, onError: (file: string, error: NodeJS.ErrnoException) => void, present?: ReadonlySet<string>): IgnoreChain {
     const added: IgnoreFile[] = [];
-    for (const name of IGNORE_FILE_NAMES) {
+    for (const name of this.options.names) {
       if (present !== undefined && !present.has(name)) continue;
       const file = join(directory, name);
       let text: string;
@@ -40,9 +60,10 @@ export class IgnoreChain {
         if (code !== "ENOENT" && code !== "ENOTDIR") onError(file, error as NodeJS.ErrnoException);
         continue;
       }
-      added.push({ directory, matcher: ignore({ allowRelativePaths: true }).add(text) });
+      this.options.onRead?.(file, text);
+      added.push({ file, directory, matcher: ignore({ allowRelativePaths: true }).add(text) });
     }
-    return added.length === 0 ? this : new IgnoreChain([...this.files, ...added]);
+    return added.length === 0 ? this : new IgnoreChain([...this.files, ...added], this.options);
   }
 
   /**
@@ -54,18 +75,23 @@ export class IgnoreChain {
    */
   enter(directory: string): IgnoreChain {
     const kept = this.files.filter((file) => !isIgnoredBy(file, directory, true));
-    return kept.length === this.files.length ? this : new IgnoreChain(kept);
+    return kept.length === this.files.length ? this : new IgnoreChain(kept, this.options);
   }
 
   /** Whether an absolute path (a directory when `isDirectory`) is ignored. */
   ignores(absolutePath: string, isDirectory: boolean): boolean {
-    let ignored = false;
+    return this.ignoredBy(absolutePath, isDirectory) !== undefined;
+  }
+
+  /** The ignore file (absolute path) that ignores an absolute path, the last one deciding; undefined when none does. */
+  ignoredBy(absolutePath: string, isDirectory: boolean): string | undefined {
+    let ignoredBy: string | undefined;
     for (const file of this.files) {
       const result = testWith(file, absolutePath, isDirectory);
-      if (result.ignored) ignored = true;
-      else if (result.unignored) ignored = false;
+      if (result.ignored) ignoredBy = file.file;
+      else if (result.unignored) ignoredBy = undefined;
     }
-    return ignored;
+    return ignoredBy;
   }
 }
 
@@ -106,6 +132,7 @@ export function chainAbove(
   scanRoot: string,
   directory: string,
   onError: (file: string, error: NodeJS.ErrnoException) => void,
+  options: IgnoreFileOptions = DEFAULT_IGNORE_FILE_OPTIONS,
 ): IgnoreChain {
   const top = findRepositoryRoot(scanRoot) ?? scanRoot;
   const directories: string[] = [];
@@ -113,6 +140,6 @@ export function chainAbove(
     current = dirname(current);
     directories.unshift(current);
   }
-  const chain = directories.reduce((above, current) => above.enter(current).extend(current, onError), IgnoreChain.empty);
+  const chain = directories.reduce((above, current) => above.enter(current).extend(current, onError), IgnoreChain.start(options));
   return chain.enter(directory);
 }

@@ -135,15 +135,27 @@ export class LintEngine {
       };
     }
     const findingsStart = performance.now();
-    const result = fileFindings({
-      path,
-      text,
-      messages,
-      credentials,
-      namespace: this.config.namespace,
-      rules: this.plugin.rules ?? {},
-      allowlist: this.allowlist,
-    });
+    let result: FileResult;
+    try {
+      result = fileFindings({
+        path,
+        text,
+        messages,
+        credentials,
+        namespace: this.config.namespace,
+        rules: this.plugin.rules ?? {},
+        allowlist: this.allowlist,
+      });
+    } catch (error) {
+      // Building the findings (evidence, masking) failed on this file: one listed problem, never a
+      // lost report. The error's message is not shown: it may quote the file's text.
+      return {
+        path,
+        findings: [],
+        problems: [{ path, line: 0, column: 0, kind: "other", message: `internal error while reporting this file's ${messages.length} finding(s) (${(error as Error).name ?? "Error"}): not reported` }],
+        allowlisted: { paths: 0, operators: 0, values: 0 },
+      };
+    }
     clock?.span("findings", findingsStart, performance.now());
     if (fixed !== undefined && (fixed.output !== undefined || fixed.refused !== undefined)) result.fix = fixed;
     return result;

@@ -84,7 +84,9 @@ const XML_TEXT = /<(?:[\w.-]+:)?([\w.-]+)(?:\s[^<>\n]*)?>([^<>\n]+)(?=<)/g;
 // `key=value` without quotes (shell, .env, .properties, form bodies, cookies).
 const ASSIGNMENT = /(?<![\w.=!<>-])([A-Za-z_][\w.-]*)=(?!=)([^\s"'`&;<>|)(,]+)/g;
 // `key: value` lines (HTTP headers, YAML); the key is checked before masking.
-const KEY_COLON_LINE = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*:[ \t]+([^\n]*?)[ \t]*$/gm;
+// The value ends at its last non-blank character, found greedily: a lazy value before `[ \t]*$`
+// would rescan a run of blanks once per character (quadratic on a long run of spaces).
+const KEY_COLON_LINE = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*:[ \t]+((?:[^\n]*[^ \t\n])?)[ \t]*$/gm;
 // nlserver options with values: `-setimsjwtauth:Org/Client/…`, `-instance:prod`.
 const NLSERVER_OPTION = /(?<![\w-])-([A-Za-z]+):(:?)([^\s"'`]+)/g;
 // curl credentials: `-u user:password`, `--user user:password`, `--user=user:password`, and
@@ -107,7 +109,10 @@ const CDATA_CLOSE = "]]>";
 const KEY_BEFORE = /(?:["']?([A-Za-z_][\w.:-]*)["']?\s*(?::|=)\s*|(require|import)\s*\(\s*|(from|import)\s+)$/;
 
 // Template interpolations (`${x}`, `{{x}}`, `<%= x %>`, `#{x}`, `$(…)`): not secrets themselves.
-const INTERPOLATION = /\$\{[^}]*\}|\{\{[^}]*\}\}|<%[\s\S]*?%>|#\{[^}]*\}|\$\([^)]*\)/g;
+// The body never crosses another opening (`{`, `(`, `<%`): a run of openers without a closer
+// (`{{{{…`, `$($($(…`) is then linear, not one scan to the end of the text per opener. A nested
+// interpolation is matched innermost; the text around it is masked.
+const INTERPOLATION = /\$\{[^{}]*\}|\{\{[^{}]*\}\}|<%(?:(?!<%)[\s\S])*?%>|#\{[^{}]*\}|\$\([^()]*\)/g;
 
 // `${NAME:-default}` and the other default forms, split into the head and the default.
 const SHELL_DEFAULT_PARTS = /^(\$\{[A-Za-z_]\w*:?[-=])([^{}]*)\}$/;
@@ -494,36 +499,39 @@ export function secretsBetween(redaction: Redaction, start: number, end: number)
     .filter((secret) => secret.trim() !== "");
 }
 
-const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /\w/.test(character);
-
-/** `text` with every whole-token occurrence of `value` replaced by the mask (no regex built from `value`). */
-function maskOccurrences(text: string, value: string): string {
-  let output = "";
-  let cursor = 0;
-  let index = text.indexOf(value);
-  while (index >= 0) {
-    const end = index + value.length;
-    if (!isWordCharacter(text[index - 1]) && !isWordCharacter(text[end])) {
-      output += text.slice(cursor, index) + MASK;
-      cursor = end;
-      index = text.indexOf(value, end);
-    } else {
-      index = text.indexOf(value, index + 1);
-    }
-  }
-  return output + text.slice(cursor);
-}
-
 /**
  * A message (or any text built from the scanned file) with known secret shapes masked, and every
  * raw value in `secrets` masked where it stands as a whole token. Rules already mask values with
  * `maskSecret`; this is the net under them. The values are searched as plain strings, never as a
  * regex built from them (a 32 K literal once made "Regular expression too large").
  */
+const WORD_CHARACTER = /\w/;
+
+/**
+ * `text` with every occurrence of `secret` that is not part of a longer word (`\w` on neither side)
+ * replaced by the mask, left to right. Searched with indexOf, never a regex built from the secret:
+ * a 32 K value would be "Regular expression too large".
+ */
+function maskWholeOccurrences(text: string, secret: string): string {
+  let output = "";
+  let copied = 0;
+  for (let at = text.indexOf(secret); at >= 0; ) {
+    const end = at + secret.length;
+    if (!WORD_CHARACTER.test(text[at - 1] ?? "") && !WORD_CHARACTER.test(text[end] ?? "")) {
+      output += text.slice(copied, at) + MASK;
+      copied = end;
+      at = text.indexOf(secret, end);
+    } else {
+      at = text.indexOf(secret, at + 1);
+    }
+  }
+  return copied === 0 ? text : output + text.slice(copied);
+}
+
 export function scrubText(message: string, secrets: readonly string[] = []): string {
   let output = message;
   for (const secret of [...new Set(secrets)].filter((value) => value.length >= 3).sort((a, b) => b.length - a.length)) {
-    output = maskOccurrences(output, secret);
+    output = maskWholeOccurrences(output, secret);
   }
   for (const pattern of BARE_SECRET_PATTERNS) {
     output = output.replace(pattern, (value) => bareMask(value) ?? value);

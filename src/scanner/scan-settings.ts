@@ -7,12 +7,13 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseByteSize } from "./byte-size.js";
-import { loadConfigFile, type RuleSetting } from "./config-file.js";
+import { findConfigFile, loadConfigFile, type ConfigFile, type RuleSetting } from "./config-file.js";
+import { configWidenings } from "./gate-config.js";
 import { resolveFixSettings } from "./fix/resolve-fix-settings.js";
 import { findRepositoryRoot } from "./ignore-files.js";
 import { parseShard, type Shard } from "./shard.js";
 import type { FixSettings } from "./fix/fix-settings.js";
-import { PROFILES, ScanConfigError, type FileSelection, type Profile, type Severity } from "./types.js";
+import { PROFILES, ScanConfigError, type AppliedConfiguration, type FileSelection, type Profile, type Severity } from "./types.js";
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -53,6 +54,8 @@ export interface ScanSettings extends LintSettings {
    * pass the walk's filters like walked ones, and an empty list scans nothing.
    */
   selection?: FileSelection;
+  /** Where the configuration came from, and whether `.campaign-imsignore` files are read (--no-config: not). */
+  configuration?: Pick<AppliedConfiguration, "file" | "source" | "strict" | "campaignIgnoreFiles">;
 }
 
 /** What decides the exit code once the scan is done. */
@@ -68,7 +71,12 @@ export interface ScanRequest {
   cwd: string;
   paths: string[];
   root?: string;
+  /** --config FILE: the gate's configuration, used instead of the repository's. */
   config?: string;
+  /** --no-config: read neither the repository's campaign-ims.config.json nor its .campaign-imsignore files. */
+  noConfig?: boolean;
+  /** --strict-config: use the repository's configuration only when it widens nothing of the gate's (gate-config.ts). */
+  strictConfig?: boolean;
   profile?: string;
   rules?: string[];
   include?: string[];
@@ -169,6 +177,42 @@ function cappedConcurrency(requested: number, notices: string[]): number {
   return cores;
 }
 
+/** A path for reports: relative to the scan root inside it, else absolute. */
+function displayPath(root: string, path: string): string {
+  return isInside(path, root) ? relative(root, path).split(sep).join("/") : path;
+}
+
+/**
+ * The configuration in effect. `--config FILE` (the gate's) replaces the repository's
+ * campaign-ims.config.json; `--no-config` reads no repository configuration; `--strict-config`
+ * uses the repository's when it widens nothing of the gate's (else a ScanConfigError naming
+ * every widening), the gate's when the repository has none.
+ */
+function chooseConfiguration(request: ScanRequest, root: string): { path?: string; config: ConfigFile; source: AppliedConfiguration["source"] } {
+  if (request.noConfig === true && request.strictConfig === true) {
+    throw new ScanConfigError("--strict-config checks the repository's configuration, which --no-config does not read: give one of them");
+  }
+  const gatePath = request.config === undefined ? undefined : resolve(request.cwd, request.config);
+  const gate = gatePath === undefined ? { config: {} as ConfigFile } : loadConfigFile(root, gatePath);
+  const gateSource = gatePath === undefined ? "defaults" : "option";
+  if (request.strictConfig !== true) {
+    if (gatePath !== undefined || request.noConfig === true) return { ...gate, source: gateSource };
+    const repository = loadConfigFile(root);
+    return { ...repository, source: repository.path === undefined ? "defaults" : "repository" };
+  }
+  const repositoryPath = findConfigFile(root);
+  if (repositoryPath === undefined || repositoryPath === gatePath) return { ...gate, source: gateSource };
+  const repository = loadConfigFile(root, repositoryPath);
+  const widenings = configWidenings(repository.config, gate.config);
+  if (widenings.length > 0) {
+    throw new ScanConfigError(
+      `--strict-config: ${repositoryPath} widens the gate's configuration (${gatePath ?? "the defaults"}):\n` +
+        widenings.map((line) => `  - ${line}`).join("\n"),
+    );
+  }
+  return { ...repository, source: "repository" };
+}
+
 /** The absolute, real scan root of `--root` (default: the working directory). */
 export function resolveScanRoot(cwd: string, root: string | undefined): string {
   const absolute = resolve(cwd, root ?? ".");
@@ -185,7 +229,7 @@ export function resolveScanSettings(request: ScanRequest): {
 } {
   const notices: string[] = [];
   const realRoot = resolveScanRoot(request.cwd, request.root);
-  const { path: configPath, config } = loadConfigFile(realRoot, request.config === undefined ? undefined : resolve(request.cwd, request.config));
+  const { path: configPath, config, source } = chooseConfiguration(request, realRoot);
 
   const profile = request.profile === undefined ? (config.profile ?? "recommended") : oneOf(request.profile, PROFILES, "--profile");
 
@@ -230,6 +274,12 @@ export function resolveScanSettings(request: ScanRequest): {
     },
     concurrency,
     pluginModule: request.pluginModule ?? DEFAULT_PLUGIN_MODULE,
+    configuration: {
+      ...(configPath === undefined ? {} : { file: displayPath(realRoot, configPath) }),
+      source,
+      strict: request.strictConfig === true,
+      campaignIgnoreFiles: request.noConfig !== true,
+    },
   };
   const fix = resolveFixSettings(request);
   if (fix !== undefined) scan.fix = fix;

@@ -8,6 +8,7 @@
  * loses nothing (test/scanner/prefilter-soundness.test.ts checks it on every fixture).
  */
 import { createRequire } from "node:module";
+import { basename, relative, sep } from "node:path";
 import type { FileResult } from "./file-findings.js";
 import { FixApplier } from "./fix/fix-applier.js";
 import { checkSuggestionRules } from "./fix/check-suggestion-rules.js";
@@ -16,7 +17,9 @@ import { LintDispatcher } from "./lint-dispatcher.js";
 import { LintEngine, loadPlugin } from "./lint-engine.js";
 import { readAndPrefilter } from "./read-file.js";
 import type { ScanSettings } from "./scan-settings.js";
-import { emptyStats, type FileProblem, type ScannedFinding, type ScanResult, type ScanStats, type SkippedFile } from "./types.js";
+import { ignoreFileWidenings } from "./gate-config.js";
+import { IGNORE_FILE_NAMES, type IgnoreFileOptions } from "./ignore-files.js";
+import { emptyStats, ScanConfigError, type AppliedConfiguration, type FileProblem, type ScannedFinding, type ScanResult, type ScanStats, type SkippedFile } from "./types.js";
 import { applyBaseline, loadBaseline } from "./baseline.js";
 import { inShard } from "./shard.js";
 import type { PhaseClock, PhaseTimes, TimingPhase } from "./timing.js";
@@ -89,7 +92,13 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
 
   const stats: ScanStats = emptyStats();
   const skipped: SkippedFile[] = [];
-  const walkOptions = { ...settings, isScannedType: (path: string) => engine.isLinted(path), listed: settings.selection !== undefined };
+  const applied = new AppliedConfigurationRecorder(settings);
+  const walkOptions = { ...settings, isScannedType: (path: string) => engine.isLinted(path), listed: settings.selection !== undefined, ignoreFiles: applied.ignoreFileOptions };
+  // --strict-config: every ignore file the walk will read is checked before anything is linted.
+  if (applied.strict) {
+    for (const entry of walk(walkOptions)) void entry;
+    applied.checkIgnoreFiles();
+  }
   const progress: ScanProgress = { found: 0, done: 0, findings: 0, walking: true };
   // For the progress line's total and time left: a first walk that only lists (directory listings are cheap next to linting).
   if (hooks.onProgress !== undefined) progress.total = timed("walk", () => countFiles(walk(walkOptions), settings));
@@ -115,6 +124,7 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
       if (!inShard(entry.path, settings.shard)) continue;
       if (entry.type === "ignored") {
         stats.ignored[entry.cause]++;
+        if (entry.by !== undefined) applied.countIgnored(entry.by);
         detail(`ignored ${entry.path} (${entry.cause})`);
         continue;
       }
@@ -184,9 +194,68 @@ export async function scan(settings: ScanSettings, hooks: ScanHooks = {}): Promi
     skipped: skipped.sort(compareSkipped),
     errors: errors.sort(compareProblems),
     stats,
+    configuration: applied.result(),
     ...(fixer === undefined ? {} : { fixes: fixer.report() }),
     ...(settings.shard === undefined ? {} : { shard: { ...settings.shard } }),
     ...(reported === undefined ? {} : { baseline: { suppressed: reported.suppressed } }),
     ...(settings.selection === undefined ? {} : { selection: settings.selection }),
   };
+}
+
+/**
+ * What configured a scan, for the reports: the configuration file, the allowlists, and every
+ * ignore file read with the paths it ignored. Under --strict-config, `.campaign-imsignore` lines
+ * that ignore paths are collected (by file and line, never text) and refused by checkIgnoreFiles.
+ */
+class AppliedConfigurationRecorder {
+  readonly strict: boolean;
+  readonly ignoreFileOptions: IgnoreFileOptions;
+  private readonly ignoreFiles = new Map<string, number>();
+  private readonly widenings = new Set<string>();
+
+  constructor(private readonly settings: ScanSettings) {
+    const configuration = settings.configuration;
+    this.strict = configuration?.strict === true;
+    this.ignoreFileOptions = {
+      names: configuration?.campaignIgnoreFiles === false ? [".gitignore"] : IGNORE_FILE_NAMES,
+      onRead: (file, text) => {
+        const path = this.relativePath(file);
+        if (!this.ignoreFiles.has(path)) this.ignoreFiles.set(path, 0);
+        if (this.strict && basename(file) === ".campaign-imsignore") {
+          for (const line of ignoreFileWidenings(text)) this.widenings.add(`${path} line ${line} ignores paths`);
+        }
+      },
+    };
+  }
+
+  private relativePath(file: string): string {
+    return relative(this.settings.root, file).split(sep).join("/");
+  }
+
+  /** A path the walk left out because of `ignoreFile` (relative to the root). */
+  countIgnored(ignoreFile: string): void {
+    this.ignoreFiles.set(ignoreFile, (this.ignoreFiles.get(ignoreFile) ?? 0) + 1);
+  }
+
+  /** --strict-config: a ScanConfigError naming every ignore-file line that ignores paths. */
+  checkIgnoreFiles(): void {
+    if (this.widenings.size === 0) return;
+    throw new ScanConfigError(
+      `--strict-config: the scanned repository's .campaign-imsignore files widen the gate's ignores ` +
+        `(put patterns in the gate's "exclude" instead):\n${[...this.widenings].sort().map((line) => `  - ${line}`).join("\n")}`,
+    );
+  }
+
+  result(): AppliedConfiguration {
+    const configuration = this.settings.configuration;
+    const { allowlist } = this.settings;
+    return {
+      ...(configuration?.file === undefined ? {} : { file: configuration.file }),
+      source: configuration?.source ?? "defaults",
+      strict: this.strict,
+      campaignIgnoreFiles: configuration?.campaignIgnoreFiles !== false,
+      allowlist: { paths: [...allowlist.paths], operators: [...allowlist.operators], values: allowlist.values.length },
+      ignoreFiles: [...this.ignoreFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, ignored]) => ({ path, ignored })),
+    };
+  }
 }

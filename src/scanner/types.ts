@@ -131,6 +131,25 @@ export interface RuleInfo {
   level: "error" | "warn";
 }
 
+/** The configuration a scan ran with (every report states it: a gate the scanned code cannot silence). */
+export interface AppliedConfiguration {
+  /** The configuration file in effect: relative to the scan root inside it, else absolute; none: the defaults. */
+  file?: string;
+  /**
+   * How it was chosen: `option` (--config FILE), `repository` (the nearest campaign-ims.config.json
+   * of the scanned repository), `defaults` (none).
+   */
+  source: "option" | "repository" | "defaults";
+  /** --strict-config: the repository's configuration was checked against the gate's and widens nothing. */
+  strict: boolean;
+  /** Whether `.campaign-imsignore` files were read (not with --no-config). */
+  campaignIgnoreFiles: boolean;
+  /** The allowlists in effect: path and operator patterns; values are counted, never shown. */
+  allowlist: { paths: string[]; operators: string[]; values: number };
+  /** Every ignore file read (relative to the scan root), with the paths it ignored; sorted by path. */
+  ignoreFiles: Array<{ path: string; ignored: number }>;
+}
+
 export interface ScanStats {
   /** Files the walk reached whose type some enabled language lints. */
   filesConsidered: number;
@@ -157,6 +176,8 @@ export interface ScanResult {
   /** Sorted by path, line, column. */
   errors: FileProblem[];
   stats: ScanStats;
+  /** The configuration file, allowlists and ignore files that applied. */
+  configuration?: AppliedConfiguration;
   /** With --fix or --fix-dry-run: what was fixed, diffed or refused. */
   fixes?: FixReport;
   /** With --shard: the part of the file set this result covers. */

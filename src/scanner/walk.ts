@@ -19,7 +19,7 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { chainAbove, IgnoreChain } from "./ignore-files.js";
+import { chainAbove, DEFAULT_IGNORE_FILE_OPTIONS, IgnoreChain, type IgnoreFileOptions } from "./ignore-files.js";
 import { InputFileError } from "./read-file.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
@@ -32,7 +32,8 @@ export const DEFAULT_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_m
 export type WalkEntry =
   | { type: "file"; path: string; absolutePath: string }
   | { type: "skipped"; path: string; reason: SkipReason; detail: string }
-  | { type: "ignored"; path: string; cause: keyof IgnoredCounts };
+  /** `by`: with cause `ignoreFiles`, the ignore file that decided (relative to the root). */
+  | { type: "ignored"; path: string; cause: keyof IgnoredCounts; by?: string };
 
 export interface WalkOptions {
   root: string;
@@ -47,6 +48,8 @@ export interface WalkOptions {
    * files, `include` and the type check as walked files do, silently.
    */
   listed?: boolean;
+  /** The ignore files read (default: `.gitignore` and `.campaign-imsignore`). */
+  ignoreFiles?: IgnoreFileOptions;
 }
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -67,6 +70,8 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
   const isExcluded = (path: string, isDirectory: boolean): boolean =>
     exclude !== undefined && path !== "." && exclude.ignores(isDirectory ? `${path}/` : path);
 
+  const ignoreFileOptions = options.ignoreFiles ?? DEFAULT_IGNORE_FILE_OPTIONS;
+  const byIgnoreFile = (path: string, file: string): WalkEntry => ({ type: "ignored", path, cause: "ignoreFiles", by: relativePath(file) });
   // Unreadable ignore files are reported as skipped once each.
   const unreadableIgnoreFiles: WalkEntry[] = [];
   const onIgnoreFileError = (file: string, error: NodeJS.ErrnoException): void => {
@@ -88,7 +93,8 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
       yield { type: "skipped", path, reason: "unsupported-type", detail: `no reader for ${fileTypeOf(path)} files` };
       return;
     }
-    if (!named && chain.ignores(absolute, false)) return yield { type: "ignored", path, cause: "ignoreFiles" };
+    const ignoredBy = named ? undefined : chain.ignoredBy(absolute, false);
+    if (ignoredBy !== undefined) return yield byIgnoreFile(path, ignoredBy);
     if (isExcluded(path, false)) return yield { type: "ignored", path, cause: "excluded" };
     if (!named && include !== undefined && !include.ignores(path)) return yield { type: "ignored", path, cause: "notIncluded" };
     if (dirent !== undefined && !dirent.isFile()) {
@@ -100,7 +106,7 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
   const visitDirectory = function* (start: string): Generator<WalkEntry> {
     // Each stack frame is a directory still to be listed, with the ignore files above it.
     const stack: Array<{ directory: string; chain: IgnoreChain }> = [
-      { directory: start, chain: chainAbove(root, start, onIgnoreFileError) },
+      { directory: start, chain: chainAbove(root, start, onIgnoreFileError, ignoreFileOptions) },
     ];
     yield* drainIgnoreFileErrors();
     while (stack.length > 0) {
@@ -120,8 +126,9 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
         const absolute = join(directory, dirent.name);
         if (dirent.isDirectory()) {
           const path = relativePath(absolute);
+          const ignoredBy = DEFAULT_SKIPPED_DIRECTORIES.has(dirent.name) ? undefined : chain.ignoredBy(absolute, true);
           if (DEFAULT_SKIPPED_DIRECTORIES.has(dirent.name)) yield { type: "ignored", path, cause: "defaultDirectories" };
-          else if (chain.ignores(absolute, true)) yield { type: "ignored", path, cause: "ignoreFiles" };
+          else if (ignoredBy !== undefined) yield byIgnoreFile(path, ignoredBy);
           else if (isExcluded(path, true)) yield { type: "ignored", path, cause: "excluded" };
           else {
             subdirectories.push({ directory: absolute, chain: chain.enter(absolute) });
@@ -146,7 +153,8 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
       target = undefined;
     }
     const isDirectory = target?.isDirectory() ?? false;
-    if (chain.ignores(absolute, isDirectory)) return yield { type: "ignored", path, cause: "ignoreFiles" };
+    const ignoredBy = chain.ignoredBy(absolute, isDirectory);
+    if (ignoredBy !== undefined) return yield byIgnoreFile(path, ignoredBy);
     if (isExcluded(path, isDirectory)) return yield { type: "ignored", path, cause: "excluded" };
     if (!isDirectory && !isScannedType(absolute)) return;
     const what = target === undefined ? "broken link" : isDirectory ? "link to a directory" : "link to a file";
@@ -156,12 +164,13 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
   /** A file from a file list: ignored when the walk would not have entered a directory above it. */
   const visitListedFile = function* (start: string, dirent: Dirent): Generator<WalkEntry> {
     let directory = root;
-    let chain = chainAbove(root, root, onIgnoreFileError).extend(root, onIgnoreFileError);
+    let chain = chainAbove(root, root, onIgnoreFileError, ignoreFileOptions).extend(root, onIgnoreFileError);
     for (const name of relative(root, dirname(start)).split(sep).filter((part) => part !== "")) {
       const next = join(directory, name);
       const ignored = (cause: keyof IgnoredCounts): WalkEntry => ({ type: "ignored", path: relativePath(start), cause });
       if (DEFAULT_SKIPPED_DIRECTORIES.has(name)) return yield ignored("defaultDirectories");
-      if (chain.ignores(next, true)) return yield ignored("ignoreFiles");
+      const ignoredBy = chain.ignoredBy(next, true);
+      if (ignoredBy !== undefined) return yield byIgnoreFile(relativePath(start), ignoredBy);
       if (isExcluded(relativePath(next), true)) return yield ignored("excluded");
       chain = chain.enter(next).extend(next, onIgnoreFileError);
       directory = next;
@@ -175,13 +184,13 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     if (stats.isDirectory()) {
       yield* visitDirectory(start);
     } else if (stats.isSymbolicLink()) {
-      yield* visitSymlink(start, chainAbove(root, start, onIgnoreFileError));
+      yield* visitSymlink(start, chainAbove(root, start, onIgnoreFileError, ignoreFileOptions));
     } else {
       const dirent = direntFor(start, stats);
       if (options.listed === true) {
         yield* visitListedFile(start, dirent);
       } else {
-        yield* visitFile(start, dirent, IgnoreChain.empty, true);
+        yield* visitFile(start, dirent, IgnoreChain.start(ignoreFileOptions), true);
       }
     }
     yield* drainIgnoreFileErrors();

@@ -37,6 +37,7 @@ describe("resolveScanSettings", () => {
         allowlist: { paths: [], operators: [], values: [] },
         concurrency: "auto",
         pluginModule: DEFAULT_PLUGIN_MODULE,
+        configuration: { source: "defaults", strict: false, campaignIgnoreFiles: true },
       },
       gate: { failOn: "error", strict: false },
       notices: [],

@@ -10,3 +10,14 @@ export function cpuTime<T>(work: () => T): { result: T; cpuMs: number } {
   const { user, system } = process.cpuUsage(started);
   return { result, cpuMs: (user + system) / 1000 };
 }
+
+/**
+ * The CPU time of asynchronous work that runs in this thread (an in-process scan with
+ * concurrency 1). The process's whole CPU time is counted, so nothing else should run meanwhile.
+ */
+export async function cpuTimeAsync<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const started = process.cpuUsage();
+  const result = await work();
+  const { user, system } = process.cpuUsage(started);
+  return { result, cpuMs: (user + system) / 1000 };
+}
