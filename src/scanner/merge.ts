@@ -9,7 +9,7 @@
  */
 import type { ReadResult, ResultFormat } from "./result-reader.js";
 import { compareFindings, compareProblems, compareSkipped } from "./scan.js";
-import { ScanConfigError, type RuleInfo, type ScanResult } from "./types.js";
+import { ScanConfigError, type AppliedConfiguration, type RuleInfo, type ScanResult } from "./types.js";
 
 export interface MergedResult {
   format: ResultFormat;
@@ -114,6 +114,25 @@ export function mergeResults(inputs: readonly ReadResult[], toolVersion: string)
       },
     },
   };
+  const configuration = mergeConfigurations(results);
+  if (configuration !== undefined) merged.configuration = configuration;
   if (baselines.length > 0) merged.baseline = { suppressed: baselines.reduce((total, result) => total + result.baseline!.suppressed, 0) };
   return { format, result: merged };
+}
+
+/**
+ * The configuration of merged results: the shards of one scan share their configuration file and
+ * allowlists; each counted the paths an ignore file left out among its own share, so the counts add
+ * up by ignore file. Inputs that state no configuration (older results) leave it out.
+ */
+function mergeConfigurations(results: readonly ScanResult[]): AppliedConfiguration | undefined {
+  const configurations = results.map((result) => result.configuration);
+  if (configurations.some((configuration) => configuration === undefined)) return undefined;
+  const [first, ...rest] = configurations as AppliedConfiguration[];
+  const ignored = new Map<string, number>();
+  for (const configuration of [first!, ...rest]) {
+    for (const file of configuration.ignoreFiles) ignored.set(file.path, (ignored.get(file.path) ?? 0) + file.ignored);
+  }
+  const ignoreFiles = [...ignored].map(([path, count]) => ({ path, ignored: count })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...structuredClone(first!), ignoreFiles };
 }

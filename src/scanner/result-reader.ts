@@ -10,7 +10,7 @@ import type { ScannablePlugin } from "./lint-config.js";
 import { parseJsonInput } from "./json-input.js";
 import { buildLintConfig } from "./lint-config.js";
 import type { Shard } from "./shard.js";
-import { emptyStats, PROFILES, ScanConfigError, type FileProblem, type Profile, type RuleInfo, type ScannedFinding, type ScanResult, type Severity, type SkippedFile } from "./types.js";
+import { emptyStats, PROFILES, ScanConfigError, type AppliedConfiguration, type FileProblem, type Profile, type RuleInfo, type ScannedFinding, type ScanResult, type Severity, type SkippedFile } from "./types.js";
 
 export type ResultFormat = "json" | "sarif";
 
@@ -81,6 +81,7 @@ function fromJson(file: string, data: Json, plugin: ScannablePlugin): ScanResult
   };
   if (isRecord(summary.baseline)) result.baseline = { suppressed: summary.baseline.suppressed };
   if (isRecord(summary.shard)) result.shard = { index: summary.shard.index, count: summary.shard.count };
+  if (isRecord(summary.configuration)) result.configuration = structuredClone(summary.configuration) as AppliedConfiguration;
   return result;
 }
 
@@ -153,6 +154,11 @@ function fromSarif(file: string, data: Json): ScanResult {
   const properties = run.properties as Json | undefined;
   if (typeof properties?.["campaign-ims/baselineSuppressed"] === "number") result.baseline = { suppressed: properties["campaign-ims/baselineSuppressed"] };
   if (isRecord(properties?.["campaign-ims/shard"])) result.shard = { ...(properties["campaign-ims/shard"] as Shard) };
+  if (isRecord(properties?.["campaign-ims/configuration"])) {
+    // The run property also carries the allowlisted counts (SARIF has no summary of its own).
+    const { allowlisted: _counts, ...configuration } = structuredClone(properties["campaign-ims/configuration"]) as AppliedConfiguration & { allowlisted?: unknown };
+    result.configuration = configuration;
+  }
   return result;
 }
 

@@ -32,7 +32,18 @@ describe("campaign-ims baseline", () => {
     expect(json.findings).toEqual([]);
     expect(json.summary.baseline).toEqual({ suppressed: total });
     const sarif = JSON.parse(readFileSync(join(reports, "r.sarif"), "utf8")) as { runs: Array<{ properties: unknown; results: unknown[] }> };
-    expect(sarif.runs[0]!.properties).toEqual({ "campaign-ims/baselineSuppressed": total });
+    expect(sarif.runs[0]!.properties).toEqual({
+      "campaign-ims/baselineSuppressed": total,
+      // What configured the scan: no configuration file, nothing allowlisted, no ignore file.
+      "campaign-ims/configuration": {
+        source: "defaults",
+        strict: false,
+        campaignIgnoreFiles: true,
+        allowlist: { paths: [], operators: [], values: 0 },
+        allowlisted: { paths: 0, operators: 0, values: 0 },
+        ignoreFiles: [],
+      },
+    });
     for (const [format, pattern] of [
       ["markdown", `Baseline: ${total} known findings suppressed.`],
       ["github", `::notice title=campaign-ims::0 finding(s) (0 error, 0 warn, 0 info) in 0 file(s); ${json.summary.files.scanned} file(s) scanned, ${json.summary.files.skipped} skipped, 0 problem(s) Baseline: ${total} known findings suppressed.`],
