@@ -152,7 +152,9 @@ describe("scan --fix killed with SIGKILL", { timeout: 900_000 }, () => {
       expect(untouched + fixedFiles).toBe(before.size);
       rmSync(directory, { recursive: true, force: true });
     }
-    // The kills after some writes landed while files were being written: the check saw mixed trees.
-    expect({ seed, partial: partial >= WRITE_KILLS }).toEqual({ seed, partial: true });
+    // The check saw mixed trees: a kill landed while files were being written. How many of the
+    // write-triggered kills land before the last write depends on scheduling (on a loaded machine the
+    // watcher's event can arrive after the run wrote everything), so at least one, not all of them.
+    expect({ seed, partial: partial >= 1 }).toEqual({ seed, partial: true });
   });
 });
