@@ -65,7 +65,7 @@ describe.each(["9", "10"] as EslintLine[])("installed next to ESLint %s, typescr
     );
     const loaded = node(project, ["-e", 'const p = require("eslint-plugin-campaign-ims"); console.log(p.meta.name, Object.keys(p).join(","))']);
     expect(loaded.stderr).toBe("");
-    expect(loaded.stdout).toBe("eslint-plugin-campaign-ims meta,rules,languages,configs\n");
+    expect(loaded.stdout).toBe("eslint-plugin-campaign-ims meta,rules,languages,configs,credentialRanges\n");
     const run = runProjectEslint(project, ["--config", "eslint.commonjs.config.cjs", "matrix/src/legacy.js"]);
     expect(run.stderr).toBe("");
     expect(run.results.flatMap(({ messages }) => messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`))).toEqual([

@@ -7,6 +7,7 @@
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import buildIfStale from "../../support/built-package.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -44,10 +45,14 @@ const npm = (args: string[], cwd: string): Promise<void> =>
     );
   });
 
-/** Builds dist/ and packs it (the `files` of package.json) into `directory`. */
+/**
+ * Packs dist/ (the `files` of package.json) into `directory`. dist/ is built only when it is older
+ * than its sources, and `npm pack` runs no `prepare`: other test files run the built package at the
+ * same time, and a rebuild under them rewrites the files they load (a CLI run then fails at random).
+ */
 export function packPlugin(directory: string): string {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-  const output = execFileSync("npm", ["pack", "--json", "--pack-destination", directory], { cwd: ROOT, encoding: "utf8" });
+  buildIfStale();
+  const output = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", directory], { cwd: ROOT, encoding: "utf8" });
   const [packed] = JSON.parse(output) as Array<{ filename: string }>;
   return path.join(directory, packed!.filename);
 }
