@@ -21,6 +21,7 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { chainAbove, DEFAULT_IGNORE_FILE_OPTIONS, IgnoreChain, type IgnoreFileOptions } from "./ignore-files.js";
 import { InputFileError } from "./read-file.js";
+import { isFixTemporaryFile } from "./fix/atomic-write.js";
 import type { IgnoredCounts, SkipReason } from "./types.js";
 
 /** The walk's own configuration (read, not scanned): not listed as files of an unsupported type. */
@@ -88,7 +89,8 @@ export function* walk(options: WalkOptions): Generator<WalkEntry> {
     // ignore file, `exclude` or `include` leaves them out anyway.
     if (!isScannedType(absolute)) {
       if (named) return yield { type: "skipped", path, reason: "unsupported-type", detail: "no enabled rule lints this type of file" };
-      if (WALK_FILES.has(basename(absolute)) || chain.ignores(absolute, false) || isExcluded(path, false) || (include !== undefined && !include.ignores(path))) return;
+      // Nor a temporary file a killed `--fix` left behind: it is ours, not the repository's.
+      if (WALK_FILES.has(basename(absolute)) || isFixTemporaryFile(basename(absolute)) || chain.ignores(absolute, false) || isExcluded(path, false) || (include !== undefined && !include.ignores(path))) return;
       if (dirent !== undefined && !dirent.isFile()) return;
       yield { type: "skipped", path, reason: "unsupported-type", detail: `no reader for ${fileTypeOf(path)} files` };
       return;

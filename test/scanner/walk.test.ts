@@ -51,6 +51,9 @@ beforeAll(() => {
   write("src/deep/anchored.ts");
   write("src/z.sh");
   write("docs/readme.md");
+  // A temporary file a killed --fix left behind, and a .tmp file of the repository's own.
+  write("docs/.readme.md.campaign-ims-fix-4242-0a1b2c3d.tmp");
+  write("docs/notes.tmp");
   symlinkSync(join(root, "src"), join(root, "link-to-src"));
   symlinkSync(join(root, "a.ts"), join(root, "link.ts"));
   symlinkSync(join(root, "missing.ts"), join(root, "broken.ts"));
@@ -79,6 +82,8 @@ describe("walk", () => {
       "ignored third-party (ignoreFiles)",
       // build/ is ignored by .gitignore but re-included by .campaign-imsignore
       "file build/out.ts",
+      // The leftover temporary file of an interrupted --fix is not listed; the repository's .tmp is.
+      "skipped docs/notes.tmp (unsupported-type: no reader for .tmp files)",
       "file docs/readme.md",
       "ignored src/anchored.ts (ignoreFiles)",
       "ignored src/local (ignoreFiles)",
