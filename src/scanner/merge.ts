@@ -127,12 +127,11 @@ export function mergeResults(inputs: readonly ReadResult[], toolVersion: string)
  */
 function mergeConfigurations(results: readonly ScanResult[]): AppliedConfiguration | undefined {
   const configurations = results.map((result) => result.configuration);
-  if (configurations.some((configuration) => configuration === undefined)) return undefined;
-  const [first, ...rest] = configurations as AppliedConfiguration[];
+  if (!configurations.every((configuration) => configuration !== undefined)) return undefined;
   const ignored = new Map<string, number>();
-  for (const configuration of [first!, ...rest]) {
-    for (const file of configuration.ignoreFiles) ignored.set(file.path, (ignored.get(file.path) ?? 0) + file.ignored);
+  for (const { ignoreFiles } of configurations) {
+    for (const file of ignoreFiles) ignored.set(file.path, (ignored.get(file.path) ?? 0) + file.ignored);
   }
   const ignoreFiles = [...ignored].map(([path, count]) => ({ path, ignored: count })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { ...structuredClone(first!), ignoreFiles };
+  return { ...structuredClone(configurations[0]!), ignoreFiles };
 }

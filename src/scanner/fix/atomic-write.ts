@@ -14,13 +14,15 @@ import { basename, dirname, join } from "node:path";
 
 export const TEMP_FILE_MARKER = ".campaign-ims-fix-";
 
-const TEMPORARY_FILE_NAME = /^\..+\.campaign-ims-fix-\d+-[0-9a-f]{8}\.tmp$/u;
+const RANDOM_BYTES = 4;
+// The names temporaryPathFor makes: `.<name>` + the marker + `<pid>-<random hex>.tmp`.
+const TEMPORARY_FILE_NAME = new RegExp(`^\\..+${TEMP_FILE_MARKER.replaceAll(".", "\\.")}\\d+-[0-9a-f]{${2 * RANDOM_BYTES}}\\.tmp$`, "u");
 
 /** Whether a file name is one of our temporary files (one left by a killed `--fix` run). */
 export const isFixTemporaryFile = (name: string): boolean => TEMPORARY_FILE_NAME.test(name);
 
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}${TEMP_FILE_MARKER}${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  return join(dirname(path), `.${basename(path)}${TEMP_FILE_MARKER}${process.pid}-${randomBytes(RANDOM_BYTES).toString("hex")}.tmp`);
 }
 
 export function writeFileAtomic(path: string, bytes: Buffer, original: Pick<Stats, "mode" | "uid" | "gid">): void {
